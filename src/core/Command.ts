@@ -1,0 +1,88 @@
+/**
+ * The commands of the Clickatell HTTP API v2.6 and where they live. One table, checked by the compiler:
+ * a command without a path is a type error.
+ *
+ * @since 0.1.0
+ */
+
+/**
+ * The wire name of every command of the HTTP API v2.6.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type Command =
+  | 'auth'
+  | 'ping'
+  | 'sendmsg'
+  | 'querymsg'
+  | 'delmsg'
+  | 'getbalance'
+  | 'getmsgcharge'
+  | 'token_pay'
+  | 'routecoverage'
+  | 'startbatch'
+  | 'senditem'
+  | 'quicksend'
+  | 'endbatch'
+
+/**
+ * The path of each command. Specification v2.6 sections 4, 6 and 7; routecoverage uses the spelling the
+ * live service answered on in 2020 (`/utils/routeCoverage`, FACTS.md quirk 21), not the v2.6 typo `/utills/`.
+ *
+ * @example
+ * import { Command } from 'clickatell-fp'
+ * console.log(Command.paths.sendmsg) // '/http/sendmsg'
+ * @category data
+ * @since 0.1.0
+ */
+export const paths: { readonly [K in Command]-?: string } = {
+  auth: '/http/auth',
+  ping: '/http/ping',
+  sendmsg: '/http/sendmsg',
+  querymsg: '/http/querymsg',
+  delmsg: '/http/delmsg',
+  getbalance: '/http/getbalance',
+  getmsgcharge: '/http/getmsgcharge',
+  token_pay: '/http/token_pay',
+  routecoverage: '/utils/routeCoverage',
+  startbatch: '/http_batch/startbatch',
+  senditem: '/http_batch/senditem',
+  quicksend: '/http_batch/quicksend',
+  endbatch: '/http_batch/endbatch',
+}
+
+/**
+ * Every command, in the order of the specification.
+ *
+ * @example
+ * import { Command } from 'clickatell-fp'
+ * console.log(Command.all.length) // 13
+ * @category data
+ * @since 0.1.0
+ */
+export const all: ReadonlyArray<Command> = Object.keys(paths) as ReadonlyArray<Command>
+
+/**
+ * Tells whether a string is the wire name of a command.
+ *
+ * @example
+ * import { Command } from 'clickatell-fp'
+ * console.log(Command.isCommand('sendmsg'), Command.isCommand('send')) // true false
+ * @category refinements
+ * @since 0.1.0
+ */
+export const isCommand = (value: unknown): value is Command =>
+  typeof value === 'string' && Object.hasOwn(paths, value)
+
+/**
+ * Commands that send a message or spend money: never repeated blindly by the client.
+ *
+ * @example
+ * import { Command } from 'clickatell-fp'
+ * console.log(Command.isSend('sendmsg'), Command.isSend('querymsg')) // true false
+ * @category refinements
+ * @since 0.1.0
+ */
+export const isSend = (command: Command): boolean =>
+  command === 'sendmsg' || command === 'senditem' || command === 'quicksend' || command === 'token_pay'

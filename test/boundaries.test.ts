@@ -1,0 +1,87 @@
+// The layers import one way (core <- transport <- client <- cli), and only files named Node* or under src/cli,
+// src/simulator touch Node: the root entry must run in browsers and edge runtimes.
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+const SRC = join(import.meta.dirname, '..', 'src')
+
+const walk = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  )
+
+const files = walk(SRC).map((f) => ({
+  path: relative(SRC, f).split('\\').join('/'),
+  text: readFileSync(f, 'utf8'),
+}))
+
+// Node may be used by files named Node*, and by the parts that only ever run on Node.
+const mayUseNode = (path: string): boolean =>
+  /(^|\/)Node[^/]*\.ts$/.test(path) || path.startsWith('cli/') || path.startsWith('simulator/')
+
+const importsOf = (text: string): string[] =>
+  [
+    ...text.matchAll(/(?:import|export)\s[^'";]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ].map((m) => (m[1] ?? m[2])!)
+
+// Strip comments and strings so a doc comment that mentions `process` is not a use of it.
+const code = (text: string): string =>
+  text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\/\/.*$/gm, '')
+    .replace(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g, "''")
+
+const LAYERS = ['core', 'transport', 'handler', 'client', 'testing', 'simulator', 'cli'] as const
+const rank: Record<string, number> = {
+  core: 0,
+  transport: 1,
+  handler: 1,
+  client: 2,
+  testing: 3,
+  simulator: 3,
+  cli: 4,
+}
+
+describe('source boundaries', () => {
+  it('finds the sources', () => {
+    expect(files.length).toBeGreaterThan(3)
+  })
+
+  it.each(files.filter((f) => !mayUseNode(f.path)))('$path uses nothing Node-only', ({ text }) => {
+    expect(
+      importsOf(text).filter(
+        (s) =>
+          s.startsWith('node:') ||
+          /^(fs|path|http|https|net|os|crypto|stream|url|buffer|child_process)$/.test(s),
+      ),
+    ).toEqual([])
+    const body = code(text)
+    expect(body).not.toMatch(/\bprocess\s*\./)
+    expect(body).not.toMatch(/\bBuffer\s*\./)
+    expect(body).not.toMatch(/\brequire\s*\(/)
+  })
+
+  it.each(files.filter((f) => f.path.startsWith('core/')))(
+    '$path is pure: no I/O, timers or globals',
+    ({ text }) => {
+      const body = code(text)
+      expect(body).not.toMatch(
+        /\b(fetch|setTimeout|setInterval|Date\.now|Math\.random|globalThis|window|document|console)\b/,
+      )
+      for (const spec of importsOf(text).filter((s) => s.startsWith('.')))
+        expect(spec, 'core imports only core').toMatch(/^\.\/[^/]+$|^\.\/[\w-]+\/[^/]+$/)
+    },
+  )
+
+  it.each(files.filter((f) => LAYERS.some((l) => f.path.startsWith(`${l}/`))))(
+    '$path imports only from its own layer or below',
+    ({ path, text }) => {
+      const layer = path.split('/')[0]!
+      for (const spec of importsOf(text).filter((s) => s.startsWith('.'))) {
+        const target = join(path, '..', spec).split('\\').join('/').split('/')[0]!
+        if (target in rank) expect(rank[target]!, `${path} -> ${spec}`).toBeLessThanOrEqual(rank[layer]!)
+      }
+    },
+  )
+})
