@@ -231,8 +231,8 @@ export const splitWith =
  *
  * @example
  * import { Parts } from 'clickatell-fp'
- * const parts = Parts.split('x'.repeat(152) + '€' + 'y')
- * console.log(parts.map((p) => p.length)) // [152, 2] (the euro sign does not fit in the first part's last septet)
+ * const parts = Parts.split('x'.repeat(152) + '€' + 'y'.repeat(10))
+ * console.log(parts.map((p) => p.length)) // [152, 11] (the euro sign's two septets do not fit in septet 153)
  * @category splitting
  * @since 0.1.0
  */
