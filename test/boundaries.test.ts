@@ -85,3 +85,26 @@ describe('source boundaries', () => {
     },
   )
 })
+
+describe('the boundary checks catch what they look for', () => {
+  it('finds node imports, dynamic imports and re-exports', () => {
+    expect(
+      importsOf(
+        "import { readFileSync } from 'node:fs'\nexport * from './x.js'\nconst m = import('node:http')",
+      ),
+    ).toEqual(['node:fs', './x.js', 'node:http'])
+  })
+
+  it('sees process and Buffer in code but not in comments or strings', () => {
+    expect(code('const a = process.env.X')).toMatch(/\bprocess\s*\./)
+    expect(code('// process.env is not read here\nconst s = "Buffer.from"')).not.toMatch(
+      /\b(process|Buffer)\s*\./,
+    )
+  })
+
+  it('knows which files may use Node', () => {
+    expect(mayUseNode('transport/NodeTransport.ts')).toBe(true)
+    expect(mayUseNode('transport/FetchTransport.ts')).toBe(false)
+    expect(mayUseNode('core/Parts.ts')).toBe(false)
+  })
+})
