@@ -59,7 +59,7 @@ export const count = (bytes: Uint8Array): BinaryCount =>
  *
  * @example
  * import { Binary } from 'clickatell-fp'
- * console.log(Binary.fromHex('0605041581')) // { _tag: 'Right', right: Uint8Array(5) [6, 5, 4, 21, 129] }
+ * console.log(Binary.fromHex('0605041581')) // { _tag: 'Right', right: new Uint8Array([6, 5, 4, 21, 129]) }
  * @category decoding
  * @since 0.1.0
  */

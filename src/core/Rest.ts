@@ -1,0 +1,185 @@
+/**
+ * The same validated message as a request to Clickatell's legacy REST API (about 2014-2017, FACTS.md section
+ * 2.7): `POST /rest/message` with `X-Version: 1`, `Authorization: Bearer <token>`, JSON in and out, and the
+ * camelCase names of the REST parameter table (`shared/spec/002_*`). One model, two dialects: both start from
+ * `Submission`.
+ *
+ * Inferred, not documented (docs/messages.md): UCS-2 text goes as hex with `unicode: 1` and binary content as
+ * hex in `text` with `binary: 1`, because the REST table describes those parameters in the HTTP API's words
+ * and has no `data`. REST has no delivery delay (`deliv_time`): a message with `deliverAfterMinutes` is
+ * refused, since the core has no clock to turn it into `scheduledDeliveryTime`.
+ *
+ * @since 0.1.0
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { type InvalidInput, invalidInput, type MessageTooLong, type Problem } from './errors.js'
+import { toMask } from './Features.js'
+import { root } from './HttpRender.js'
+import type { HttpRequest } from './http.js'
+import { decode, type MessageInput } from './Message.js'
+import { fromMessage, type Submission } from './Submission.js'
+import { gather } from './Validation.js'
+
+/**
+ * The JSON body of `POST /rest/message`.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface RestMessage {
+  readonly text: string
+  /** Always an array of strings, even for one recipient. */
+  readonly to: ReadonlyArray<string>
+  readonly from?: string
+  readonly clientMessageId?: string
+  readonly maxMessageParts?: number
+  readonly userPriorityQueue?: number
+  readonly callback?: number
+  readonly escalate?: 0 | 1
+  readonly maxCredits?: number
+  readonly type?: string
+  readonly mo?: 0 | 1
+  readonly requiredFeatures?: number
+  /** `YYYY-MM-DDTHH:mm:ssZ` in UTC, the form of the REST table's example. */
+  readonly scheduledDeliveryTime?: string
+  readonly unicode?: 0 | 1
+  readonly udh?: string
+  readonly validityPeriod?: number
+  readonly bypassDNCCheck?: 0 | 1
+  readonly binary?: 0 | 1
+}
+
+const bit = (b: boolean | undefined): 0 | 1 | undefined => (b === undefined ? undefined : b ? 1 : 0)
+
+const put = <K extends keyof RestMessage>(key: K, value: RestMessage[K] | undefined): Partial<RestMessage> =>
+  value === undefined ? {} : ({ [key]: value } as Partial<RestMessage>)
+
+/**
+ * The JSON body for a submission. Refuses `deliverAfterMinutes`, which REST cannot say.
+ *
+ * @example
+ * import { Message, Rest, Submission } from 'clickatell-fp'
+ * import * as E from 'fp-ts/Either'
+ * const s = E.flatMap(Submission.fromMessage)(Message.decode({ to: '2799900001', text: 'Hello', maxParts: 3, queue: 1 }))
+ * console.log(E.flatMap(Rest.body)(s)) // { _tag: 'Right', right: { text: 'Hello', to: ['2799900001'], userPriorityQueue: 1 } }
+ * @category encoding
+ * @since 0.1.0
+ */
+export const body = (submission: Submission): E.Either<InvalidInput, RestMessage> => {
+  const o = submission.options
+  if (o.deliverAfterMinutes !== undefined)
+    return E.left(
+      invalidInput([
+        {
+          path: 'deliverAfterMinutes',
+          message: 'the REST API has no delivery delay; give deliverAt (scheduledDeliveryTime) instead',
+        },
+      ]),
+    )
+  const b = submission.body
+  const text = b._tag === 'Text' ? b.wire : (b.data ?? '')
+  return E.right({
+    text,
+    to: [...submission.to],
+    ...put('from', o.from),
+    ...put('clientMessageId', o.clientMessageId),
+    ...put('maxMessageParts', submission.concat),
+    ...put('userPriorityQueue', o.queue),
+    ...put('callback', o.callback),
+    ...put('escalate', bit(o.escalate)),
+    ...put('maxCredits', o.maxCredits),
+    ...put('type', o.messageType),
+    ...put('mo', bit(o.replyable)),
+    ...put('requiredFeatures', submission.features.size > 0 ? toMask(submission.features) : undefined),
+    ...put(
+      'scheduledDeliveryTime',
+      o.deliverAt === undefined
+        ? undefined
+        : new Date(o.deliverAt * 1000).toISOString().replace('.000Z', 'Z'),
+    ),
+    ...put('unicode', b._tag === 'Text' && b.plan.encoding === 'ucs2' ? 1 : undefined),
+    ...put('udh', b._tag === 'Binary' ? b.udh : undefined),
+    ...put('validityPeriod', o.validityMinutes),
+    ...put('bypassDNCCheck', bit(o.bypassDoNotContact)),
+    ...put('binary', b._tag === 'Binary' ? 1 : undefined),
+  })
+}
+
+/**
+ * Options for `sendWith`: where the REST API is.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface RestOptions {
+  readonly baseUrl?: string
+}
+
+// A header value must not carry a line break (header injection) or anything outside visible ASCII.
+const tokenProblem = (token: unknown): Problem | undefined =>
+  typeof token !== 'string' || token === ''
+    ? { path: 'token', message: 'must be the REST API token, a non-empty string' }
+    : /^[\x21-\x7e]+$/.test(token)
+      ? undefined
+      : {
+          path: 'token',
+          message: 'has a character that cannot go in an HTTP header (spaces, line breaks, non-ASCII)',
+        }
+
+/**
+ * `POST /rest/message` for a message, with options: validated (`Message.decode`), planned
+ * (`Submission.fromMessage`), as JSON. Every problem of the options, the token and the message is listed.
+ *
+ * @example
+ * import { Rest } from 'clickatell-fp'
+ * import * as E from 'fp-ts/Either'
+ * const r = Rest.sendWith({})('tok3n')({ to: '2799900001', text: 'Hello' })
+ * console.log(E.isRight(r) && [r.right.url, r.right.headers['x-version'], r.right.body])
+ * // ['https://api.clickatell.com/rest/message', '1', '{"text":"Hello","to":["2799900001"]}']
+ * @category encoding
+ * @since 0.1.0
+ */
+export const sendWith =
+  (options: RestOptions) =>
+  (token: string) =>
+  (input: MessageInput): E.Either<InvalidInput | MessageTooLong, HttpRequest> => {
+    const t = tokenProblem(token)
+    const checks = gather(
+      root(options.baseUrl),
+      t === undefined ? E.right(token) : E.left(invalidInput([t])),
+      decode(input),
+    )
+    if (E.isLeft(checks)) return checks
+    const [base, , message] = checks.right
+    const submission = fromMessage(message)
+    if (E.isLeft(submission)) return submission
+    return E.map(
+      (json: RestMessage): HttpRequest => ({
+        method: 'POST',
+        url: `${base}/rest/message`,
+        headers: {
+          'x-version': '1',
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          accept: 'application/json',
+        },
+        body: JSON.stringify(json),
+      }),
+    )(body(submission.right))
+  }
+
+/**
+ * `sendWith({})`: the REST API at `https://api.clickatell.com/rest`.
+ *
+ * @example
+ * import { Rest } from 'clickatell-fp'
+ * import * as E from 'fp-ts/Either'
+ * const r = Rest.send('tok3n')({ to: ['2799900001', '2799900002'], text: 'ΩΨΘ', callback: 3 })
+ * console.log(E.isRight(r) && r.right.body)
+ * // '{"text":"03A903A80398","to":["2799900001","2799900002"],"callback":3,"requiredFeatures":8200,"unicode":1}'
+ * @category encoding
+ * @since 0.1.0
+ */
+export const send: (
+  token: string,
+) => (input: MessageInput) => E.Either<InvalidInput | MessageTooLong, HttpRequest> = sendWith({})
