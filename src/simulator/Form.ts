@@ -1,0 +1,107 @@
+/**
+ * Reads `application/x-www-form-urlencoded` text the way the gateway does: every `%XX` is one ISO-8859-1 byte
+ * (`%E4` is `ä`), `+` is a space (FACTS.md section 4). `URLSearchParams` decodes `%XX` as UTF-8 and would hide
+ * an encoder that sends UTF-8 where the gateway reads Latin-1, so the simulator has its own decoder.
+ *
+ * @since 0.1.0
+ */
+
+/**
+ * Decoded parameters: the first value of each name, and the names given more than once (the simulator refuses
+ * those, so an encoder that repeats a parameter is caught).
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface Form {
+  readonly params: ReadonlyMap<string, string>
+  readonly duplicates: ReadonlyArray<string>
+}
+
+const hexValue = (c: number): number => {
+  if (c >= 48 && c <= 57) return c - 48
+  if (c >= 65 && c <= 70) return c - 55
+  if (c >= 97 && c <= 102) return c - 87
+  return -1
+}
+
+/**
+ * Decodes one percent-encoded component as ISO-8859-1: `%XX` is the character U+00XX, `+` a space, and a `%`
+ * not followed by two hex digits stays as it is (as PHP's `urldecode` leaves it).
+ *
+ * @example
+ * import { Form } from 'clickatell-fp/simulator'
+ * console.log(Form.decodeComponent('Gr%FC%DFe+aus+M%FCnchen')) // 'Grüße aus München'
+ * console.log(Form.decodeComponent('%C3%A4')) // 'Ã¤' (UTF-8 bytes read as Latin-1, as the gateway does)
+ * @category decoding
+ * @since 0.1.0
+ */
+export const decodeComponent = (text: string): string => {
+  if (typeof text !== 'string') return ''
+  // Most values are plain digits or ids: skip the loop when there is nothing to decode.
+  if (text.indexOf('%') < 0 && text.indexOf('+') < 0) return text
+  let out = ''
+  let from = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 43) {
+      out += `${text.slice(from, i)} `
+      from = i + 1
+    } else if (c === 37 && i + 2 < text.length) {
+      const hi = hexValue(text.charCodeAt(i + 1))
+      const lo = hexValue(text.charCodeAt(i + 2))
+      if (hi >= 0 && lo >= 0) {
+        out += text.slice(from, i) + String.fromCharCode((hi << 4) | lo)
+        i += 2
+        from = i + 1
+      }
+    }
+  }
+  return out + text.slice(from)
+}
+
+/**
+ * Decodes a query string or form body (without the leading `?`). Empty segments (`a=1&&b=2`) are skipped;
+ * a segment without `=` is a name with the empty value.
+ *
+ * @example
+ * import { Form } from 'clickatell-fp/simulator'
+ * const form = Form.decode('to=447700900000&text=Caf%E9&to=1')
+ * console.log(form.params.get('text'), form.duplicates) // 'Café' ['to']
+ * @category decoding
+ * @since 0.1.0
+ */
+export const decode = (text: string): Form => decodeInto(new Map(), [])(text)
+
+/**
+ * Decodes more text into an existing form, as the gateway merges a POST's query string and body: a name in
+ * both is a duplicate.
+ *
+ * @example
+ * import { Form } from 'clickatell-fp/simulator'
+ * const form = Form.decodeInto(new Map(), [])('a=1')
+ * console.log(Form.decodeInto(new Map(form.params), [])('a=2').duplicates) // ['a']
+ * @category decoding
+ * @since 0.1.0
+ */
+export const decodeInto =
+  (params: Map<string, string>, duplicates: string[]) =>
+  (text: string): Form => {
+    if (typeof text !== 'string') return { params, duplicates }
+    let start = 0
+    while (start <= text.length) {
+      let end = text.indexOf('&', start)
+      if (end < 0) end = text.length
+      if (end > start) {
+        const eq = text.indexOf('=', start)
+        const split = eq >= 0 && eq < end
+        const name = decodeComponent(text.slice(start, split ? eq : end))
+        const value = split ? decodeComponent(text.slice(eq + 1, end)) : ''
+        if (params.has(name)) {
+          if (!duplicates.includes(name)) duplicates.push(name)
+        } else params.set(name, value)
+      }
+      start = end + 1
+    }
+    return { params, duplicates }
+  }
