@@ -1,0 +1,506 @@
+/**
+ * The client: encode -> transport -> parse, with sessions, retries for reads, sends that never go out twice, and
+ * bulk sending. `make` returns a record of functions, one per command, each a `TaskEither`; `Client.promises`
+ * wraps it for code that does not use fp-ts.
+ *
+ * @since 0.1.0
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import type * as TE from 'fp-ts/lib/TaskEither.js'
+import * as Batch from '../core/Batch.js'
+import type { Command } from '../core/Command.js'
+import * as Encode from '../core/Encode.js'
+import {
+  type ClickatellError,
+  type InvalidInput,
+  invalidInput,
+  type LocalError,
+  type Problem,
+} from '../core/errors.js'
+import * as Render from '../core/HttpRender.js'
+import { decode, type MessageInput } from '../core/Message.js'
+import * as Parse from '../core/Parse.js'
+import type * as Reply from '../core/Reply.js'
+import { fromMessage } from '../core/Submission.js'
+import * as Wire from '../core/Wire.js'
+import type { Transport } from '../transport/Transport.js'
+import { mapOrdered, rateLimiter } from './Bulk.js'
+import { type Env, systemEnv } from './Env.js'
+import { type Backoff, delay, isRetryableRead, isSessionError } from './Policy.js'
+import { type RecipientOutcome, type SendEvent, sendOnce } from './Send.js'
+import * as Session from './Session.js'
+
+/**
+ * How to reach and use the gateway. Only `transport` and `credentials` are required.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface ClientConfig {
+  readonly transport: Transport
+  readonly credentials: { readonly apiId: string; readonly user: string; readonly password: string }
+  /** Default `https://api.clickatell.com`. */
+  readonly baseUrl?: string
+  /** Default `POST` (credentials never in a URL). */
+  readonly method?: 'GET' | 'POST'
+  /** `session` (default): one `auth`, then the session id; `per-request`: credentials with every request. */
+  readonly authentication?: 'session' | 'per-request'
+  /** Ping every 10 minutes while in use, so the session does not expire (default false). */
+  readonly keepAlive?: boolean
+  /** Repeats of read-only commands (default 3 retries, 200 ms base, 5 s cap, full jitter). */
+  readonly retry?: Partial<Backoff>
+  /** Sends: at most `sends` attempts (default 3); a lost answer is checked with `checks` queries (default 2), `checkDelayMs` apart (default 1000). */
+  readonly confirm?: { readonly sends?: number; readonly checks?: number; readonly checkDelayMs?: number }
+  /** Bulk defaults: 4 in flight, 100 messages a second (the gateway's documented average). */
+  readonly bulk?: { readonly concurrency?: number; readonly ratePerSecond?: number }
+  /** Longest response body read, in characters (default 1 MiB). */
+  readonly maxBodyChars?: number
+  /** Clock, sleep, randomness and id source; tests pass `manualEnv()`. */
+  readonly env?: Partial<Env> & { readonly background?: (ms: number) => Promise<void> }
+  /** Decisions the client takes (authenticated, confirming a lost answer, resending...), for logs. No secrets. */
+  readonly onEvent?: (event: ClientEvent) => void
+}
+
+/**
+ * What `onEvent` sees.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type ClientEvent =
+  | { readonly _tag: 'Authenticated' | 'Pinged' | 'SessionExpired' }
+  | { readonly _tag: 'Reauthenticating'; readonly command: Command }
+  | {
+      readonly _tag: 'Retrying'
+      readonly command: Command
+      readonly attempt: number
+      readonly after: ClickatellError['_tag']
+    }
+  | SendEvent
+
+/**
+ * The outcome of sending one message: one entry per recipient, in the order given.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface SendResult {
+  readonly outcomes: ReadonlyArray<RecipientOutcome>
+}
+
+/**
+ * Progress of a bulk send.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface Progress {
+  readonly done: number
+  readonly accepted: number
+  readonly rejected: number
+  readonly unknown: number
+  readonly elapsedMs: number
+}
+
+/**
+ * Options of a bulk send.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface BulkOptions {
+  readonly concurrency?: number
+  readonly ratePerSecond?: number
+  readonly onProgress?: (progress: Progress) => void
+  readonly signal?: AbortSignal
+}
+
+/**
+ * One recipient's outcome in a bulk send, with the position of its message in the input.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type BulkOutcome = RecipientOutcome & { readonly message: number }
+
+/**
+ * A message reference: the gateway's id or yours.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type MessageRef = Encode.MessageRef
+
+/**
+ * The client: one function per command.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface Client {
+  /** `auth`: a new session id (the client manages its own; this is for callers who want one). */
+  readonly auth: () => TE.TaskEither<ClickatellError, Reply.AuthReply>
+  readonly ping: () => TE.TaskEither<ClickatellError, Reply.OkReply>
+  /** `sendmsg`, safely: one request per recipient, each with its own client message id. Left only for a message refused before sending. */
+  readonly send: (message: MessageInput, options?: BulkOptions) => TE.TaskEither<LocalError, SendResult>
+  /** Many messages, each to one or more recipients: outcomes stream back in input order, one per recipient. */
+  readonly sendAll: (
+    messages: Iterable<MessageInput> | AsyncIterable<MessageInput>,
+    options?: BulkOptions,
+  ) => AsyncIterable<BulkOutcome>
+  readonly status: (ref: MessageRef) => TE.TaskEither<ClickatellError, Reply.StatusReply>
+  readonly charge: (ref: MessageRef) => TE.TaskEither<ClickatellError, Reply.ChargeReply>
+  /** `delmsg`. */
+  readonly cancel: (ref: MessageRef) => TE.TaskEither<ClickatellError, Reply.StatusReply>
+  readonly balance: () => TE.TaskEither<ClickatellError, Reply.BalanceReply>
+  readonly coverage: (msisdn: string) => TE.TaskEither<ClickatellError, Reply.CoverageReply>
+  /** `token_pay`: spends a voucher. Never repeated (a voucher is spent once). */
+  readonly voucher: (token: string) => TE.TaskEither<ClickatellError, Reply.TokenPayReply>
+  readonly startBatch: (input: Batch.BatchStart) => TE.TaskEither<ClickatellError, Reply.BatchReply>
+  /** `senditem`: sent once; a lost answer makes the outcome `Unknown` (items carry no client message id to query by). */
+  readonly sendItem: (input: Batch.BatchItem) => TE.TaskEither<LocalError, RecipientOutcome>
+  /** `quicksend`: sent once per request of recipients; outcomes per recipient in order. */
+  readonly quickSend: (input: Batch.BatchSend) => TE.TaskEither<LocalError, SendResult>
+  readonly endBatch: (input: Batch.BatchRef) => TE.TaskEither<ClickatellError, Reply.OkReply>
+  /** Stops the keep-alive loop. */
+  readonly close: () => void
+}
+
+const positive = (path: string, n: unknown, fallback: number, problems: Problem[], min = 0): number => {
+  if (n === undefined) return fallback
+  if (typeof n === 'number' && Number.isFinite(n) && n >= min) return n
+  problems.push({ path, message: `must be a number of at least ${min}; got ${JSON.stringify(n)}` })
+  return fallback
+}
+
+const DEFAULT_BACKGROUND = (ms: number): Promise<void> =>
+  new Promise((resolve) => {
+    const t = setTimeout(resolve, ms) as unknown as { unref?: () => void }
+    t.unref?.()
+  })
+
+type Wired = E.Either<LocalError, Wire.WireRequest>
+
+/**
+ * Makes a client. The configuration is checked once; a bad one is `InvalidInput` listing every problem.
+ *
+ * @example
+ * import { Client, fetchTransport } from 'clickatell-fp'
+ * import * as E from 'fp-ts/Either'
+ * const client = Client.make({
+ *   transport: fetchTransport(),
+ *   credentials: { apiId: '3442105', user: 'me', password: 'secret' },
+ *   baseUrl: 'http://127.0.0.1:9999',
+ * })
+ * console.log(E.isRight(client)) // true
+ * @category constructors
+ * @since 0.1.0
+ */
+export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
+  const problems: Problem[] = []
+  const c = (typeof config === 'object' && config !== null ? config : {}) as Partial<ClientConfig>
+  if (typeof c.transport?.send !== 'function')
+    problems.push({ path: 'transport', message: 'must be a Transport ({ send })' })
+  const account = Wire.account(
+    (c.credentials ?? {}) as { readonly apiId: string; readonly user: string; readonly password: string },
+  )
+  const creds = Wire.credentialParams(account)
+  // credentialParams names its paths `credentials.<field>` already.
+  if (E.isLeft(creds)) problems.push(...creds.left.problems)
+  const method = c.method ?? 'POST'
+  const render = Render.http({ method, ...(c.baseUrl === undefined ? {} : { baseUrl: c.baseUrl }) })
+  const base = Render.root(c.baseUrl)
+  if (E.isLeft(base)) problems.push(...base.left.problems)
+  if (method !== 'GET' && method !== 'POST')
+    problems.push({ path: 'method', message: "must be 'GET' or 'POST'" })
+  const mode = c.authentication ?? 'session'
+  if (mode !== 'session' && mode !== 'per-request')
+    problems.push({ path: 'authentication', message: "must be 'session' or 'per-request'" })
+  const backoff: Backoff = {
+    retries: positive('retry.retries', c.retry?.retries, 3, problems),
+    baseDelayMs: positive('retry.baseDelayMs', c.retry?.baseDelayMs, 200, problems),
+    maxDelayMs: positive('retry.maxDelayMs', c.retry?.maxDelayMs, 5000, problems),
+  }
+  const policy = {
+    sends: positive('confirm.sends', c.confirm?.sends, 3, problems, 1),
+    checks: positive('confirm.checks', c.confirm?.checks, 2, problems, 1),
+    checkDelayMs: positive('confirm.checkDelayMs', c.confirm?.checkDelayMs, 1000, problems),
+    backoff,
+  }
+  const bulkDefaults = {
+    concurrency: positive('bulk.concurrency', c.bulk?.concurrency, 4, problems, 1),
+    ratePerSecond: positive('bulk.ratePerSecond', c.bulk?.ratePerSecond, 100, problems),
+  }
+  const maxBodyChars = positive('maxBodyChars', c.maxBodyChars, Parse.MAX_BODY_CHARS, problems)
+  if (problems.length > 0) return E.left(invalidInput(problems))
+
+  const transport = c.transport!
+  const env: Env = { ...systemEnv, ...c.env }
+  const background = c.env?.background ?? (c.env?.sleep !== undefined ? c.env.sleep : DEFAULT_BACKGROUND)
+  const onEvent = c.onEvent ?? (() => {})
+  const read = Parse.responseWith({ maxBodyChars })
+  const wait = delay(backoff, env.random)
+
+  // One exchange: render, send, parse. No policy here.
+  const once = async <C extends Command>(
+    command: C,
+    wired: Wired,
+    signal?: AbortSignal,
+  ): Promise<E.Either<ClickatellError, Reply.Replies[C]>> => {
+    if (E.isLeft(wired)) return wired
+    const rendered = render(wired.right)
+    if (E.isLeft(rendered)) return rendered
+    const request = signal === undefined ? rendered.right : { ...rendered.right, signal }
+    const response = await transport.send(request)()
+    return E.isLeft(response) ? response : read(command)(response.right)
+  }
+
+  const authenticate = async (): Promise<E.Either<ClickatellError, string>> => {
+    for (let n = 0; ; n++) {
+      const r = await once('auth', Encode.auth(account)())
+      if (E.isRight(r)) return E.right(r.right.sessionId)
+      if (n >= backoff.retries || !isRetryableRead(r.left)) return r
+      onEvent({ _tag: 'Retrying', command: 'auth', attempt: n + 1, after: r.left._tag })
+      await env.sleep(wait(n))
+    }
+  }
+
+  const sessions = Session.make({
+    now: env.now,
+    authenticate,
+    ...(c.keepAlive === true
+      ? { ping: (id: string) => once('ping', Encode.ping(Wire.session(id))()), background }
+      : {}),
+    onEvent,
+  })
+
+  // With a session: on 001/003/005 the request was refused, so authenticate again and repeat it once.
+  const authenticated = async <C extends Command>(
+    command: C,
+    build: (credentials: Wire.Credentials) => Wired,
+    signal?: AbortSignal,
+  ): Promise<E.Either<ClickatellError, Reply.Replies[C]>> => {
+    if (mode === 'per-request') return once(command, build(account), signal)
+    for (let k = 0; ; k++) {
+      const id = await sessions.get()
+      if (E.isLeft(id)) return id
+      const r = await once(command, build(Wire.session(id.right)), signal)
+      if (E.isRight(r) || r.left._tag === 'GatewayError') sessions.touch(id.right)
+      if (E.isRight(r) || k > 0 || !isSessionError(r.left)) return r
+      sessions.invalidate(id.right)
+      onEvent({ _tag: 'Reauthenticating', command })
+    }
+  }
+
+  const readOnly = async <C extends Command>(
+    command: C,
+    build: (credentials: Wire.Credentials) => Wired,
+    signal?: AbortSignal,
+  ): Promise<E.Either<ClickatellError, Reply.Replies[C]>> => {
+    for (let n = 0; ; n++) {
+      const r = await authenticated(command, build, signal)
+      if (E.isRight(r) || n >= backoff.retries || !isRetryableRead(r.left) || signal?.aborted === true)
+        return r
+      onEvent({ _tag: 'Retrying', command, attempt: n + 1, after: r.left._tag })
+      await env.sleep(wait(n), signal)
+    }
+  }
+
+  const single = (requests: E.Either<LocalError, ReadonlyArray<Wire.WireRequest>>): Wired =>
+    E.flatMap((rs: ReadonlyArray<Wire.WireRequest>) =>
+      rs.length === 1
+        ? E.right(rs[0]!)
+        : E.left(invalidInput([{ path: 'to', message: 'must be one number' }])),
+    )(requests)
+
+  const sendFor = (message: MessageInput, signal?: AbortSignal) =>
+    sendOnce({
+      attempt: async (to, clientMessageId) => {
+        const r = await authenticated(
+          'sendmsg',
+          (cr) => single(Encode.sendmsgWith({ method })(cr)({ ...message, to, clientMessageId })),
+          signal,
+        )
+        if (E.isLeft(r)) return r
+        const first = r.right.outcomes[0]!
+        return first._tag === 'Accepted' ? E.right(first.apiMsgId) : E.left(first.error)
+      },
+      query: (clientMessageId) =>
+        readOnly('querymsg', (cr) => Encode.querymsg(cr)({ clientMessageId }), signal),
+      sleep: env.sleep,
+      random: env.random,
+      policy,
+      ...(signal === undefined ? {} : { signal }),
+      onEvent,
+    })
+
+  // A message is checked once, before any recipient is sent to; then it fans out to one request per recipient.
+  const checkMessage = (message: MessageInput): E.Either<LocalError, ReadonlyArray<string>> => {
+    const decoded = decode(message)
+    if (E.isLeft(decoded)) return decoded
+    const planned = fromMessage(decoded.right)
+    if (E.isLeft(planned)) return planned
+    const to = decoded.right.to as ReadonlyArray<string>
+    if (decoded.right.clientMessageId !== undefined && to.length > 1)
+      return E.left(
+        invalidInput([
+          {
+            path: 'clientMessageId',
+            message: `identifies one message, but there are ${to.length} recipients: leave it out (the client makes one per recipient) or send to each number on its own`,
+          },
+        ]),
+      )
+    return E.right(to)
+  }
+
+  const sendAll = (
+    messages: Iterable<MessageInput> | AsyncIterable<MessageInput>,
+    options: BulkOptions = {},
+  ): AsyncIterable<BulkOutcome> => {
+    const limiter = rateLimiter(options.ratePerSecond ?? bulkDefaults.ratePerSecond, env)
+    const started = env.now()
+    const tally = { done: 0, accepted: 0, rejected: 0, unknown: 0 }
+    async function* jobs() {
+      let m = 0
+      for await (const message of messages as AsyncIterable<MessageInput>) {
+        const checked = checkMessage(message)
+        const given = typeof message === 'object' && message !== null ? message.to : undefined
+        const recipients = E.isRight(checked)
+          ? checked.right
+          : Array.isArray(given)
+            ? given.map(String)
+            : [typeof given === 'string' ? given : '']
+        for (const to of recipients) yield { message, m, to, checked }
+        m++
+      }
+    }
+    return mapOrdered(
+      jobs(),
+      {
+        concurrency: options.concurrency ?? bulkDefaults.concurrency,
+        ...(options.signal ? { signal: options.signal } : {}),
+      },
+      async (job): Promise<BulkOutcome> => {
+        const clientMessageId = job.message?.clientMessageId ?? env.newClientMessageId()
+        let outcome: RecipientOutcome
+        if (E.isLeft(job.checked)) {
+          outcome = { _tag: 'Rejected', to: job.to, clientMessageId, error: job.checked.left, attempts: 0 }
+        } else {
+          await limiter.acquire(options.signal)
+          outcome = await sendFor(job.message, options.signal)(job.to, clientMessageId)
+        }
+        tally.done++
+        if (outcome._tag === 'Accepted') tally.accepted++
+        else if (outcome._tag === 'Rejected') tally.rejected++
+        else tally.unknown++
+        options.onProgress?.({ ...tally, elapsedMs: env.now() - started })
+        return { ...outcome, message: job.m }
+      },
+    )
+  }
+
+  const outcomesOf = (
+    to: ReadonlyArray<string>,
+    r: E.Either<ClickatellError, Reply.SendReply>,
+  ): ReadonlyArray<RecipientOutcome> =>
+    to.map((n, i): RecipientOutcome => {
+      if (E.isLeft(r)) {
+        const unknown = r.left._tag !== 'GatewayError' || r.left.code === '901'
+        return {
+          _tag: unknown ? 'Unknown' : 'Rejected',
+          to: n,
+          clientMessageId: '',
+          error: r.left,
+          attempts: 1,
+        }
+      }
+      const o = r.right.outcomes[i]
+      if (o === undefined)
+        return {
+          _tag: 'Unknown',
+          to: n,
+          clientMessageId: '',
+          error: invalidInput([
+            {
+              path: 'to',
+              message: `the gateway answered ${r.right.outcomes.length} lines for ${to.length} numbers`,
+            },
+          ]),
+          attempts: 1,
+        }
+      return o._tag === 'Accepted'
+        ? {
+            _tag: 'Accepted',
+            to: n,
+            clientMessageId: '',
+            apiMsgId: o.apiMsgId,
+            confirmed: false,
+            attempts: 1,
+          }
+        : { _tag: 'Rejected', to: n, clientMessageId: '', error: o.error, attempts: 1 }
+    })
+
+  const task =
+    <A>(run: () => Promise<A>): (() => Promise<A>) =>
+    () =>
+      run()
+
+  return E.right({
+    auth: () =>
+      task(async () => {
+        const r = await authenticate()
+        return E.map((sessionId: string) => ({ sessionId }))(r)
+      }),
+    ping: () => task(() => readOnly('ping', (cr) => Encode.ping(cr)())),
+    send: (message, options) =>
+      task(async () => {
+        const checked = checkMessage(message)
+        if (E.isLeft(checked)) return checked
+        const outcomes: RecipientOutcome[] = []
+        for await (const o of sendAll([message], options)) {
+          const { message: _m, ...rest } = o
+          outcomes.push(rest)
+        }
+        return E.right({ outcomes })
+      }),
+    sendAll,
+    status: (ref) => task(() => readOnly('querymsg', (cr) => Encode.querymsg(cr)(ref))),
+    charge: (ref) => task(() => readOnly('getmsgcharge', (cr) => Encode.getmsgcharge(cr)(ref))),
+    cancel: (ref) => task(() => readOnly('delmsg', (cr) => Encode.delmsg(cr)(ref))),
+    balance: () => task(() => readOnly('getbalance', (cr) => Encode.getbalance(cr)())),
+    coverage: (msisdn) => task(() => readOnly('routecoverage', (cr) => Encode.routecoverage(cr)({ msisdn }))),
+    voucher: (token) => task(() => authenticated('token_pay', (cr) => Encode.token_pay(cr)({ token }))),
+    startBatch: (input) => task(() => authenticated('startbatch', (cr) => Batch.startbatch(cr)(input))),
+    sendItem: (input) =>
+      task(async () => {
+        const probe = Batch.senditem(Wire.session('probe'))(input)
+        if (E.isLeft(probe)) return probe
+        const r = await authenticated('senditem', (cr) => Batch.senditem(cr)(input))
+        const to = typeof input.to === 'string' ? input.to : ''
+        const [outcome] = outcomesOf(
+          [to],
+          E.map((item: Reply.ItemReply) => ({
+            outcomes: [{ _tag: 'Accepted' as const, apiMsgId: item.apiMsgId }],
+          }))(r),
+        )
+        return E.right(outcome!)
+      }),
+    quickSend: (input) =>
+      task(async () => {
+        const probe = Batch.quicksendWith({ method })(Wire.session('probe'))(input)
+        if (E.isLeft(probe)) return probe
+        const outcomes: RecipientOutcome[] = []
+        for (let k = 0; k < probe.right.length; k++) {
+          const chunkTo = (probe.right[k]!.params.find(([n]) => n === 'to')?.[1] ?? '').split(',')
+          const r = await authenticated('quicksend', (cr) => {
+            const all = Batch.quicksendWith({ method })(cr)(input)
+            return E.map((ws: ReadonlyArray<Wire.WireRequest>) => ws[k]!)(all)
+          })
+          outcomes.push(...outcomesOf(chunkTo, r))
+        }
+        return E.right({ outcomes })
+      }),
+    endBatch: (input) => task(() => authenticated('endbatch', (cr) => Batch.endbatch(cr)(input))),
+    close: () => sessions.close(),
+  })
+}

@@ -1,0 +1,92 @@
+/**
+ * What the client needs from the world, injected so tests never wait: a clock, a sleep, a source of random
+ * numbers and of client message ids. The defaults use the platform (`Date.now`, `setTimeout`,
+ * `crypto.getRandomValues`); tests pass a manual clock and a sleep that only advances it.
+ *
+ * @since 0.1.0
+ */
+
+/**
+ * @category model
+ * @since 0.1.0
+ */
+export interface Env {
+  /** Milliseconds, as `Date.now()`. */
+  readonly now: () => number
+  /** Resolves after `ms` milliseconds (or at once when the signal is aborted). */
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>
+  /** A number in [0, 1), for jitter. */
+  readonly random: () => number
+  /** A fresh client message id (`climsgid`): 1 to 32 letters and digits. */
+  readonly newClientMessageId: () => string
+}
+
+const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    if (signal?.aborted === true || !(ms > 0)) return resolve()
+    const done = () => {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    signal?.addEventListener('abort', done, { once: true })
+  })
+
+const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz'
+
+/** 24 base-36 characters (about 124 bits) from the platform's cryptographic source when it has one. */
+const newClientMessageId = (): string => {
+  const bytes = new Uint8Array(24)
+  const c = (globalThis as { crypto?: { getRandomValues?: (b: Uint8Array) => Uint8Array } }).crypto
+  if (typeof c?.getRandomValues === 'function') c.getRandomValues(bytes)
+  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256)
+  let out = ''
+  for (const b of bytes) out += ALPHABET[b % 36]
+  return out
+}
+
+/**
+ * The platform's clock, timers and randomness.
+ *
+ * @example
+ * import { Client } from 'clickatell-fp'
+ * console.log(/^[0-9a-z]{24}$/.test(Client.systemEnv.newClientMessageId())) // true
+ * @category constructors
+ * @since 0.1.0
+ */
+export const systemEnv: Env = { now: () => Date.now(), sleep, random: Math.random, newClientMessageId }
+
+/**
+ * A manual environment for tests: time stands still until something sleeps, and a sleep moves the clock by
+ * exactly its length at once. Client message ids are `c1`, `c2`, ...
+ *
+ * @example
+ * import { Client } from 'clickatell-fp'
+ * const env = Client.manualEnv(1_000)
+ * await env.sleep(500)
+ * console.log(env.now(), env.newClientMessageId()) // 1500 'c1'
+ * @category constructors
+ * @since 0.1.0
+ */
+export const manualEnv = (
+  start = 0,
+  random: () => number = () => 0.5,
+): Env & { readonly advance: (ms: number) => void; readonly slept: ReadonlyArray<number> } => {
+  let time = start
+  let ids = 0
+  const slept: number[] = []
+  return {
+    now: () => time,
+    sleep: async (ms) => {
+      slept.push(ms)
+      if (ms > 0) time += ms
+    },
+    random,
+    newClientMessageId: () => `c${++ids}`,
+    advance: (ms) => {
+      time += ms
+    },
+    slept,
+  }
+}

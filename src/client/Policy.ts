@@ -1,0 +1,106 @@
+/**
+ * How the client judges a failure: which ones mean the session is gone, which reads may be repeated, and which
+ * failures of a send leave it unknown whether the gateway took the message. One place, so the rules can be read
+ * in one sitting (docs/client.md).
+ *
+ * @since 0.1.0
+ */
+import type { ClickatellError } from '../core/errors.js'
+
+/**
+ * `ERR: 001`, `003` or `005` to a request made with a session id: the session is stale or missing (the live
+ * service answers 001 for an expired session, FACTS.md quirk 2). The request was refused, so it is safe to
+ * authenticate again and repeat it once.
+ *
+ * @example
+ * import { Client, Errors } from 'clickatell-fp'
+ * console.log(Client.Policy.isSessionError(Errors.gatewayError('sendmsg', '001', 'Authentication failed'))) // true
+ * @category refinements
+ * @since 0.1.0
+ */
+export const isSessionError = (e: ClickatellError): boolean =>
+  e._tag === 'GatewayError' && (e.code === '001' || e.code === '003' || e.code === '005')
+
+/**
+ * A failure after which the request certainly never reached the gateway: a refused connection or a failed name
+ * look-up. Walks the `cause` chain for the error codes Node and undici use.
+ *
+ * @example
+ * import { Client, Errors } from 'clickatell-fp'
+ * const refused = Errors.transportError('network', 'connect ECONNREFUSED', { code: 'ECONNREFUSED' })
+ * console.log(Client.Policy.nothingSent(refused), Client.Policy.nothingSent(Errors.transportError('timeout', 'slow'))) // true false
+ * @category refinements
+ * @since 0.1.0
+ */
+export const nothingSent = (e: ClickatellError): boolean => {
+  if (e._tag !== 'TransportError' || e.kind !== 'network') return false
+  let cause: unknown = e.cause
+  for (let depth = 0; depth < 8 && typeof cause === 'object' && cause !== null; depth++) {
+    const code = (cause as { code?: unknown }).code
+    if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') return true
+    cause = (cause as { cause?: unknown }).cause
+  }
+  return false
+}
+
+/**
+ * A failure of a read-only command worth repeating: the transport failed (but not by the caller's abort), the
+ * gateway or a proxy answered 5xx, or the gateway said `901` (internal error, "please retry").
+ *
+ * @example
+ * import { Client, Errors } from 'clickatell-fp'
+ * console.log(Client.Policy.isRetryableRead(Errors.httpStatusError(503, ''))) // true
+ * console.log(Client.Policy.isRetryableRead(Errors.gatewayError('querymsg', '101', 'Invalid or missing parameters'))) // false
+ * @category refinements
+ * @since 0.1.0
+ */
+export const isRetryableRead = (e: ClickatellError): boolean =>
+  (e._tag === 'TransportError' && e.kind !== 'aborted') ||
+  (e._tag === 'HttpStatusError' && e.status >= 500) ||
+  e._tag === 'MalformedResponse' ||
+  (e._tag === 'GatewayError' && e.code === '901')
+
+/**
+ * A failure of a send after which the gateway may or may not have taken the message: the request may have
+ * arrived and the answer been lost (a time-out, a reset, a 5xx from something in between, a garbled body, or
+ * `901`). Only a query can tell; resending blindly could send the message twice.
+ *
+ * @example
+ * import { Client, Errors } from 'clickatell-fp'
+ * console.log(Client.Policy.isAmbiguous(Errors.transportError('timeout', 'no answer'))) // true
+ * console.log(Client.Policy.isAmbiguous(Errors.gatewayError('sendmsg', '105', 'Invalid Destination Address'))) // false
+ * @category refinements
+ * @since 0.1.0
+ */
+export const isAmbiguous = (e: ClickatellError): boolean =>
+  (e._tag === 'TransportError' && e.kind !== 'aborted' && !nothingSent(e)) ||
+  e._tag === 'HttpStatusError' ||
+  e._tag === 'MalformedResponse' ||
+  (e._tag === 'GatewayError' && e.code === '901')
+
+/**
+ * Backoff settings for repeated requests.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface Backoff {
+  readonly retries: number
+  readonly baseDelayMs: number
+  readonly maxDelayMs: number
+}
+
+/**
+ * The delay before repeat `n` (0 for the first repeat): exponential with full jitter,
+ * `random() * min(max, base * 2^n)`.
+ *
+ * @example
+ * import { Client } from 'clickatell-fp'
+ * console.log(Client.Policy.delay({ retries: 3, baseDelayMs: 100, maxDelayMs: 1000 }, () => 0.5)(2)) // 200
+ * @category utils
+ * @since 0.1.0
+ */
+export const delay =
+  (backoff: Backoff, random: () => number) =>
+  (n: number): number =>
+    Math.floor(random() * Math.min(backoff.maxDelayMs, backoff.baseDelayMs * 2 ** n))
