@@ -1,0 +1,75 @@
+/**
+ * Which gateway the CLI talks to: flags first, then `CLICKATELL_URL`, `CLICKATELL_API_ID`, `CLICKATELL_USER`,
+ * `CLICKATELL_PASSWORD`. With none of them set, an embedded simulator is started on 127.0.0.1 and the CLI says
+ * so in one line, so every command works on a fresh machine.
+ *
+ * @since 0.1.0
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { type InvalidInput, invalidInput, type Problem } from '../core/errors.js'
+import { DEFAULT_BASE_URL } from '../core/HttpRender.js'
+import { startSimulator } from '../simulator/index.js'
+
+/**
+ * Flags that name a target.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface TargetFlags {
+  readonly url?: string
+  readonly apiId?: string
+  readonly user?: string
+  readonly password?: string
+}
+
+/**
+ * A resolved target: where, who, and the embedded simulator to close afterwards (when there is one).
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface Target {
+  readonly baseUrl: string
+  readonly credentials: { readonly apiId: string; readonly user: string; readonly password: string }
+  readonly embedded: boolean
+  readonly close: () => Promise<void>
+}
+
+/**
+ * Resolves the target from flags and the environment, starting the embedded simulator when nothing is set.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const resolveTarget = async (
+  flags: TargetFlags,
+  env: Readonly<Record<string, string | undefined>>,
+  note: (line: string) => void,
+): Promise<E.Either<InvalidInput, Target>> => {
+  const url = flags.url ?? env.CLICKATELL_URL
+  const apiId = flags.apiId ?? env.CLICKATELL_API_ID
+  const user = flags.user ?? env.CLICKATELL_USER
+  const password = flags.password ?? env.CLICKATELL_PASSWORD
+  if ([url, apiId, user, password].every((v) => v === undefined || v === '')) {
+    const sim = await startSimulator({})
+    const demo = sim.demo!
+    note(
+      `No gateway configured (CLICKATELL_URL, CLICKATELL_API_ID, CLICKATELL_USER, CLICKATELL_PASSWORD): using an embedded simulator at ${sim.url}.`,
+    )
+    return E.right({ baseUrl: sim.url, credentials: demo, embedded: true, close: () => sim.close() })
+  }
+  const problems: Problem[] = []
+  const need = (value: string | undefined, flag: string, variable: string): string => {
+    if (value === undefined || value === '')
+      problems.push({ path: flag, message: `is missing: give --${flag} or set ${variable}` })
+    return value ?? ''
+  }
+  const credentials = {
+    apiId: need(apiId, 'api-id', 'CLICKATELL_API_ID'),
+    user: need(user, 'user', 'CLICKATELL_USER'),
+    password: need(password, 'password', 'CLICKATELL_PASSWORD'),
+  }
+  if (problems.length > 0) return E.left(invalidInput(problems))
+  return E.right({ baseUrl: url ?? DEFAULT_BASE_URL, credentials, embedded: false, close: async () => {} })
+}
