@@ -1,0 +1,115 @@
+// What the preview shows for one state of the form, as plain data: every figure comes from the library's
+// browser-safe core, and nothing here touches the DOM, so main.ts only renders.
+import * as O from 'fp-ts/lib/Option.js'
+// The feature bits are not exported from the root entry yet; see docs/preview.md.
+import * as Features from '../../src/core/Features.js'
+import { Charset, type InvalidInput, type MessageTooLong, Parts, Ucs2 } from '../../src/index.js'
+
+/** The form as typed: numbers stay strings until read here, so an empty or odd field is a state, not a crash. */
+export interface Inputs {
+  readonly text: string
+  readonly maxParts: string
+  readonly sender: string
+  readonly charge: string
+  readonly lossy: boolean
+}
+
+/** One character that forces UCS-2, with what replacing only it would save. */
+export interface OffenderView {
+  readonly offender: Charset.Offender
+  /** The replacement the page offers: typographic always, lossy only when the box is ticked. */
+  readonly replacement: O.Option<Charset.Replacement>
+  readonly savedParts: number
+}
+
+/** The page's figures. */
+export interface Preview {
+  readonly plan: Charset.WirePlan
+  readonly unitName: 'septets' | 'UTF-16 units'
+  /** `Parts.check` against the maximum: the count, or why it is refused. */
+  readonly limit:
+    | { readonly ok: true }
+    | { readonly ok: false; readonly error: InvalidInput | MessageTooLong }
+  /** The `text` value with `unicode=1`, or none for plain text. */
+  readonly hex: O.Option<string>
+  readonly features: ReadonlyArray<Features.Feature>
+  readonly reqFeat: number
+  readonly senderKind: 'none' | 'alphanumeric' | 'numeric'
+  /** Parts times the charge per part; none while the charge is not a number. */
+  readonly cost: O.Option<number>
+  readonly offenders: ReadonlyArray<OffenderView>
+  /** Every offered replacement at once (`Charset.suggestWith`). */
+  readonly suggestion: O.Option<Charset.Suggestion>
+}
+
+/** Offenders listed one by one; a pasted novel in Cyrillic would otherwise build thousands of rows per key. */
+export const LISTED = 100
+
+const DIGITS = /^[0-9]+$/
+
+const offered = (o: Charset.Offender, lossy: boolean): O.Option<Charset.Replacement> =>
+  O.isSome(o.replacement) && (o.replacement.value.kind === 'typographic' || lossy) ? o.replacement : O.none
+
+/** The text with one character replaced. */
+export const replaceAt = (text: string, index: number, char: string, by: string): string =>
+  text.slice(0, index) + by + text.slice(index + char.length)
+
+const viewOf =
+  (text: string, parts: number, lossy: boolean) =>
+  (o: Charset.Offender): OffenderView => {
+    const replacement = offered(o, lossy)
+    return {
+      offender: o,
+      replacement,
+      savedParts: O.isSome(replacement)
+        ? parts - Charset.plan(replaceAt(text, o.index, o.char, replacement.value.text)).count.parts
+        : 0,
+    }
+  }
+
+/** An empty field means the gateway's maximum; anything else goes to `Parts.check` as typed. */
+const maxPartsOf = (field: string): number =>
+  field.trim() === '' ? Parts.GATEWAY_MAX_PARTS : Number(field.trim())
+
+const costOf = (parts: number, field: string): O.Option<number> => {
+  const charge = Number(field.trim())
+  // Rounded to micro-units so 3 x 0.1 reads 0.3.
+  return field.trim() === '' || !Number.isFinite(charge) || charge < 0
+    ? O.none
+    : O.some(Math.round(parts * charge * 1e6) / 1e6)
+}
+
+/** Everything the page shows for a state of the form. */
+export const preview = (inputs: Inputs): Preview => {
+  const { text, lossy } = inputs
+  const plan = Charset.plan(text)
+  const { parts } = plan.count
+  const checked = Parts.check(maxPartsOf(inputs.maxParts))(plan.count)
+  const sender = inputs.sender.trim()
+  const features = Features.derive({
+    from: sender === '' ? undefined : sender,
+    encoding: plan.encoding,
+    parts,
+  })
+  return {
+    plan,
+    unitName: plan.encoding === 'gsm7' ? 'septets' : 'UTF-16 units',
+    limit: checked._tag === 'Right' ? { ok: true } : { ok: false, error: checked.left },
+    hex: plan.encoding === 'ucs2' ? O.some(Ucs2.toHex(text)) : O.none,
+    features: [...features],
+    reqFeat: Features.toMask(features),
+    senderKind: sender === '' ? 'none' : DIGITS.test(sender) ? 'numeric' : 'alphanumeric',
+    cost: costOf(parts, inputs.charge),
+    offenders: plan.offenders.slice(0, LISTED).map(viewOf(text, parts, lossy)),
+    suggestion: Charset.suggestWith({ lossy })(text),
+  }
+}
+
+/** How many units must go for the text to fit `limit` parts: a floor, since an escape or surrogate pair that
+ * would straddle a boundary moves whole. */
+export const excessUnits = (e: MessageTooLong): number => {
+  const layout = e.encoding === 'binary' ? undefined : Parts.limits[e.encoding]
+  const capacity =
+    layout === undefined ? e.limit * e.perPart : e.limit === 1 ? layout.single : e.limit * e.perPart
+  return Math.max(0, e.units - capacity)
+}
