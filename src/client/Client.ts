@@ -8,6 +8,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
 import * as Batch from '../core/Batch.js'
+import type { ClientMessageId } from '../core/Codecs.js'
 import type { Command } from '../core/Command.js'
 import * as Encode from '../core/Encode.js'
 import {
@@ -19,9 +20,10 @@ import {
 } from '../core/errors.js'
 import * as Render from '../core/HttpRender.js'
 import { decode, type MessageInput } from '../core/Message.js'
+import type { Msisdn } from '../core/Msisdn.js'
 import * as Parse from '../core/Parse.js'
 import type * as Reply from '../core/Reply.js'
-import { fromMessage } from '../core/Submission.js'
+import { fromMessage, type Submission } from '../core/Submission.js'
 import * as Wire from '../core/Wire.js'
 import type { Transport } from '../transport/Transport.js'
 import { mapOrdered, rateLimiter } from './Bulk.js'
@@ -313,14 +315,17 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
         : E.left(invalidInput([{ path: 'to', message: 'must be one number' }])),
     )(requests)
 
-  const sendFor = (message: MessageInput, signal?: AbortSignal) =>
+  // The message was validated and planned once (checkMessage); each attempt only encodes it for one recipient.
+  const encodeFor = Encode.submissionWith({ method })
+  const sendFor = (submission: Submission, signal?: AbortSignal) =>
     sendOnce({
       attempt: async (to, clientMessageId) => {
-        const r = await authenticated(
-          'sendmsg',
-          (cr) => single(Encode.sendmsgWith({ method })(cr)({ ...message, to, clientMessageId })),
-          signal,
-        )
+        const one: Submission = {
+          ...submission,
+          to: [to as Msisdn],
+          options: { ...submission.options, clientMessageId: clientMessageId as ClientMessageId },
+        }
+        const r = await authenticated('sendmsg', (cr) => single(encodeFor(cr)(one)), signal)
         if (E.isLeft(r)) return r
         const first = r.right.outcomes[0]!
         return first._tag === 'Accepted' ? E.right(first.apiMsgId) : E.left(first.error)
@@ -335,22 +340,22 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
     })
 
   // A message is checked once, before any recipient is sent to; then it fans out to one request per recipient.
-  const checkMessage = (message: MessageInput): E.Either<LocalError, ReadonlyArray<string>> => {
+  const checkMessage = (message: MessageInput): E.Either<LocalError, Submission> => {
     const decoded = decode(message)
     if (E.isLeft(decoded)) return decoded
     const planned = fromMessage(decoded.right)
     if (E.isLeft(planned)) return planned
-    const to = decoded.right.to as ReadonlyArray<string>
-    if (decoded.right.clientMessageId !== undefined && to.length > 1)
+    const count = planned.right.to.length
+    if (decoded.right.clientMessageId !== undefined && count > 1)
       return E.left(
         invalidInput([
           {
             path: 'clientMessageId',
-            message: `identifies one message, but there are ${to.length} recipients: leave it out (the client makes one per recipient) or send to each number on its own`,
+            message: `identifies one message, but there are ${count} recipients: leave it out (the client makes one per recipient) or send to each number on its own`,
           },
         ]),
       )
-    return E.right(to)
+    return planned
   }
 
   const sendAll = (
@@ -365,8 +370,8 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
       for await (const message of messages as AsyncIterable<MessageInput>) {
         const checked = checkMessage(message)
         const given = typeof message === 'object' && message !== null ? message.to : undefined
-        const recipients = E.isRight(checked)
-          ? checked.right
+        const recipients: ReadonlyArray<string> = E.isRight(checked)
+          ? checked.right.to
           : Array.isArray(given)
             ? given.map(String)
             : [typeof given === 'string' ? given : '']
@@ -387,7 +392,7 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
           outcome = { _tag: 'Rejected', to: job.to, clientMessageId, error: job.checked.left, attempts: 0 }
         } else {
           await limiter.acquire(options.signal)
-          outcome = await sendFor(job.message, options.signal)(job.to, clientMessageId)
+          outcome = await sendFor(job.checked.right, options.signal)(job.to, clientMessageId)
         }
         tally.done++
         if (outcome._tag === 'Accepted') tally.accepted++
