@@ -14,6 +14,7 @@ const text = byTestId<HTMLTextAreaElement>('text')
 const mirror = byTestId<HTMLDivElement>('highlighted')
 const maxParts = byTestId<HTMLInputElement>('max-parts')
 const sender = byTestId<HTMLInputElement>('sender')
+const senderProblem = byTestId<HTMLParagraphElement>('sender-problem')
 const charge = byTestId<HTMLInputElement>('charge')
 const lossy = byTestId<HTMLInputElement>('lossy')
 const warning = byTestId<HTMLParagraphElement>('warning')
@@ -159,6 +160,11 @@ const render = (p: Preview): void => {
   set('req-feat', p.reqFeat)
   set('features', p.features.length === 0 ? '(not sent)' : p.features.join(' + '))
 
+  senderProblem.hidden = O.isNone(p.senderProblem)
+  senderProblem.textContent = O.isSome(p.senderProblem)
+    ? `Not a valid sender: it ${p.senderProblem.value}.`
+    : ''
+  sender.setAttribute('aria-invalid', String(O.isSome(p.senderProblem)))
   warning.hidden = p.limit.ok
   figure('parts-figure').classList.toggle('over', !p.limit.ok)
   if (!p.limit.ok) {

@@ -1,9 +1,15 @@
 // What the preview shows for one state of the form, as plain data: every figure comes from the library's
 // browser-safe core, and nothing here touches the DOM, so main.ts only renders.
 import * as O from 'fp-ts/lib/Option.js'
-// The feature bits are not exported from the root entry yet; see docs/preview.md.
-import * as Features from '../../src/core/Features.js'
-import { Charset, type InvalidInput, type MessageTooLong, Parts, Ucs2 } from '../../src/index.js'
+import {
+  Charset,
+  Codecs,
+  Features,
+  type InvalidInput,
+  type MessageTooLong,
+  Parts,
+  Ucs2,
+} from '../../src/index.js'
 
 /** The form as typed: numbers stay strings until read here, so an empty or odd field is a state, not a crash. */
 export interface Inputs {
@@ -34,7 +40,8 @@ export interface Preview {
   readonly hex: O.Option<string>
   readonly features: ReadonlyArray<Features.Feature>
   readonly reqFeat: number
-  readonly senderKind: 'none' | 'alphanumeric' | 'numeric'
+  /** Why the encoder would refuse the sender (`Codecs.Sender`), if it would. */
+  readonly senderProblem: O.Option<string>
   /** Parts times the charge per part; none while the charge is not a number. */
   readonly cost: O.Option<number>
   readonly offenders: ReadonlyArray<OffenderView>
@@ -44,8 +51,6 @@ export interface Preview {
 
 /** Offenders listed one by one; a pasted novel in Cyrillic would otherwise build thousands of rows per key. */
 export const LISTED = 100
-
-const DIGITS = /^[0-9]+$/
 
 const offered = (o: Charset.Offender, lossy: boolean): O.Option<Charset.Replacement> =>
   O.isSome(o.replacement) && (o.replacement.value.kind === 'typographic' || lossy) ? o.replacement : O.none
@@ -79,15 +84,20 @@ const costOf = (parts: number, field: string): O.Option<number> => {
     : O.some(Math.round(parts * charge * 1e6) / 1e6)
 }
 
+const senderProblemOf = (sender: string): O.Option<string> => {
+  if (sender === '') return O.none
+  const decoded = Codecs.Sender.decode(sender)
+  return decoded._tag === 'Right' ? O.none : O.some(decoded.left[0]?.message ?? 'is not a valid sender id')
+}
+
 /** Everything the page shows for a state of the form. */
 export const preview = (inputs: Inputs): Preview => {
   const { text, lossy } = inputs
   const plan = Charset.plan(text)
   const { parts } = plan.count
   const checked = Parts.check(maxPartsOf(inputs.maxParts))(plan.count)
-  const sender = inputs.sender.trim()
   const features = Features.derive({
-    from: sender === '' ? undefined : sender,
+    from: inputs.sender === '' ? undefined : inputs.sender,
     encoding: plan.encoding,
     parts,
   })
@@ -98,7 +108,7 @@ export const preview = (inputs: Inputs): Preview => {
     hex: plan.encoding === 'ucs2' ? O.some(Ucs2.toHex(text)) : O.none,
     features: [...features],
     reqFeat: Features.toMask(features),
-    senderKind: sender === '' ? 'none' : DIGITS.test(sender) ? 'numeric' : 'alphanumeric',
+    senderProblem: senderProblemOf(inputs.sender),
     cost: costOf(parts, inputs.charge),
     offenders: plan.offenders.slice(0, LISTED).map(viewOf(text, parts, lossy)),
     suggestion: Charset.suggestWith({ lossy })(text),
