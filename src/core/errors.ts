@@ -10,6 +10,7 @@
  * @since 0.1.0
  */
 import type { Command } from './Command.js'
+import { text as redactText } from './Redact.js'
 
 /**
  * One thing wrong with an input: where (a dotted path such as `to.2` or `text`) and why, in words a person
@@ -257,10 +258,8 @@ export const match =
 const unitName = (encoding: MessageTooLong['encoding']): string =>
   encoding === 'gsm7' ? 'GSM-7 septets' : encoding === 'ucs2' ? 'UCS-2 units' : 'bytes'
 
-// Secrets can reach a message only through text that came from outside (a body, a cause); these patterns scrub
-// the three parameter names that carry them.
-const SECRET = /((?:password|session_id|token)=)[^&\s"']*/gi
-const scrub = (s: string): string => s.replace(SECRET, '$1[redacted]')
+// Secrets can reach a message only through text that came from outside (a body, a cause): scrubbed by Redact.
+const scrub = redactText
 
 /**
  * A one-line sentence for people. Never contains a password, session id or token.
