@@ -9,7 +9,7 @@
  */
 import * as O from 'fp-ts/lib/Option.js'
 import { widths } from './Gsm7.js'
-import { countWith, type PartCount } from './Parts.js'
+import { countPlain, countWith, type PartCount } from './Parts.js'
 import { table } from './Replacements.js'
 
 /**
@@ -63,7 +63,8 @@ export interface PlanOptions {
   readonly encoding?: 'auto' | 'ucs2'
 }
 
-const countGsm7 = countWith({})
+const reasonOf = (offenders: ReadonlyArray<Offender>): 'not-gsm' | 'not-latin1' =>
+  offenders.some((o) => o.problem !== 'not-latin1') ? 'not-gsm' : 'not-latin1'
 const countUcs2 = countWith({ encoding: 'ucs2' })
 
 const offendersOf = (text: string): Offender[] => {
@@ -110,22 +111,15 @@ export const planWith =
   (text: string): WirePlan => {
     const s = typeof text === 'string' ? text : ''
     const forced = options.encoding === 'ucs2'
-    let plain = true
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i)
-      if (c > 0xff || widths[c] === 0) {
-        plain = false
-        break
-      }
+    if (!forced) {
+      // One pass answers both questions for the common case: plain text, and what it costs.
+      const count = countPlain(s)
+      if (count.encoding === 'gsm7') return { encoding: 'gsm7', reason: 'gsm7', offenders: [], count }
+      const offenders = offendersOf(s)
+      return { encoding: 'ucs2', reason: reasonOf(offenders), offenders, count }
     }
-    if (plain && !forced) return { encoding: 'gsm7', reason: 'gsm7', offenders: [], count: countGsm7(s) }
-    const offenders = plain ? [] : offendersOf(s)
-    const reason = forced
-      ? 'forced'
-      : offenders.some((o) => o.problem !== 'not-latin1')
-        ? 'not-gsm'
-        : 'not-latin1'
-    return { encoding: 'ucs2', reason, offenders, count: countUcs2(s) }
+    const offenders = offendersOf(s)
+    return { encoding: 'ucs2', reason: 'forced', offenders, count: countUcs2(s) }
   }
 
 /**

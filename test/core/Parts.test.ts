@@ -1,6 +1,14 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
-import { check, count, countWith, GATEWAY_MAX_PARTS, split, splitWith } from '../../src/core/Parts.js'
+import {
+  check,
+  count,
+  countPlain,
+  countWith,
+  GATEWAY_MAX_PARTS,
+  split,
+  splitWith,
+} from '../../src/core/Parts.js'
 import { characters, referenceCount } from './referenceCount.js'
 import { anyText, gsmExtensionChars, gsmText, numRuns } from './textArbitraries.js'
 
@@ -169,6 +177,27 @@ describe('Parts.check', () => {
     (text, max) => {
       const r = check(max)(count(text))
       expect(r._tag === 'Right').toBe(count(text).parts <= max)
+    },
+  )
+})
+
+describe('Parts.countPlain: as the HTTP API sends it', () => {
+  it.each([
+    ['plain GSM and ISO-8859-1', 'Grüße [x]', 'gsm7', 11],
+    ['the euro sign is GSM but not ISO-8859-1', 'Price 5€', 'ucs2', 8],
+    ['a Greek capital likewise', 'ΩΨ ok', 'ucs2', 5],
+    ['a character outside GSM', 'ça', 'ucs2', 2],
+  ])('%s', (_reason, text, encoding, units) => {
+    expect(countPlain(text)).toMatchObject({ encoding, units })
+  })
+
+  test.prop([anyText(500)], { numRuns })(
+    'equals count for plain texts and the UCS-2 count otherwise',
+    (text) => {
+      const plain =
+        [...text].every((ch) => ch.length === 1 && ch.charCodeAt(0) <= 0xff) &&
+        count(text).encoding === 'gsm7'
+      expect(countPlain(text)).toEqual(plain ? count(text) : ucs2(text))
     },
   )
 })
