@@ -48,7 +48,7 @@ export default defineConfig({
   // fp-ts's CommonJS build (what the library imports) does not tree-shake; its ES build does, same API.
   resolve: { alias: [{ find: /^fp-ts\/lib\/(.*)$/, replacement: 'fp-ts/es6/$1' }] },
   build: {
-    outDir: '../../site',
+    outDir: '../../site/preview',
     emptyOutDir: true,
     modulePreload: false,
     reportCompressedSize: false,

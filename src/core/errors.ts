@@ -272,7 +272,7 @@ const scrub = redactText
  * @category destructors
  * @since 0.1.0
  */
-export const toMessage: (e: ClickatellError) => string = match({
+export const toMessage: (e: ClickatellError) => string = /* @__PURE__ */ match({
   InvalidInput: (e) =>
     `invalid input: ${e.problems.map((p) => (p.path === '' ? p.message : `${p.path}: ${p.message}`)).join('; ')}`,
   MessageTooLong: (e) =>

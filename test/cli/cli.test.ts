@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Simulator, startSimulator } from '../../src/simulator/index.js'
 
 const ROOT = join(import.meta.dirname, '..', '..')
-const BIN = join(ROOT, 'dist', 'cli', 'main.js')
+// The bin as `npm run build` compiles it (dist/cli/ is tsc's output too), compiled into a folder of this test's
+// own so it never races test/package.test.ts, which may rebuild dist/.
+const OUT = join(ROOT, 'test-results', 'cli-build')
+const BIN = join(OUT, 'cli', 'main.js')
 const PASSWORD = 'pa55-word-Xq'
 
 interface Run {
@@ -38,7 +41,11 @@ let target: Record<string, string>
 const dir = mkdtempSync(join(tmpdir(), 'clickatell-cli-'))
 
 beforeAll(async () => {
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' })
+  const noMaps = ['--declaration', 'false', '--declarationMap', 'false', '--sourceMap', 'false']
+  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json', '--outDir', OUT, ...noMaps], {
+    cwd: ROOT,
+    stdio: 'pipe',
+  })
   sim = await startSimulator({
     accounts: [{ apiId: '1001', user: 'alice', password: PASSWORD, credits: 5000 }],
   })
