@@ -1,0 +1,196 @@
+/**
+ * Whole messages (`MessageInput`) that the library accepts: every value passes `Message.decode` and then
+ * `Submission.fromMessage` (its text fits its `maxParts`), with recipients, text or binary content, and any mix
+ * of the options of specification v2.6 section 5.
+ *
+ * @since 0.1.0
+ */
+import * as fc from 'fast-check'
+import { planWith } from '../core/Charset.js'
+import { messageTypes } from '../core/Codecs.js'
+import { all as allFeatures } from '../core/Features.js'
+import type { MessageInput, MessageOptions } from '../core/Message.js'
+import { splitWith } from '../core/Parts.js'
+import { clamp, HEX, oneOf, stringOf } from './Alphabets.js'
+import { textWithParts } from './ExactParts.js'
+import { clientMessageId, type MsisdnConstraints, msisdn, senderId } from './Identifiers.js'
+import { extensionHeavyText, gsm7Text, latin1PlainText, ucs2Text } from './Text.js'
+
+/**
+ * Constraints of `validMessage`.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface ValidMessageConstraints extends MsisdnConstraints {
+  /** Most recipients, 1 to 600; default 3. `to` is one number as a string, or a list (duplicates possible). */
+  readonly maxRecipients?: number
+  /** `text` (default), `binary` (`data`, sometimes `udh` and `binary`), or `any`. */
+  readonly content?: 'text' | 'binary' | 'any'
+  /** Most parts the content may take, 1 to 35; default 35. */
+  readonly maxParts?: number
+  /** Set options (`from`, `callback`, `maxParts`, `deliverAt`...) at random; default true. */
+  readonly options?: boolean
+}
+
+const optional = <A>(a: fc.Arbitrary<A>): fc.Arbitrary<A | undefined> => fc.option(a, { nil: undefined })
+
+const compact = <A extends object>(a: A): A =>
+  Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined)) as A
+
+/**
+ * Options that every message may carry, each set or not; at most one of `deliverAfterMinutes` and `deliverAt`.
+ * `maxParts` and `clientMessageId` are left to `validMessage`, which knows the parts and the recipients.
+ *
+ * @example
+ * import * as fc from 'fast-check'
+ * import { messageOptions } from './Messages.js'
+ * console.log(fc.sample(messageOptions(), 20).every((o) => !('deliverAt' in o && 'deliverAfterMinutes' in o))) // true
+ * @category messages
+ * @since 0.1.0
+ */
+export const messageOptions = (): fc.Arbitrary<Omit<MessageOptions, 'maxParts' | 'clientMessageId'>> =>
+  fc
+    .record(
+      {
+        from: optional(senderId()),
+        callback: optional(fc.integer({ min: 0, max: 7 })),
+        validityMinutes: optional(fc.integer({ min: 1, max: 1440 })),
+        queue: optional(fc.constantFrom(1, 2, 3)),
+        escalate: optional(fc.boolean()),
+        replyable: optional(fc.boolean()),
+        maxCredits: optional(fc.constantFrom(0.5, 0.8, 1, 1.5, 2, 3, 10)),
+        messageType: optional(fc.constantFrom(...messageTypes)),
+        bypassDoNotContact: optional(fc.boolean()),
+        requiredFeatures: optional(
+          fc.oneof(
+            fc.subarray([...allFeatures]).map((add) => ({ add })),
+            fc.subarray([...allFeatures]).map((exactly) => ({ exactly })),
+          ),
+        ),
+        when: fc.oneof(
+          { weight: 4, arbitrary: fc.constant({}) },
+          fc.integer({ min: 1, max: 10080 }).map((deliverAfterMinutes) => ({ deliverAfterMinutes })),
+          fc.integer({ min: 946_684_800, max: 4_102_444_800 }).map((deliverAt) => ({ deliverAt })),
+          fc
+            .integer({ min: 946_684_800, max: 4_102_444_800 })
+            .map((s) => ({ deliverAt: new Date(s * 1000) })),
+        ),
+      },
+      { noNullPrototype: true },
+    )
+    .map(
+      ({ when, ...options }) =>
+        compact({ ...options, ...when }) as Omit<MessageOptions, 'maxParts' | 'clientMessageId'>,
+    )
+
+const recipients = (max: number, numbers: MsisdnConstraints): fc.Arbitrary<string | ReadonlyArray<string>> =>
+  fc.oneof(
+    msisdn(numbers),
+    fc
+      .tuple(fc.array(msisdn(numbers), { minLength: 1, maxLength: max }), fc.nat())
+      // Sometimes the first number twice: the gateway answers each, so a caller must not key by number.
+      .map(([list, at]) => (at % 8 === 0 && list.length < max ? [...list, list[0]!] : list)),
+  )
+
+const texts = (): fc.Arbitrary<string> =>
+  fc.oneof(
+    { weight: 3, arbitrary: latin1PlainText({ minLength: 1, maxLength: 400 }) },
+    { weight: 1, arbitrary: gsm7Text({ minLength: 1, maxLength: 400 }) },
+    { weight: 1, arbitrary: extensionHeavyText({ minLength: 1, maxLength: 300 }) },
+    { weight: 2, arbitrary: ucs2Text({ maxLength: 150 }) },
+    { weight: 1, arbitrary: textWithParts() },
+  )
+
+/** The text cut to its first `limit` parts in the encoding it will travel in (the cut never adds parts). */
+const cutToParts = (text: string, encoding: 'auto' | 'ucs2' | undefined, limit: number): string => {
+  const plan = planWith(encoding === 'ucs2' ? { encoding } : {})(text)
+  if (plan.count.parts <= limit) return text
+  return splitWith(plan.encoding === 'ucs2' ? { encoding: 'ucs2' } : {})(text)
+    .slice(0, limit)
+    .join('')
+}
+
+const partsOf = (text: string, encoding: 'auto' | 'ucs2' | undefined): number =>
+  planWith(encoding === 'ucs2' ? { encoding } : {})(text).count.parts
+
+const textContent = (limit: number) =>
+  fc.tuple(texts(), optional(fc.constantFrom('auto' as const, 'ucs2' as const))).map(([text, encoding]) => {
+    const fitted = cutToParts(text, encoding, limit)
+    return { content: compact({ text: fitted, encoding }), parts: partsOf(fitted, encoding) }
+  })
+
+const hexBytes = (min: number, max: number): fc.Arbitrary<string> =>
+  stringOf(stringOf(oneOf(HEX), 2, 2), min, max)
+
+// Binary content: with a UDH of our own, 140 bytes in one message; without, 134 a part when concatenated.
+const binaryContent = (limit: number) =>
+  fc.oneof(
+    fc.tuple(hexBytes(2, 8), optional(fc.boolean())).chain(([body, binary]) => {
+      const udh = `${(body.length / 2).toString(16).padStart(2, '0')}${body}`
+      return hexBytes(1, 140 - udh.length / 2).map((data) => ({
+        content: compact({ udh, data, binary }),
+        parts: 1,
+      }))
+    }),
+    fc
+      .tuple(hexBytes(1, limit === 1 ? 140 : Math.min(400, limit * 134)), optional(fc.boolean()))
+      .map(([data, binary]) => {
+        const bytes = data.length / 2
+        return { content: compact({ data, binary }), parts: bytes <= 140 ? 1 : Math.ceil(bytes / 134) }
+      }),
+  )
+
+/**
+ * Messages that pass `Message.decode` and `Submission.fromMessage`: one to `maxRecipients` numbers, a text
+ * (plain, GSM-7 with `€`, extension-heavy, UCS-2 with surrogate pairs, or exactly some parts) or binary content,
+ * and options at random. A `maxParts` option is never below the parts the content needs, and a
+ * `clientMessageId` comes only with a single recipient (the client refuses one id for many numbers).
+ *
+ * @example
+ * import * as fc from 'fast-check'
+ * import * as E from 'fp-ts/Either'
+ * import { Message, Submission } from 'clickatell-fp'
+ * import { validMessage } from 'clickatell-fp/testing'
+ * fc.assert(
+ *   fc.property(validMessage({ content: 'any' }), (m) => E.isRight(E.flatMap(Submission.fromMessage)(Message.decode(m)))),
+ * )
+ * @category messages
+ * @since 0.1.0
+ */
+export const validMessage = (constraints: ValidMessageConstraints = {}): fc.Arbitrary<MessageInput> => {
+  const max = clamp(1, 600, 3)(constraints.maxRecipients)
+  const limit = clamp(1, 35, 35)(constraints.maxParts)
+  const numbers = Array.isArray(constraints.countryCodes) ? { countryCodes: constraints.countryCodes } : {}
+  const content =
+    constraints.content === 'binary'
+      ? binaryContent(limit)
+      : constraints.content === 'any'
+        ? fc.oneof(
+            { weight: 3, arbitrary: textContent(limit) },
+            { weight: 1, arbitrary: binaryContent(limit) },
+          )
+        : textContent(limit)
+  const withOptions = constraints.options !== false
+  return fc
+    .record(
+      {
+        to: recipients(max, numbers),
+        body: content,
+        options: withOptions ? messageOptions() : fc.constant({}),
+        maxParts: withOptions ? optional(fc.integer({ min: 1, max: 35 })) : fc.constant(undefined),
+        clientMessageId: withOptions ? optional(clientMessageId()) : fc.constant(undefined),
+      },
+      { noNullPrototype: true },
+    )
+    .map(({ to, body, options, maxParts, clientMessageId }) => {
+      const single = typeof to === 'string' || to.length === 1
+      return compact({
+        to,
+        ...body.content,
+        ...options,
+        maxParts: maxParts === undefined ? undefined : Math.max(maxParts, body.parts),
+        clientMessageId: single ? clientMessageId : undefined,
+      }) as MessageInput
+    })
+}
