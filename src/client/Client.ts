@@ -183,6 +183,8 @@ const DEFAULT_BACKGROUND = (ms: number): Promise<void> =>
 
 type Wired = E.Either<LocalError, Wire.WireRequest>
 
+const SESSION_RENEWALS = 3
+
 /**
  * Makes a client. The configuration is checked once; a bad one is `InvalidInput` listing every problem.
  *
@@ -276,7 +278,9 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
     onEvent,
   })
 
-  // With a session: on 001/003/005 the request was refused, so authenticate again and repeat it once.
+  // With a session: on 001/003/005 the request was refused, so authenticate again and repeat it, up to
+  // SESSION_RENEWALS times (a fresh session can be dropped again before the repeat arrives; wrong credentials
+  // already fail at auth, so this cannot loop on them).
   const authenticated = async <C extends Command>(
     command: C,
     build: (credentials: Wire.Credentials) => Wired,
@@ -288,7 +292,7 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
       if (E.isLeft(id)) return id
       const r = await once(command, build(Wire.session(id.right)), signal)
       if (E.isRight(r) || r.left._tag === 'GatewayError') sessions.touch(id.right)
-      if (E.isRight(r) || k > 0 || !isSessionError(r.left)) return r
+      if (E.isRight(r) || k >= SESSION_RENEWALS || !isSessionError(r.left)) return r
       sessions.invalidate(id.right)
       onEvent({ _tag: 'Reauthenticating', command })
     }
