@@ -47,7 +47,6 @@ export async function* mapOrdered<A, B>(
   let done = false
   let failure: { error: unknown } | undefined
   let wake: (() => void) | undefined
-  let taking: Promise<IteratorResult<A>> | undefined
   const notify = () => {
     const w = wake
     wake = undefined
@@ -61,16 +60,15 @@ export async function* mapOrdered<A, B>(
     for (const w of ws) w()
   }
 
-  // Taking from the source is serialised: an async iterator may not be called concurrently.
-  const take = async (): Promise<IteratorResult<A>> => {
-    while (taking !== undefined) await taking.catch(() => undefined)
-    const p = Promise.resolve(it.next())
-    taking = p
-    try {
-      return await p
-    } finally {
-      taking = undefined
-    }
+  // Taking from the source is serialised: an async iterator may not be called concurrently. Each taker chains
+  // on the previous take (no waking every worker for every item); a sync source is read synchronously.
+  const sync = !(Symbol.asyncIterator in source)
+  let chain: Promise<unknown> = Promise.resolve()
+  const take = (): IteratorResult<A> | Promise<IteratorResult<A>> => {
+    if (sync) return (it as Iterator<A>).next()
+    const p = chain.then(() => it.next())
+    chain = p.catch(() => undefined)
+    return p
   }
 
   const worker = async (): Promise<void> => {

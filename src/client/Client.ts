@@ -8,7 +8,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
 import * as Batch from '../core/Batch.js'
-import type { ClientMessageId } from '../core/Codecs.js'
 import type { Command } from '../core/Command.js'
 import * as Encode from '../core/Encode.js'
 import {
@@ -20,7 +19,6 @@ import {
 } from '../core/errors.js'
 import * as Render from '../core/HttpRender.js'
 import { decode, type MessageInput } from '../core/Message.js'
-import type { Msisdn } from '../core/Msisdn.js'
 import * as Parse from '../core/Parse.js'
 import type * as Reply from '../core/Reply.js'
 import { fromMessage, type Submission } from '../core/Submission.js'
@@ -288,7 +286,7 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
   ): Promise<E.Either<ClickatellError, Reply.Replies[C]>> => {
     if (mode === 'per-request') return once(command, build(account), signal)
     for (let k = 0; ; k++) {
-      const id = await sessions.get()
+      const id = sessions.current() ?? (await sessions.get())
       if (E.isLeft(id)) return id
       const r = await once(command, build(Wire.session(id.right)), signal)
       if (E.isRight(r) || r.left._tag === 'GatewayError') sessions.touch(id.right)
@@ -312,24 +310,13 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
     }
   }
 
-  const single = (requests: E.Either<LocalError, ReadonlyArray<Wire.WireRequest>>): Wired =>
-    E.flatMap((rs: ReadonlyArray<Wire.WireRequest>) =>
-      rs.length === 1
-        ? E.right(rs[0]!)
-        : E.left(invalidInput([{ path: 'to', message: 'must be one number' }])),
-    )(requests)
-
-  // The message was validated and planned once (checkMessage); each attempt only encodes it for one recipient.
-  const encodeFor = Encode.submissionWith({ method })
-  const sendFor = (submission: Submission, signal?: AbortSignal) =>
-    sendOnce({
+  // The message was validated and planned once (checkMessage) and its parameters built once (Encode.prepare);
+  // each attempt only adds the credentials, the recipient and the client message id.
+  const sendFor = (submission: Submission, signal?: AbortSignal) => {
+    const encode = Encode.prepare(submission)
+    return sendOnce({
       attempt: async (to, clientMessageId) => {
-        const one: Submission = {
-          ...submission,
-          to: [to as Msisdn],
-          options: { ...submission.options, clientMessageId: clientMessageId as ClientMessageId },
-        }
-        const r = await authenticated('sendmsg', (cr) => single(encodeFor(cr)(one)), signal)
+        const r = await authenticated('sendmsg', (cr) => encode(cr, to, clientMessageId), signal)
         if (E.isLeft(r)) return r
         const first = r.right.outcomes[0]!
         return first._tag === 'Accepted' ? E.right(first.apiMsgId) : E.left(first.error)
@@ -342,6 +329,7 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
       ...(signal === undefined ? {} : { signal }),
       onEvent,
     })
+  }
 
   // A message is checked once, before any recipient is sent to; then it fans out to one request per recipient.
   const checkMessage = (message: MessageInput): E.Either<LocalError, Submission> => {
@@ -366,23 +354,35 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
     messages: Iterable<MessageInput> | AsyncIterable<MessageInput>,
     options: BulkOptions = {},
   ): AsyncIterable<BulkOutcome> => {
-    const limiter = rateLimiter(options.ratePerSecond ?? bulkDefaults.ratePerSecond, env)
+    const rate = options.ratePerSecond ?? bulkDefaults.ratePerSecond
+    const limiter = rate > 0 ? rateLimiter(rate, env) : undefined
     const started = env.now()
     const tally = { done: 0, accepted: 0, rejected: 0, unknown: 0 }
-    async function* jobs() {
-      let m = 0
-      for await (const message of messages as AsyncIterable<MessageInput>) {
-        const checked = checkMessage(message)
-        const given = typeof message === 'object' && message !== null ? message.to : undefined
-        const recipients: ReadonlyArray<string> = E.isRight(checked)
-          ? checked.right.to
-          : Array.isArray(given)
-            ? given.map(String)
-            : [typeof given === 'string' ? given : '']
-        for (const to of recipients) yield { message, m, to, checked }
-        m++
-      }
+    // One job per recipient; a message is checked and prepared once for all its recipients.
+    const jobsOf = (message: MessageInput, m: number) => {
+      const checked = checkMessage(message)
+      const given = typeof message === 'object' && message !== null ? message.to : undefined
+      const recipients: ReadonlyArray<string> = E.isRight(checked)
+        ? checked.right.to
+        : Array.isArray(given)
+          ? given.map(String)
+          : [typeof given === 'string' ? given : '']
+      const send = E.isRight(checked) ? sendFor(checked.right, options.signal) : undefined
+      return recipients.map((to) => ({ message, m, to, checked, send }))
     }
+    // A plain iterable stays synchronous, so taking the next job costs no promise.
+    function* syncJobs(source: Iterable<MessageInput>) {
+      let m = 0
+      for (const message of source) yield* jobsOf(message, m++)
+    }
+    async function* asyncJobs(source: AsyncIterable<MessageInput>) {
+      let m = 0
+      for await (const message of source) yield* jobsOf(message, m++)
+    }
+    const jobs = () =>
+      Symbol.asyncIterator in messages
+        ? asyncJobs(messages as AsyncIterable<MessageInput>)
+        : syncJobs(messages as Iterable<MessageInput>)
     return mapOrdered(
       jobs(),
       {
@@ -395,8 +395,8 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
         if (E.isLeft(job.checked)) {
           outcome = { _tag: 'Rejected', to: job.to, clientMessageId, error: job.checked.left, attempts: 0 }
         } else {
-          await limiter.acquire(options.signal)
-          outcome = await sendFor(job.checked.right, options.signal)(job.to, clientMessageId)
+          if (limiter !== undefined) await limiter.acquire(options.signal)
+          outcome = await job.send!(job.to, clientMessageId)
         }
         tally.done++
         if (outcome._tag === 'Accepted') tally.accepted++

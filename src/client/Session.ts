@@ -33,6 +33,8 @@ export const PING_INTERVAL_MS = 10 * 60_000
 export interface Sessions {
   /** The current session id, authenticating first when there is none or it has expired. */
   readonly get: () => Promise<E.Either<ClickatellError, string>>
+  /** The current session id when there is a live one, without waiting (the hot path of every request). */
+  readonly current: () => E.Either<ClickatellError, string> | undefined
   /** Forget a session the gateway refused (only if it is still the current one). */
   readonly invalidate: (sessionId: string) => void
   /** Record that a request used the session successfully. */
@@ -132,6 +134,11 @@ export const make = (deps: SessionDeps): Sessions => {
 
   return {
     get,
+    current: () => {
+      if (current === undefined || deps.now() - current.lastUsed >= EXPIRY_MS) return undefined
+      lastRealUse = deps.now()
+      return E.right(current.id)
+    },
     invalidate: (id) => {
       if (current?.id === id) current = undefined
     },

@@ -11,7 +11,7 @@ import { ApiMessageId, ClientMessageId, Token } from './Codecs.js'
 import type { Command } from './Command.js'
 import { type InvalidInput, invalidInput, type MessageTooLong, type Problem } from './errors.js'
 import { decode, type MessageInput } from './Message.js'
-import { Prefix } from './Msisdn.js'
+import { Msisdn, Prefix } from './Msisdn.js'
 import { fromMessage, type Submission, params as submissionParams } from './Submission.js'
 import { fields, fromProblems, gather } from './Validation.js'
 import {
@@ -299,3 +299,50 @@ export const token_pay: (
   Token,
   'the voucher number',
 )
+
+/**
+ * A planned message prepared once for many single-recipient sends: its parameters are built once, and each
+ * request only adds the credentials, the recipient and the client message id. The client uses it to send one
+ * request per recipient (each with its own `climsgid`) without planning the message again for every attempt.
+ *
+ * @example
+ * import { Encode, Message, Submission, Wire } from 'clickatell-fp'
+ * import * as E from 'fp-ts/Either'
+ * const s = E.flatMap(Submission.fromMessage)(Message.decode({ to: '447900000001', text: 'Hi' }))
+ * if (E.isRight(s)) {
+ *   const send = Encode.prepare(s.right)
+ *   const r = send(Wire.session('abc'), '447900000002', 'c1')
+ *   console.log(E.isRight(r) && r.right.params)
+ *   // [['session_id', 'abc'], ['to', '447900000002'], ['text', 'Hi'], ['climsgid', 'c1']]
+ * }
+ * @category encoding
+ * @since 0.1.0
+ */
+export const prepare = (
+  submission: Submission,
+): ((
+  credentials: Credentials,
+  to: string,
+  clientMessageId: string,
+) => E.Either<InvalidInput, WireRequest>) => {
+  const { clientMessageId: _own, ...options } = submission.options
+  const rest = submissionParams({ ...submission, options })
+  return (credentials, to, clientMessageId) => {
+    const auth = credentialParams(credentials)
+    if (E.isLeft(auth)) return auth
+    const id = ClientMessageId.decode(clientMessageId)
+    const number = Msisdn.decode(to)
+    if (E.isLeft(id) || E.isLeft(number))
+      return E.left(
+        invalidInput([
+          ...(E.isLeft(number)
+            ? [{ path: 'to', message: 'must be one international number, digits only' }]
+            : []),
+          ...(E.isLeft(id)
+            ? [{ path: 'clientMessageId', message: 'must be 1 to 32 letters and digits' }]
+            : []),
+        ]),
+      )
+    return E.right(request('sendmsg', [...auth.right, ['to', to], ...rest, ['climsgid', clientMessageId]]))
+  }
+}
