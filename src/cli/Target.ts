@@ -52,7 +52,8 @@ export const resolveTarget = async (
   const user = flags.user ?? env.CLICKATELL_USER
   const password = flags.password ?? env.CLICKATELL_PASSWORD
   if ([url, apiId, user, password].every((v) => v === undefined || v === '')) {
-    const sim = await startSimulator({})
+    // Credits enough for a demo bulk run (the simulator's own default is 100).
+    const sim = await startSimulator({ demoCredits: 100_000 })
     const demo = sim.demo!
     note(
       `No gateway configured (CLICKATELL_URL, CLICKATELL_API_ID, CLICKATELL_USER, CLICKATELL_PASSWORD): using an embedded simulator at ${sim.url}.`,

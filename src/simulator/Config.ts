@@ -152,10 +152,12 @@ export const normalise = (input: SimulatorOptions = {}): E.Either<InvalidInput, 
   )
   const faults = o['faults'] ?? []
   problems.push(...ruleProblems('faults', faults))
+  const demoCredits = check('demoCredits', o['demoCredits'], isAmount, 100, 'a number of credits >= 0')
   const config: Config = {
     host: check('host', o['host'], (u) => typeof u === 'string' && u.length > 0, '127.0.0.1', 'a host name'),
     port: check('port', o['port'], (u) => isCount(u) && u < 65536, 0, 'a port number from 0 to 65535'),
-    accounts: demo === undefined ? accounts : [{ ...demo, credits: 100, allowedIps: [], senderIds: [] }],
+    accounts:
+      demo === undefined ? accounts : [{ ...demo, credits: demoCredits, allowedIps: [], senderIds: [] }],
     demo,
     clock: check(
       'clock',

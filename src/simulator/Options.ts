@@ -75,6 +75,8 @@ export interface SimulatorOptions {
   readonly port?: number
   /** With none, one demo account is made and reported as `demo`. */
   readonly accounts?: ReadonlyArray<AccountOptions>
+  /** Credits of the demo account (made when no accounts are given); default 100. */
+  readonly demoCredits?: number
   /** Default the wall clock; use `manualClock()` in tests. */
   readonly clock?: Clock
   /** Seed for ids, demo credentials and random faults; default 1. */

@@ -113,3 +113,18 @@ describe('POST', () => {
     })
   })
 })
+
+describe('demo account credits', () => {
+  it('are 100 by default and set by demoCredits', async () => {
+    const { startSimulator } = await import('../../src/simulator/index.js')
+    const a = await startSimulator({})
+    const b = await startSimulator({ demoCredits: 5000 })
+    try {
+      expect(a.state.accounts[0]!.credits).toBe(100)
+      expect(b.state.accounts[0]!.credits).toBe(5000)
+    } finally {
+      await a.close()
+      await b.close()
+    }
+  })
+})
