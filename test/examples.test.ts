@@ -129,7 +129,8 @@ const prepare = (code: string): Prepared => {
 const files = walk(SRC)
 const examples = files.flatMap((f) => extractExamples(relative(ROOT, f), readFileSync(f, 'utf8')))
 const runnable = (e: Example): boolean =>
-  e.file.startsWith('src/core/') || e.file.startsWith('src/testing/') ||
+  e.file.startsWith('src/core/') ||
+  e.file.startsWith('src/testing/') ||
   (e.file.startsWith('src/transport/') && !/Node|Ky/.test(e.file) && !/fetch\(|send\(/.test(e.code))
 
 describe('doc examples', () => {
