@@ -480,11 +480,12 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
     coverage: (msisdn) => task(() => readOnly('routecoverage', (cr) => Encode.routecoverage(cr)({ msisdn }))),
     voucher: (token) => task(() => authenticated('token_pay', (cr) => Encode.token_pay(cr)({ token }))),
     startBatch: (input) => task(() => authenticated('startbatch', (cr) => Batch.startbatch(cr)(input))),
+    // Batch requests are encoded (and validated) once; each attempt only rebinds them to the current session.
     sendItem: (input) =>
       task(async () => {
-        const probe = Batch.senditem(Wire.session('probe'))(input)
-        if (E.isLeft(probe)) return probe
-        const r = await authenticated('senditem', (cr) => Batch.senditem(cr)(input))
+        const wire = Batch.senditem(Wire.session('unbound'))(input)
+        if (E.isLeft(wire)) return wire
+        const r = await authenticated('senditem', (cr) => Wire.rebind(cr)(wire.right))
         const to = typeof input.to === 'string' ? input.to : ''
         const [outcome] = outcomesOf(
           [to],
@@ -496,15 +497,12 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
       }),
     quickSend: (input) =>
       task(async () => {
-        const probe = Batch.quicksendWith({ method })(Wire.session('probe'))(input)
-        if (E.isLeft(probe)) return probe
+        const wires = Batch.quicksendWith({ method })(Wire.session('unbound'))(input)
+        if (E.isLeft(wires)) return wires
         const outcomes: RecipientOutcome[] = []
-        for (let k = 0; k < probe.right.length; k++) {
-          const chunkTo = (probe.right[k]!.params.find(([n]) => n === 'to')?.[1] ?? '').split(',')
-          const r = await authenticated('quicksend', (cr) => {
-            const all = Batch.quicksendWith({ method })(cr)(input)
-            return E.map((ws: ReadonlyArray<Wire.WireRequest>) => ws[k]!)(all)
-          })
+        for (const wire of wires.right) {
+          const chunkTo = (wire.params.find(([n]) => n === 'to')?.[1] ?? '').split(',')
+          const r = await authenticated('quicksend', (cr) => Wire.rebind(cr)(wire))
           outcomes.push(...outcomesOf(chunkTo, r))
         }
         return E.right({ outcomes })

@@ -106,10 +106,11 @@ export const make = (deps: SessionDeps): Sessions => {
     }
   }
 
+  const live = (): boolean => current !== undefined && deps.now() - current.lastUsed < EXPIRY_MS
+
   const get = (): Promise<E.Either<ClickatellError, string>> => {
     lastRealUse = deps.now()
-    if (current !== undefined && deps.now() - current.lastUsed < EXPIRY_MS)
-      return Promise.resolve(E.right(current.id))
+    if (live()) return Promise.resolve(E.right(current!.id))
     if (current !== undefined) {
       current = undefined
       deps.onEvent?.({ _tag: 'SessionExpired' })
@@ -135,9 +136,9 @@ export const make = (deps: SessionDeps): Sessions => {
   return {
     get,
     current: () => {
-      if (current === undefined || deps.now() - current.lastUsed >= EXPIRY_MS) return undefined
+      if (!live()) return undefined
       lastRealUse = deps.now()
-      return E.right(current.id)
+      return E.right(current!.id)
     },
     invalidate: (id) => {
       if (current?.id === id) current = undefined

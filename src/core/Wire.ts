@@ -227,6 +227,29 @@ export const oneParam = <K extends string, A extends string>(
   }
 }
 
+const CREDENTIAL_NAMES: ReadonlySet<string> = new Set(['session_id', 'api_id', 'user', 'password'])
+
+/**
+ * The same request with other credentials: its credential parameters replaced, everything else as it was. A
+ * request is encoded (and validated) once; each attempt, with whatever session is current, only rebinds it.
+ *
+ * @example
+ * import { Wire } from 'clickatell-fp'
+ * const wire = Wire.request('endbatch', [['session_id', 'old'], ['batch_id', 'b1']])
+ * console.log(Wire.rebind(Wire.session('new'))(wire))
+ * // { _tag: 'Right', right: { command: 'endbatch', path: '/http_batch/endbatch', params: [['session_id', 'new'], ['batch_id', 'b1']] } }
+ * @category constructors
+ * @since 0.1.0
+ */
+export const rebind =
+  (credentials: Credentials) =>
+  (wire: WireRequest): E.Either<InvalidInput, WireRequest> =>
+    withCredentials(
+      wire.command,
+      credentials,
+      E.right(wire.params.filter(([name]) => !CREDENTIAL_NAMES.has(name))),
+    )
+
 /**
  * Recipients per request the specification allows (section 4.3): 100 with GET, 300 with POST. Later
  * Clickatell pages say 300 and 600; pass `recipientsPerRequest` to use those.

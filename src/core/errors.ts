@@ -10,7 +10,7 @@
  * @since 0.1.0
  */
 import type { Command } from './Command.js'
-import { text as redactText } from './Redact.js'
+import { text as scrub } from './Redact.js'
 
 /**
  * One thing wrong with an input: where (a dotted path such as `to.2` or `text`) and why, in words a person
@@ -258,8 +258,8 @@ export const match =
 const unitName = (encoding: MessageTooLong['encoding']): string =>
   encoding === 'gsm7' ? 'GSM-7 septets' : encoding === 'ucs2' ? 'UCS-2 units' : 'bytes'
 
-// Secrets can reach a message only through text that came from outside (a body, a cause): scrubbed by Redact.
-const scrub = redactText
+// Secrets can reach a message only through text that came from outside (a body, a cause): `scrub` is
+// Redact.text, the one scrubber of the library.
 
 /**
  * A one-line sentence for people. Never contains a password, session id or token.
