@@ -6,6 +6,7 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
+import { identity } from 'fp-ts/lib/function.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
 import * as Batch from '../core/Batch.js'
 import type { Command } from '../core/Command.js'
@@ -16,18 +17,20 @@ import {
   invalidInput,
   type LocalError,
   type Problem,
+  type TransportError,
 } from '../core/errors.js'
 import * as Render from '../core/HttpRender.js'
+import type { HttpResponse } from '../core/http.js'
 import { decode, type MessageInput } from '../core/Message.js'
 import * as Parse from '../core/Parse.js'
 import type * as Reply from '../core/Reply.js'
 import { fromMessage, type Submission } from '../core/Submission.js'
 import * as Wire from '../core/Wire.js'
-import type { Transport } from '../transport/Transport.js'
+import { fromThrown, type Transport } from '../transport/Transport.js'
 import { mapOrdered, rateLimiter } from './Bulk.js'
 import { type Env, systemEnv } from './Env.js'
 import { type Backoff, delay, isRetryableRead, isSessionError } from './Policy.js'
-import { type RecipientOutcome, type SendEvent, sendOnce } from './Send.js'
+import { type RecipientOutcome, type SendDeps, type SendEvent, sendOnceAfter } from './Send.js'
 import * as Session from './Session.js'
 
 /**
@@ -243,19 +246,47 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
   const read = Parse.responseWith({ maxBodyChars })
   const wait = delay(backoff, env.random)
 
-  // One exchange: render, send, parse. No policy here.
-  const once = async <C extends Command>(
+  // The parser of each command's answers, made once.
+  const readers = new Map<Command, (response: HttpResponse) => E.Either<ClickatellError, unknown>>()
+  const reader = <C extends Command>(command: C) => {
+    let r = readers.get(command)
+    if (r === undefined) {
+      r = read(command)
+      readers.set(command, r)
+    }
+    return r as (response: HttpResponse) => E.Either<ClickatellError, Reply.Replies[C]>
+  }
+
+  // One exchange: render, send, parse, then `k` on the result, all in one step of the promise chain. Plain
+  // promises rather than async functions: this is the hot path of every message, and each async layer costs a
+  // promise and a turn of the microtask queue. A transport that throws or rejects (against its contract) gives a
+  // TransportError, as a lost answer would.
+  const exchange = <C extends Command, R>(
+    command: C,
+    wired: Wired,
+    signal: AbortSignal | undefined,
+    k: (r: E.Either<ClickatellError, Reply.Replies[C]>) => R | PromiseLike<R>,
+  ): Promise<R> => {
+    if (E.isLeft(wired)) return Promise.resolve(k(wired))
+    const rendered = render(wired.right)
+    if (E.isLeft(rendered)) return Promise.resolve(k(rendered))
+    const request = signal === undefined ? rendered.right : { ...rendered.right, signal }
+    const parse = reader(command)
+    const thrown = (error: unknown) => k(E.left(fromThrown(signal)(error)))
+    let sent: Promise<E.Either<TransportError, HttpResponse>>
+    try {
+      sent = transport.send(request)()
+    } catch (error) {
+      return Promise.resolve(thrown(error))
+    }
+    return sent.then((response) => k(E.isLeft(response) ? response : parse(response.right)), thrown)
+  }
+
+  const once = <C extends Command>(
     command: C,
     wired: Wired,
     signal?: AbortSignal,
-  ): Promise<E.Either<ClickatellError, Reply.Replies[C]>> => {
-    if (E.isLeft(wired)) return wired
-    const rendered = render(wired.right)
-    if (E.isLeft(rendered)) return rendered
-    const request = signal === undefined ? rendered.right : { ...rendered.right, signal }
-    const response = await transport.send(request)()
-    return E.isLeft(response) ? response : read(command)(response.right)
-  }
+  ): Promise<E.Either<ClickatellError, Reply.Replies[C]>> => exchange(command, wired, signal, identity)
 
   const authenticate = async (): Promise<E.Either<ClickatellError, string>> => {
     for (let n = 0; ; n++) {
@@ -276,25 +307,57 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
     onEvent,
   })
 
+  // The credentials of the current session, made once per session rather than once per request.
+  let sessionCredentials: Wire.SessionCredentials | undefined
+  const credentialsOf = (sessionId: string): Wire.SessionCredentials => {
+    if (sessionCredentials?.sessionId !== sessionId) sessionCredentials = Wire.session(sessionId)
+    return sessionCredentials
+  }
+
   // With a session: on 001/003/005 the request was refused, so authenticate again and repeat it, up to
   // SESSION_RENEWALS times (a fresh session can be dropped again before the repeat arrives; wrong credentials
-  // already fail at auth, so this cannot loop on them).
-  const authenticated = async <C extends Command>(
+  // already fail at auth, so this cannot loop on them). A live session costs no promise of its own. `project`
+  // is applied to the final result in the same step.
+  const viaSession = <C extends Command, R>(
+    command: C,
+    build: (credentials: Wire.Credentials) => Wired,
+    signal: AbortSignal | undefined,
+    project: (r: E.Either<ClickatellError, Reply.Replies[C]>) => R | PromiseLike<R>,
+    renewals: number,
+  ): Promise<R> => {
+    const go = (id: E.Either<ClickatellError, string>): Promise<R> => {
+      if (E.isLeft(id)) return Promise.resolve(project(id))
+      const sessionId = id.right
+      return exchange(command, build(credentialsOf(sessionId)), signal, (r) => {
+        if (E.isRight(r) || r.left._tag === 'GatewayError') sessions.touch(sessionId)
+        if (E.isRight(r) || renewals >= SESSION_RENEWALS || !isSessionError(r.left)) return project(r)
+        sessions.invalidate(sessionId)
+        onEvent({ _tag: 'Reauthenticating', command })
+        return viaSession(command, build, signal, project, renewals + 1)
+      })
+    }
+    const live = sessions.current()
+    return live === undefined ? sessions.get().then(go) : go(live)
+  }
+
+  // A request with the client's credentials (the session's, or the account's with every request), and
+  // `project` applied to its result.
+  const authenticatedThen = <C extends Command, R>(
+    command: C,
+    build: (credentials: Wire.Credentials) => Wired,
+    signal: AbortSignal | undefined,
+    project: (r: E.Either<ClickatellError, Reply.Replies[C]>) => R | PromiseLike<R>,
+  ): Promise<R> =>
+    mode === 'per-request'
+      ? exchange(command, build(account), signal, project)
+      : viaSession(command, build, signal, project, 0)
+
+  const authenticated = <C extends Command>(
     command: C,
     build: (credentials: Wire.Credentials) => Wired,
     signal?: AbortSignal,
-  ): Promise<E.Either<ClickatellError, Reply.Replies[C]>> => {
-    if (mode === 'per-request') return once(command, build(account), signal)
-    for (let k = 0; ; k++) {
-      const id = sessions.current() ?? (await sessions.get())
-      if (E.isLeft(id)) return id
-      const r = await once(command, build(Wire.session(id.right)), signal)
-      if (E.isRight(r) || r.left._tag === 'GatewayError') sessions.touch(id.right)
-      if (E.isRight(r) || k >= SESSION_RENEWALS || !isSessionError(r.left)) return r
-      sessions.invalidate(id.right)
-      onEvent({ _tag: 'Reauthenticating', command })
-    }
-  }
+  ): Promise<E.Either<ClickatellError, Reply.Replies[C]>> =>
+    authenticatedThen(command, build, signal, identity)
 
   const readOnly = async <C extends Command>(
     command: C,
@@ -310,25 +373,51 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
     }
   }
 
-  // The message was validated and planned once (checkMessage) and its parameters built once (Encode.prepare);
-  // each attempt only adds the credentials, the recipient and the client message id.
-  const sendFor = (submission: Submission, signal?: AbortSignal) => {
+  const apiMsgIdOf = (r: E.Either<ClickatellError, Reply.SendReply>): E.Either<ClickatellError, string> => {
+    if (E.isLeft(r)) return r
+    const first = r.right.outcomes[0]!
+    return first._tag === 'Accepted' ? E.right(first.apiMsgId) : E.left(first.error)
+  }
+
+  // A message's sends: validated and planned once (checkMessage), its parameters built once (Encode.prepare);
+  // each attempt only adds the credentials, the recipient and the client message id. The first attempt is made
+  // here and its answer read in the same step; only a failure goes on to the safe-send machinery (sendOnceAfter),
+  // whose dependencies are made then. `k` takes the outcome in the same step.
+  type Sender = <R>(to: string, clientMessageId: string, k: (outcome: RecipientOutcome) => R) => Promise<R>
+  const senderFor = (submission: Submission, signal: AbortSignal | undefined): Sender => {
     const encode = Encode.prepare(submission)
-    return sendOnce({
-      attempt: async (to, clientMessageId) => {
-        const r = await authenticated('sendmsg', (cr) => encode(cr, to, clientMessageId), signal)
-        if (E.isLeft(r)) return r
-        const first = r.right.outcomes[0]!
-        return first._tag === 'Accepted' ? E.right(first.apiMsgId) : E.left(first.error)
-      },
-      query: (clientMessageId) =>
-        readOnly('querymsg', (cr) => Encode.querymsg(cr)({ clientMessageId }), signal),
-      sleep: env.sleep,
-      random: env.random,
-      policy,
-      ...(signal === undefined ? {} : { signal }),
-      onEvent,
-    })
+    let deps: SendDeps | undefined
+    const depsOf = (): SendDeps =>
+      (deps ??= {
+        attempt: (to, clientMessageId) =>
+          authenticatedThen('sendmsg', (cr) => encode(cr, to, clientMessageId), signal, apiMsgIdOf),
+        query: (clientMessageId) =>
+          readOnly('querymsg', (cr) => Encode.querymsg(cr)({ clientMessageId }), signal),
+        sleep: env.sleep,
+        random: env.random,
+        policy,
+        ...(signal === undefined ? {} : { signal }),
+        onEvent,
+      })
+    return (to, clientMessageId, k) =>
+      authenticatedThen(
+        'sendmsg',
+        (cr) => encode(cr, to, clientMessageId),
+        signal,
+        (r) => {
+          const sent = apiMsgIdOf(r)
+          return E.isRight(sent)
+            ? k({
+                _tag: 'Accepted',
+                to,
+                clientMessageId,
+                apiMsgId: sent.right,
+                confirmed: false,
+                attempts: 1,
+              })
+            : sendOnceAfter(depsOf())(to, clientMessageId, sent.left).then(k)
+        },
+      )
   }
 
   // A message is checked once, before any recipient is sent to; then it fans out to one request per recipient.
@@ -350,6 +439,27 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
     return planned
   }
 
+  // Field by field: an object spread here was the largest single cost of the bulk loop in a profile.
+  const withMessage = (o: RecipientOutcome, message: number): BulkOutcome =>
+    o._tag === 'Accepted'
+      ? {
+          _tag: 'Accepted',
+          to: o.to,
+          clientMessageId: o.clientMessageId,
+          apiMsgId: o.apiMsgId,
+          confirmed: o.confirmed,
+          attempts: o.attempts,
+          message,
+        }
+      : {
+          _tag: o._tag,
+          to: o.to,
+          clientMessageId: o.clientMessageId,
+          error: o.error,
+          attempts: o.attempts,
+          message,
+        }
+
   const sendAll = (
     messages: Iterable<MessageInput> | AsyncIterable<MessageInput>,
     options: BulkOptions = {},
@@ -359,51 +469,84 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
     const started = env.now()
     const tally = { done: 0, accepted: 0, rejected: 0, unknown: 0 }
     // One job per recipient; a message is checked and prepared once for all its recipients.
-    const jobsOf = (message: MessageInput, m: number) => {
+    interface Job {
+      readonly message: MessageInput
+      readonly m: number
+      readonly to: string
+      readonly checked: E.Either<LocalError, Submission>
+      readonly send: Sender | undefined
+    }
+    const jobsOf = (message: MessageInput, m: number): ReadonlyArray<Job> => {
       const checked = checkMessage(message)
+      if (E.isRight(checked)) {
+        const send = senderFor(checked.right, options.signal)
+        const to = checked.right.to
+        return to.length === 1
+          ? [{ message, m, to: to[0], checked, send }]
+          : to.map((n) => ({ message, m, to: n, checked, send }))
+      }
       const given = typeof message === 'object' && message !== null ? message.to : undefined
-      const recipients: ReadonlyArray<string> = E.isRight(checked)
-        ? checked.right.to
-        : Array.isArray(given)
-          ? given.map(String)
-          : [typeof given === 'string' ? given : '']
-      const send = E.isRight(checked) ? sendFor(checked.right, options.signal) : undefined
-      return recipients.map((to) => ({ message, m, to, checked, send }))
+      return Array.isArray(given)
+        ? given.map((n) => ({ message, m, to: String(n), checked, send: undefined }))
+        : [{ message, m, to: typeof given === 'string' ? given : '', checked, send: undefined }]
     }
-    // A plain iterable stays synchronous, so taking the next job costs no promise.
-    function* syncJobs(source: Iterable<MessageInput>) {
-      let m = 0
-      for (const message of source) yield* jobsOf(message, m++)
-    }
+    // Jobs from a plain iterable by hand rather than with generators: taking the next job is synchronous and
+    // costs no promise and no generator frames (a generator per message was a visible cost of the bulk loop).
+    const syncJobs = (source: Iterable<MessageInput>): Iterable<Job> => ({
+      [Symbol.iterator]: () => {
+        const it = source[Symbol.iterator]()
+        let m = 0
+        let batch: ReadonlyArray<Job> = []
+        let b = 0
+        return {
+          next: (): IteratorResult<Job> => {
+            while (b >= batch.length) {
+              const r = it.next()
+              if (r.done === true) return { done: true, value: undefined }
+              batch = jobsOf(r.value, m++)
+              b = 0
+            }
+            return { done: false, value: batch[b++]! }
+          },
+          return: (): IteratorResult<Job> => {
+            it.return?.()
+            return { done: true, value: undefined }
+          },
+        }
+      },
+    })
     async function* asyncJobs(source: AsyncIterable<MessageInput>) {
       let m = 0
       for await (const message of source) yield* jobsOf(message, m++)
     }
-    const jobs = () =>
+    const jobs = (): Iterable<Job> | AsyncIterable<Job> =>
       Symbol.asyncIterator in messages
         ? asyncJobs(messages as AsyncIterable<MessageInput>)
         : syncJobs(messages as Iterable<MessageInput>)
+    const counted = (outcome: RecipientOutcome, m: number): BulkOutcome => {
+      tally.done++
+      if (outcome._tag === 'Accepted') tally.accepted++
+      else if (outcome._tag === 'Rejected') tally.rejected++
+      else tally.unknown++
+      options.onProgress?.({ ...tally, elapsedMs: env.now() - started })
+      return withMessage(outcome, m)
+    }
     return mapOrdered(
       jobs(),
       {
         concurrency: options.concurrency ?? bulkDefaults.concurrency,
         ...(options.signal ? { signal: options.signal } : {}),
       },
-      async (job): Promise<BulkOutcome> => {
+      (job): Promise<BulkOutcome> => {
         const clientMessageId = job.message?.clientMessageId ?? env.newClientMessageId()
-        let outcome: RecipientOutcome
         if (E.isLeft(job.checked)) {
-          outcome = { _tag: 'Rejected', to: job.to, clientMessageId, error: job.checked.left, attempts: 0 }
-        } else {
-          if (limiter !== undefined) await limiter.acquire(options.signal)
-          outcome = await job.send!(job.to, clientMessageId)
+          const error = job.checked.left
+          return Promise.resolve(
+            counted({ _tag: 'Rejected', to: job.to, clientMessageId, error, attempts: 0 }, job.m),
+          )
         }
-        tally.done++
-        if (outcome._tag === 'Accepted') tally.accepted++
-        else if (outcome._tag === 'Rejected') tally.rejected++
-        else tally.unknown++
-        options.onProgress?.({ ...tally, elapsedMs: env.now() - started })
-        return { ...outcome, message: job.m }
+        const send = () => job.send!(job.to, clientMessageId, (outcome) => counted(outcome, job.m))
+        return limiter === undefined ? send() : limiter.acquire(options.signal).then(send)
       },
     )
   }

@@ -129,36 +129,73 @@ const confirm = async (deps: SendDeps, clientMessageId: string): Promise<Found> 
  */
 export const sendOnce =
   (deps: SendDeps) =>
-  async (to: string, clientMessageId: string): Promise<RecipientOutcome> => {
-    const backoff = delay(deps.policy.backoff, deps.random)
-    let attempts = 0
-    for (;;) {
-      attempts++
-      const r = await deps.attempt(to, clientMessageId)
-      if (E.isRight(r))
-        return { _tag: 'Accepted', to, clientMessageId, apiMsgId: r.right, confirmed: false, attempts }
-      const error = r.left
-      const again = attempts < deps.policy.sends && deps.signal?.aborted !== true
-      if (nothingSent(error)) {
-        if (!again) return { _tag: 'Rejected', to, clientMessageId, error, attempts }
-      } else if (isAmbiguous(error)) {
-        deps.onEvent?.({ _tag: 'Confirming', clientMessageId, after: error._tag })
-        const found = await confirm(deps, clientMessageId)
-        if (found._tag === 'Found')
-          return {
-            _tag: 'Accepted',
-            to,
-            clientMessageId,
-            apiMsgId: found.apiMsgId,
-            confirmed: true,
-            attempts,
-          }
-        if (found._tag === 'CannotTell') return { _tag: 'Unknown', to, clientMessageId, error, attempts }
-        if (!again) return { _tag: 'Rejected', to, clientMessageId, error, attempts }
-      } else {
-        return { _tag: 'Rejected', to, clientMessageId, error, attempts }
-      }
-      deps.onEvent?.({ _tag: 'Resending', clientMessageId, attempt: attempts + 1 })
-      await deps.sleep(backoff(attempts - 1), deps.signal)
-    }
+  (to: string, clientMessageId: string): Promise<RecipientOutcome> =>
+    attemptFrom(deps, to, clientMessageId, 1)
+
+/**
+ * Goes on with a safe send whose first attempt failed with `error`, exactly as `sendOnce` would after that
+ * attempt: confirm a lost answer, resend what never arrived, or give the outcome. For callers that make the first
+ * attempt themselves (the client's hot path does, to spare a promise per message).
+ *
+ * @example
+ * import { Client, Errors } from 'clickatell-fp'
+ * import * as E from 'fp-ts/Either'
+ * const outcome = await Client.Send.sendOnceAfter({
+ *   attempt: async () => E.right('resent'),
+ *   query: async () => E.left(Errors.gatewayError('querymsg', '103', 'Invalid client message id')),
+ *   sleep: async () => {}, random: () => 0.5,
+ *   policy: { sends: 3, checks: 1, checkDelayMs: 0, backoff: { retries: 3, baseDelayMs: 10, maxDelayMs: 100 } },
+ * })('447900000001', 'order42', Errors.transportError('timeout', 'no answer'))
+ * console.log(outcome._tag, outcome.attempts) // 'Accepted' 2
+ * @category sending
+ * @since 0.1.0
+ */
+export const sendOnceAfter =
+  (deps: SendDeps) =>
+  (to: string, clientMessageId: string, error: ClickatellError): Promise<RecipientOutcome> =>
+    recover(deps, to, clientMessageId, 1, error)
+
+// The common case, an answer at the first attempt, costs one promise; what follows a failure is async.
+const attemptFrom = (
+  deps: SendDeps,
+  to: string,
+  clientMessageId: string,
+  attempts: number,
+): Promise<RecipientOutcome> => {
+  let sent: Promise<E.Either<ClickatellError, string>>
+  try {
+    sent = deps.attempt(to, clientMessageId)
+  } catch (error) {
+    return Promise.reject(error)
   }
+  return sent.then((r): RecipientOutcome | Promise<RecipientOutcome> =>
+    E.isRight(r)
+      ? { _tag: 'Accepted', to, clientMessageId, apiMsgId: r.right, confirmed: false, attempts }
+      : recover(deps, to, clientMessageId, attempts, r.left),
+  )
+}
+
+const recover = async (
+  deps: SendDeps,
+  to: string,
+  clientMessageId: string,
+  attempts: number,
+  error: ClickatellError,
+): Promise<RecipientOutcome> => {
+  const again = attempts < deps.policy.sends && deps.signal?.aborted !== true
+  if (nothingSent(error)) {
+    if (!again) return { _tag: 'Rejected', to, clientMessageId, error, attempts }
+  } else if (isAmbiguous(error)) {
+    deps.onEvent?.({ _tag: 'Confirming', clientMessageId, after: error._tag })
+    const found = await confirm(deps, clientMessageId)
+    if (found._tag === 'Found')
+      return { _tag: 'Accepted', to, clientMessageId, apiMsgId: found.apiMsgId, confirmed: true, attempts }
+    if (found._tag === 'CannotTell') return { _tag: 'Unknown', to, clientMessageId, error, attempts }
+    if (!again) return { _tag: 'Rejected', to, clientMessageId, error, attempts }
+  } else {
+    return { _tag: 'Rejected', to, clientMessageId, error, attempts }
+  }
+  deps.onEvent?.({ _tag: 'Resending', clientMessageId, attempt: attempts + 1 })
+  await deps.sleep(delay(deps.policy.backoff, deps.random)(attempts - 1), deps.signal)
+  return attemptFrom(deps, to, clientMessageId, attempts + 1)
+}

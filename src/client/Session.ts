@@ -76,7 +76,8 @@ export interface SessionDeps {
  * @since 0.1.0
  */
 export const make = (deps: SessionDeps): Sessions => {
-  let current: { id: string; lastUsed: number } | undefined
+  // The session, with its id as a Right made once (current() answers it for every request).
+  let current: { id: string; right: E.Either<ClickatellError, string>; lastUsed: number } | undefined
   let pending: Promise<E.Either<ClickatellError, string>> | undefined
   let lastRealUse = deps.now()
   let looping = false
@@ -120,7 +121,7 @@ export const make = (deps: SessionDeps): Sessions => {
       .authenticate()
       .then((r) => {
         if (E.isRight(r)) {
-          current = { id: r.right, lastUsed: deps.now() }
+          current = { id: r.right, right: E.right(r.right), lastUsed: deps.now() }
           deps.onEvent?.({ _tag: 'Authenticated' })
           void keepAlive()
         }
@@ -136,16 +137,19 @@ export const make = (deps: SessionDeps): Sessions => {
   return {
     get,
     current: () => {
-      if (!live()) return undefined
-      lastRealUse = deps.now()
-      return E.right(current!.id)
+      // One clock reading per call: this runs for every request.
+      const now = deps.now()
+      if (current === undefined || now - current.lastUsed >= EXPIRY_MS) return undefined
+      lastRealUse = now
+      return current.right
     },
     invalidate: (id) => {
       if (current?.id === id) current = undefined
     },
     touch: (id) => {
-      if (current?.id === id) current.lastUsed = deps.now()
-      lastRealUse = deps.now()
+      const now = deps.now()
+      if (current?.id === id) current.lastUsed = now
+      lastRealUse = now
     },
     close: () => {
       closed = true

@@ -228,6 +228,33 @@ describe('sends never go out twice', () => {
     expect(s.gw.count('querymsg')).toBe(0)
   })
 
+  it('a transport that throws or rejects, against its contract, counts as a lost answer: the query decides', async () => {
+    for (const how of ['throws', 'rejects'] as const) {
+      const s = setup()
+      let broken = 1
+      const transport = {
+        send: (request: Parameters<typeof s.gw.transport.send>[0]) => {
+          if (request.url.endsWith('/http/sendmsg') && broken-- > 0) {
+            // The request reaches the gateway, then the transport fails.
+            const sent = s.gw.transport.send(request)
+            if (how === 'throws')
+              return () => {
+                void sent()
+                throw new Error('transport bug')
+              }
+            return () => sent().then(() => Promise.reject(new Error('transport bug')))
+          }
+          return s.gw.transport.send(request)
+        },
+      }
+      const made = make({ transport, credentials, baseUrl: 'http://127.0.0.1:1', env: s.env })
+      const client = right(made)
+      const o = right(await client.send({ to: '447900000001', text: 'Hello' })()).outcomes[0]!
+      expect(o, how).toMatchObject({ _tag: 'Accepted', confirmed: true, attempts: 1 })
+      expect(s.gw.count('sendmsg'), how).toBe(1)
+    }
+  })
+
   it('a gateway refusal is final', async () => {
     const s = setup()
     const o = right(await s.client.send({ to: '999000001', text: 'x' })()).outcomes[0]!
