@@ -269,6 +269,17 @@ export const Sender = checked<Sender>('Sender', (u) => {
 export const senderKind = (sender: string): 'numeric' | 'alphanumeric' =>
   ALL_DIGITS.test(sender) ? 'numeric' : 'alphanumeric'
 
+// The first character that is not an ASCII letter or digit, or -1. A loop, not a regular expression: a client
+// message id is checked for every request, and a regex literal here made a new RegExp object at each call.
+const firstNonAlnum = (s: string): number => {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    const lower = c | 0x20
+    if (!((c >= 48 && c <= 57) || (lower >= 97 && lower <= 122))) return i
+  }
+  return -1
+}
+
 const alnumId =
   (max: number, what: string) =>
   (u: unknown): string | undefined => {
@@ -276,7 +287,7 @@ const alnumId =
     if (s !== undefined) return s
     const v = u as string
     if (v === '') return `is empty; ${what} is 1 to ${max} letters and digits`
-    const bad = v.search(/[^A-Za-z0-9]/)
+    const bad = firstNonAlnum(v)
     if (bad >= 0)
       return `contains ${charAt(v, bad)}; ${what} is only letters and digits, without spaces or punctuation`
     return v.length <= max ? undefined : `has ${v.length} characters; ${what} has at most ${max}`
@@ -357,6 +368,8 @@ export interface TokenBrand {
  * @since 0.1.0
  */
 export type Token = t.Branded<string, TokenBrand>
+const NON_DIGIT = /[^0-9]/
+
 /**
  * @example
  * import { Codecs } from 'clickatell-fp'
@@ -369,7 +382,7 @@ export const Token = checked<Token>('Token', (u) => {
   if (s !== undefined) return s
   const v = u as string
   if (v === '') return 'is empty; a voucher number is 16 digits'
-  const bad = v.search(/[^0-9]/)
+  const bad = v.search(NON_DIGIT)
   if (bad >= 0)
     return `contains ${charAt(v, bad)}; a voucher number is digits only (remove spaces and dashes)`
   return v.length <= 32 ? undefined : `has ${v.length} digits; a voucher number has 16`

@@ -325,24 +325,26 @@ export const prepare = (
   to: string,
   clientMessageId: string,
 ) => E.Either<InvalidInput, WireRequest>) => {
-  const { clientMessageId: _own, ...options } = submission.options
-  const rest = submissionParams({ ...submission, options })
+  // The message's own climsgid (if any) gives way to the one of each request.
+  const all = submissionParams(submission)
+  const rest =
+    submission.options.clientMessageId === undefined ? all : all.filter(([name]) => name !== 'climsgid')
   return (credentials, to, clientMessageId) => {
     const auth = credentialParams(credentials)
     if (E.isLeft(auth)) return auth
-    const id = ClientMessageId.decode(clientMessageId)
-    const number = Msisdn.decode(to)
-    if (E.isLeft(id) || E.isLeft(number))
+    const goodNumber = Msisdn.is(to)
+    const goodId = ClientMessageId.is(clientMessageId)
+    if (!goodNumber || !goodId)
       return E.left(
         invalidInput([
-          ...(E.isLeft(number)
-            ? [{ path: 'to', message: 'must be one international number, digits only' }]
-            : []),
-          ...(E.isLeft(id)
-            ? [{ path: 'clientMessageId', message: 'must be 1 to 32 letters and digits' }]
-            : []),
+          ...(goodNumber ? [] : [{ path: 'to', message: 'must be one international number, digits only' }]),
+          ...(goodId ? [] : [{ path: 'clientMessageId', message: 'must be 1 to 32 letters and digits' }]),
         ]),
       )
-    return E.right(request('sendmsg', [...auth.right, ['to', to], ...rest, ['climsgid', clientMessageId]]))
+    const params: Param[] = auth.right.slice()
+    params.push(['to', to])
+    for (const p of rest) params.push(p)
+    params.push(['climsgid', clientMessageId])
+    return E.right(request('sendmsg', params))
   }
 }

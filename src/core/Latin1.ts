@@ -30,10 +30,16 @@ const WRITTEN: ReadonlyArray<string> = Array.from({ length: 256 }, (_, b) => {
  * The encoded value, or -1 - index of the first character above U+00FF. One pass; a value made only of safe
  * characters (the usual digits, ids and flags) is returned as it is, without copying.
  */
+// The first character that is not written as itself. A regular expression scans about twice as fast as a loop
+// of charCodeAt, and most values (ids, numbers, session ids) have no such character at all.
+const UNSAFE = /[^A-Za-z0-9*\-._]/
+
 const encodeOrFail = (value: string): string | number => {
+  const first = value.search(UNSAFE)
+  if (first < 0) return value
   let out = ''
   let start = 0
-  for (let i = 0; i < value.length; i++) {
+  for (let i = first; i < value.length; i++) {
     const c = value.charCodeAt(i)
     if (c < 256) {
       if (SAFE[c] === 1) continue
@@ -100,7 +106,8 @@ export const encodeForm = (
   const problems: Problem[] = []
   for (let i = 0; i < params.length; i++) {
     const pair: unknown = params[i]
-    const [name, value] = Array.isArray(pair) ? (pair as unknown[]) : []
+    const name: unknown = Array.isArray(pair) ? pair[0] : undefined
+    const value: unknown = Array.isArray(pair) ? pair[1] : undefined
     const n = typeof name === 'string' ? encodeOrFail(name) : -1
     const v = typeof value === 'string' ? encodeOrFail(value) : -1
     if (typeof n === 'string' && typeof v === 'string') out += i === 0 ? `${n}=${v}` : `&${n}=${v}`

@@ -38,7 +38,7 @@ import {
 } from './Codecs.js'
 import { type InvalidInput, invalidInput, type Problem } from './errors.js'
 import type { Feature, Requirement } from './Features.js'
-import { type Msisdn, Recipients } from './Msisdn.js'
+import { Msisdn, Recipients } from './Msisdn.js'
 import { describe, fields } from './Validation.js'
 
 /**
@@ -268,6 +268,25 @@ const crossProblems = (
   return out
 }
 
+// The commonest message, `{ to, text }` with one valid number and a valid text, decoded without the general
+// machinery (the per-field table, the lists of fields given and of problems): what the general path answers for
+// it, field for field. Anything else, or anything that throws on reading, takes the general path.
+const plainText = (input: object): ValidMessage | undefined => {
+  try {
+    const keys = Object.keys(input)
+    if (
+      keys.length !== 2 ||
+      !((keys[0] === 'to' && keys[1] === 'text') || (keys[0] === 'text' && keys[1] === 'to'))
+    )
+      return undefined
+    const { to, text } = input as { readonly to: unknown; readonly text: unknown }
+    if (!Msisdn.is(to) || !MessageText.is(text)) return undefined
+    return { to: [to], content: { _tag: 'Text', text, encoding: 'auto' } }
+  } catch {
+    return undefined
+  }
+}
+
 /**
  * Validates a message. Every problem is listed, each with its path (`to.2`, `text`, `maxParts`) and a
  * sentence; a field that is not an option is a problem too (a typo must not drop an option silently). Never
@@ -290,6 +309,8 @@ export const decode = (input: unknown): E.Either<InvalidInput, ValidMessage> => 
         { path: '', message: `a message must be an object with "to" and "text"; got ${describe(input)}` },
       ]),
     )
+  const plain = plainText(input)
+  if (plain !== undefined) return E.right(plain)
   const { value: v, given, problems } = decodeFields(input)
   const cross = crossProblems(v, given)
   if (problems.length > 0 || cross.length > 0) return E.left(invalidInput([...problems, ...cross]))

@@ -43,6 +43,16 @@ export const MIN_DIGITS = 7
 /** @category data @since 0.1.0 */
 export const MAX_DIGITS = 15
 
+// The first character that is not an ASCII digit, or -1. A loop, not a regular expression: this runs for every
+// recipient of every message, and a regex literal here made a new RegExp object at each call.
+const firstNonDigit = (s: string): number => {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 48 || c > 57) return i
+  }
+  return -1
+}
+
 const digitsProblem = (u: unknown, min: number, what: string): string | undefined => {
   if (typeof u !== 'string')
     return `must be a string of digits in international format, such as '447901231234'; got ${describe(u)}`
@@ -52,7 +62,7 @@ const digitsProblem = (u: unknown, min: number, what: string): string | undefine
     return "must not start with '00': write the number without the international prefix (Msisdn.normalise can)"
   if (u.startsWith('0'))
     return 'starts with 0, as a national number does: write it with its country code (Msisdn.normalise with defaultCountryCode can)'
-  const bad = u.search(/[^0-9]/)
+  const bad = firstNonDigit(u)
   if (bad >= 0)
     return u.includes(',')
       ? 'holds several numbers: give them as an array, one number each'

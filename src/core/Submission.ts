@@ -243,7 +243,8 @@ export const optionParams = (
   computed: { readonly concat?: number; readonly features: ReadonlySet<Feature> },
 ): Param[] => {
   const out: Param[] = []
-  for (const [key, wire] of OPTION_WIRE) {
+  for (let i = 0; i < OPTION_WIRE.length; i++) {
+    const [key, wire] = OPTION_WIRE[i]!
     if (key === 'maxParts') {
       if (computed.concat !== undefined) out.push([wire, String(computed.concat)])
     } else if (key === 'requiredFeatures') {

@@ -77,9 +77,19 @@ export const nodeTransport = (options: NodeTransportOptions = {}): NodeTransport
   }
   const agents = { 'http:': options.agent?.http ?? own.http, 'https:': options.agent?.https ?? own.https }
 
+  // The last URL parsed: a client sends most requests to one or two URLs, and parsing is a visible cost of a
+  // request over loopback. A URL that does not parse throws here as before, and is not remembered.
+  let lastUrl: { readonly text: string; readonly url: URL } | undefined
+  const parseUrl = (text: string): URL => {
+    if (lastUrl?.text === text) return lastUrl.url
+    const url = new URL(text)
+    lastUrl = { text, url }
+    return url
+  }
+
   const send: Transport['send'] = (request) =>
     attempt(request, async () => {
-      const url = new URL(request.url)
+      const url = parseUrl(request.url)
       const client = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : undefined
       if (client === undefined)
         return E.left(transportError('network', `unsupported protocol ${url.protocol}`))

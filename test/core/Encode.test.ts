@@ -6,6 +6,8 @@ import * as Encode from '../../src/core/Encode.js'
 import { fromMask } from '../../src/core/Features.js'
 import { http } from '../../src/core/HttpRender.js'
 import { decodeForm } from '../../src/core/Latin1.js'
+import { decode } from '../../src/core/Message.js'
+import { fromMessage } from '../../src/core/Submission.js'
 import { fromHex } from '../../src/core/Ucs2.js'
 import {
   account,
@@ -659,5 +661,36 @@ describe('Encode.sendmsg: what the gateway reads back is what was asked', () => 
     expect(sizes(post)).toEqual([300, 300, 50])
     expect(sizes(get)).toEqual([100, 100, 100, 100, 100, 100, 50])
     expect(E.isRight(post) && post.right.flatMap((w) => w.params[1]![1].split(','))).toEqual(to)
+  })
+})
+
+describe('Encode.prepare: one request per recipient from a message planned once', () => {
+  const clientId = fc.stringMatching(/^[A-Za-z0-9]{1,32}$/)
+
+  test.prop([textMessage(), credentials(), msisdn(), clientId], { numRuns: Math.min(numRuns, 300) })(
+    'writes what sendmsg writes for that one recipient and id, the id last',
+    (message, cr, to, id) => {
+      const planned = Encode.sendmsg(cr as Credentials)({ ...message, to, clientMessageId: id })
+      const submission = E.flatMap(fromMessage)(decode(message))
+      if (E.isLeft(planned) || E.isLeft(submission)) return
+      const prepared = one(Encode.prepare(submission.right)(cr as Credentials, to, id))
+      expect(prepared.at(-1)).toEqual(['climsgid', id])
+      expect(new Map(prepared)).toEqual(new Map(one(planned)))
+      expect(prepared).toHaveLength(one(planned).length)
+    },
+  )
+
+  it('refuses a bad number, a bad client message id and bad credentials, naming each', () => {
+    const s = E.flatMap(fromMessage)(decode({ to: '447900000001', text: 'Hi', clientMessageId: 'own' }))
+    if (E.isLeft(s)) throw new Error('planned')
+    const send = Encode.prepare(s.right)
+    const paths = (r: E.Either<{ problems?: ReadonlyArray<{ path: string }> }, unknown>) =>
+      E.isLeft(r) ? (r.left.problems ?? []).map((p) => p.path) : []
+    expect(paths(send(S, '+447900000001', 'c1'))).toEqual(['to'])
+    expect(paths(send(S, '447900000001', 'c-1'))).toEqual(['clientMessageId'])
+    expect(paths(send(S, '0790', ''))).toEqual(['to', 'clientMessageId'])
+    expect(paths(send(session(''), '447900000001', 'c1'))).toEqual(['credentials.sessionId'])
+    // The message's own id gives way to the request's.
+    expect(one(send(S, '447900000002', 'c2')).filter(([n]) => n === 'climsgid')).toEqual([['climsgid', 'c2']])
   })
 })
