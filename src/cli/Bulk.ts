@@ -16,17 +16,19 @@ import type { Client } from '../client/Client.js'
 import { systemEnv } from '../client/Env.js'
 import type { RecipientOutcome } from '../client/Send.js'
 import { previewWith } from '../core/Batch.js'
-import { invalidInput, toMessage } from '../core/errors.js'
+import { type InvalidInput, invalidInput, toMessage } from '../core/errors.js'
 import { Msisdn } from '../core/Msisdn.js'
+import { type FlagOptions, type MessageFlags, optionsOf } from './Flags.js'
 import { bold, EXIT, emit, fail, green, type Io, red, yellow } from './Output.js'
 
 /**
- * What `runBulk` needs.
+ * What a bulk run reads: the CSV's content and the flags. Of the message flags only `from`, `maxParts` and
+ * `ucs2` are passed on to the batch.
  *
  * @category model
  * @since 0.1.0
  */
-export interface BulkRun {
+export interface BulkRun extends Pick<MessageFlags, 'from' | 'maxParts' | 'ucs2'> {
   readonly content: string
   readonly csv: string
   readonly template: string
@@ -35,14 +37,6 @@ export interface BulkRun {
   readonly failures?: string
   readonly concurrency?: number
   readonly rate?: number
-  readonly maxParts?: number
-  readonly from?: string
-  readonly ucs2?: boolean
-  readonly io: Io
-  readonly dryRun: boolean
-  readonly client?: Client
-  /** The preview pass of a run that will send: with --json the preview goes into the final document instead. */
-  readonly sendAfter?: boolean
 }
 
 const NUMBER_NAMES = ['number', 'msisdn', 'to', 'phone', 'mobile', 'cell', 'recipient']
@@ -54,23 +48,55 @@ interface Row {
   readonly fields: ReadonlyArray<string>
 }
 
+interface Failed {
+  readonly row: Row
+  readonly outcome: string
+  readonly reason: string
+}
+
 /**
- * Runs the preview (and, unless `dryRun`, the send). Resolves to the exit code.
+ * A checked bulk run, ready to preview and send: the rows that can go, those that cannot and why, the
+ * template in `#fieldK#` form, the options passed to the batch, and the preview document.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface BulkPlan {
+  readonly header: ReadonlyArray<string>
+  readonly good: ReadonlyArray<Row & { readonly parts: number }>
+  readonly bad: ReadonlyArray<{ readonly row: Row; readonly reason: string }>
+  readonly template: string
+  readonly options: FlagOptions
+  readonly parts: number
+  readonly cost: number | undefined
+  readonly failuresFile: string
+  readonly preview: {
+    readonly rows: number
+    readonly ready: number
+    readonly invalid: ReadonlyArray<{ readonly line: number; readonly to: string; readonly reason: string }>
+    readonly parts: number
+    readonly cost?: number
+    readonly template: string
+  }
+}
+
+/**
+ * Reads the CSV, maps its columns to the template's fields and previews every row. Prints nothing: a CSV or
+ * template that cannot be used is the `Left`.
  *
  * @category main
  * @since 0.1.0
  */
-export const runBulk = async (o: BulkRun): Promise<number> => {
-  const io = o.io
+export const prepareBulk = (o: BulkRun): E.Either<InvalidInput, BulkPlan> => {
   let records: string[][]
   try {
     records = parse(o.content, { bom: true, skip_empty_lines: true, trim: true }) as string[][]
   } catch (e) {
-    return fail(io, invalidInput([{ path: '--csv', message: `is not valid CSV: ${(e as Error).message}` }]))
+    return E.left(invalidInput([{ path: '--csv', message: `is not valid CSV: ${(e as Error).message}` }]))
   }
   const [header, ...body] = records
   if (header === undefined || body.length === 0)
-    return fail(io, invalidInput([{ path: '--csv', message: 'needs a header row and at least one row' }]))
+    return E.left(invalidInput([{ path: '--csv', message: 'needs a header row and at least one row' }]))
   const lower = header.map((h) => h.toLowerCase())
   const numberIndex =
     o.numberColumn !== undefined
@@ -80,8 +106,7 @@ export const runBulk = async (o: BulkRun): Promise<number> => {
           lower.findIndex((h) => NUMBER_NAMES.includes(h)),
         )
   if (numberIndex < 0)
-    return fail(
-      io,
+    return E.left(
       invalidInput([
         {
           path: '--number-column',
@@ -102,17 +127,16 @@ export const runBulk = async (o: BulkRun): Promise<number> => {
     fields: fieldColumns.map(([, c]) => values[c] ?? ''),
   }))
 
+  // The batch gets these flags only; the preview reads its encoding and maxParts.
+  const options = optionsOf({ from: o.from, maxParts: o.maxParts, ucs2: o.ucs2 })
   // Preview each row on its own, so one bad row is reported and kept back rather than stopping the run.
-  const previewOne = previewWith({
-    ...(o.maxParts === undefined ? {} : { maxParts: o.maxParts }),
-    ...(o.ucs2 === true ? { encoding: 'ucs2' as const } : {}),
-  })
+  const previewOne = previewWith(options)
   const templateCheck = previewOne(template, [{ fields: fieldColumns.map(() => '') }])
   if (
     E.isLeft(templateCheck) &&
     templateCheck.left.problems.some((p) => p.path === 'template' || p.path === 'maxParts')
   )
-    return fail(io, templateCheck.left)
+    return templateCheck
   const good: Array<Row & { parts: number }> = []
   const bad: Array<{ row: Row; reason: string }> = []
   for (const row of rows) {
@@ -129,43 +153,56 @@ export const runBulk = async (o: BulkRun): Promise<number> => {
   }
   const parts = good.reduce((s, r) => s + r.parts, 0)
   const cost = o.charge === undefined ? undefined : Math.round(parts * o.charge * 1e6) / 1e6
-  const failuresFile = o.failures ?? `${o.csv.replace(/\.csv$/i, '')}.failures.csv`
-  const writeFailures = (failed: ReadonlyArray<{ row: Row; outcome: string; reason: string }>) => {
-    if (failed.length === 0) return
-    writeFileSync(
-      failuresFile,
-      stringify([
-        [...header, 'outcome', 'error'],
-        ...failed.map((f) => [...f.row.values, f.outcome, f.reason]),
-      ]),
-    )
-  }
-  const summary = {
-    rows: rows.length,
-    ready: good.length,
-    invalid: bad.map((b) => ({ line: b.row.line, to: b.row.to, reason: b.reason })),
+  return E.right({
+    header,
+    good,
+    bad,
+    template,
+    options,
     parts,
-    ...(cost === undefined ? {} : { cost }),
-    template,
-  }
-  if (o.dryRun) {
-    if (!(io.json && o.sendAfter === true))
-      emit(io, { preview: summary }, () => [
-        `${bold(io, 'Bulk preview')} ${rows.length} rows: ${green(io, `${good.length} ready`)}, ${bad.length === 0 ? '0 invalid' : red(io, `${bad.length} invalid`)}; ${parts} parts${cost === undefined ? '' : `, ${cost} credits`}`,
-        ...bad.slice(0, 10).map((b) => `  line ${b.row.line}: ${b.reason}`),
-        ...(bad.length > 10 ? [`  ... and ${bad.length - 10} more`] : []),
-      ])
-    if (good.length === 0) return EXIT.input
-    return EXIT.ok
-  }
+    cost,
+    failuresFile: o.failures ?? `${o.csv.replace(/\.csv$/i, '')}.failures.csv`,
+    preview: {
+      rows: rows.length,
+      ready: good.length,
+      invalid: bad.map((b) => ({ line: b.row.line, to: b.row.to, reason: b.reason })),
+      parts,
+      ...(cost === undefined ? {} : { cost }),
+      template,
+    },
+  })
+}
 
-  const client = o.client!
-  const started = await client.startBatch({
-    template,
-    ...(o.from === undefined ? {} : { from: o.from }),
-    ...(o.maxParts === undefined ? {} : { maxParts: o.maxParts }),
-    ...(o.ucs2 === true ? { encoding: 'ucs2' as const } : {}),
-  })()
+/**
+ * Prints the preview: rows ready and invalid, parts, cost, and the first ten rows that cannot go.
+ *
+ * @category main
+ * @since 0.1.0
+ */
+export const emitPreview = (io: Io, plan: BulkPlan): void => {
+  const { bad, cost, preview } = plan
+  emit(io, { preview }, () => [
+    `${bold(io, 'Bulk preview')} ${preview.rows} rows: ${green(io, `${preview.ready} ready`)}, ${bad.length === 0 ? '0 invalid' : red(io, `${bad.length} invalid`)}; ${plan.parts} parts${cost === undefined ? '' : `, ${cost} credits`}`,
+    ...bad.slice(0, 10).map((b) => `  line ${b.row.line}: ${b.reason}`),
+    ...(bad.length > 10 ? [`  ... and ${bad.length - 10} more`] : []),
+  ])
+}
+
+/**
+ * Sends a prepared run: starts the batch, sends the rows that can go, ends the batch, writes the rows that did
+ * not go to the failures CSV and prints the result. Resolves to the exit code.
+ *
+ * @category main
+ * @since 0.1.0
+ */
+export const sendBulk = async (
+  plan: BulkPlan,
+  o: Pick<BulkRun, 'concurrency' | 'rate'>,
+  client: Client,
+  io: Io,
+): Promise<number> => {
+  const { bad, cost, failuresFile, good, parts } = plan
+  const started = await client.startBatch({ template: plan.template, ...plan.options })()
   if (E.isLeft(started)) return fail(io, started.left)
   const batchId = started.right.batchId
   const bar =
@@ -179,11 +216,7 @@ export const runBulk = async (o: BulkRun): Promise<number> => {
   const t0 = systemEnv.now()
   bar?.start(good.length, 0, { failed: 0, speed: 0 })
   const limiter = rateLimiter(o.rate ?? 100, systemEnv)
-  const failed: Array<{ row: Row; outcome: string; reason: string }> = bad.map((b) => ({
-    row: b.row,
-    outcome: 'invalid',
-    reason: b.reason,
-  }))
+  const failed: Failed[] = bad.map((b) => ({ row: b.row, outcome: 'invalid', reason: b.reason }))
   let accepted = 0
   let done = 0
   for await (const [row, outcome] of mapOrdered(
@@ -206,11 +239,18 @@ export const runBulk = async (o: BulkRun): Promise<number> => {
   }
   bar?.stop()
   const ended = await client.endBatch({ batchId })()
-  writeFailures(failed)
+  if (failed.length > 0)
+    writeFileSync(
+      failuresFile,
+      stringify([
+        [...plan.header, 'outcome', 'error'],
+        ...failed.map((f) => [...f.row.values, f.outcome, f.reason]),
+      ]),
+    )
   const seconds = (systemEnv.now() - t0) / 1000
   const result = {
     batchId,
-    rows: rows.length,
+    rows: plan.preview.rows,
     accepted,
     rejected: failed.filter((f) => f.outcome === 'rejected').length,
     unknown: failed.filter((f) => f.outcome === 'unknown').length,
@@ -220,7 +260,7 @@ export const runBulk = async (o: BulkRun): Promise<number> => {
     seconds: Math.round(seconds * 1000) / 1000,
     ...(failed.length === 0 ? {} : { failures: failuresFile }),
     batchEnded: E.isRight(ended),
-    preview: summary,
+    preview: plan.preview,
   }
   emit(io, result, () => [
     `${bold(io, 'Batch')} ${batchId}: ${green(io, `${accepted} accepted`)}, ${result.rejected === 0 ? '0 rejected' : red(io, `${result.rejected} rejected`)}, ${result.unknown === 0 ? '0 unknown' : yellow(io, `${result.unknown} unknown`)}, ${bad.length} invalid, in ${result.seconds.toFixed(1)} s`,

@@ -87,7 +87,7 @@ const suggestionOf = (s: O.Option<Suggestion>): PreviewReport['suggestion'] =>
 export const preview = (text: string, options: PreviewOptions = {}): PreviewReport => {
   const plan = planWith({ encoding: options.ucs2 === true ? 'ucs2' : 'auto' })(text)
   const c = plan.count
-  const checked = check(options.maxParts ?? 35)(c)
+  const checked = check(options.maxParts)(c)
   // The best suggestion: most parts saved, then one that makes the text GSM-7, then one that keeps the spelling.
   // Shown only when it saves parts or turns the message into GSM-7 (more room in each part).
   const score = (x: NonNullable<PreviewReport['suggestion']>) =>

@@ -7,13 +7,15 @@
 import { readFileSync } from 'node:fs'
 import { CommanderError, Option, Command as Program } from 'commander'
 import * as E from 'fp-ts/lib/Either.js'
+import type * as TE from 'fp-ts/lib/TaskEither.js'
 import { type Client, make } from '../client/Client.js'
 import type { RecipientOutcome } from '../client/Send.js'
-import { invalidInput, toMessage } from '../core/errors.js'
+import { type ClickatellError, invalidInput, toMessage } from '../core/errors.js'
 import type { MessageInput } from '../core/Message.js'
 import { nodeTransport } from '../transport/NodeTransport.js'
-import { runBulk } from './Bulk.js'
-import { bold, EXIT, emit, errorJson, fail, green, type Io, red, yellow } from './Output.js'
+import { emitPreview, prepareBulk, sendBulk } from './Bulk.js'
+import { type MessageFlags, messageOptions, number, optionsOf } from './Flags.js'
+import { bold, EXIT, emit, errorJson, exitCodeOf, fail, green, type Io, red, yellow } from './Output.js'
 import { preview, render } from './Preview.js'
 import { resolveTarget, type TargetFlags } from './Target.js'
 
@@ -30,71 +32,10 @@ export interface World {
   readonly env: Readonly<Record<string, string | undefined>>
 }
 
-const number = (name: string) => (value: string) => {
-  const n = Number(value)
-  if (value.trim() === '' || !Number.isFinite(n))
-    throw new CommanderError(
-      EXIT.input,
-      'clickatell.invalidArgument',
-      `${name} must be a number; got ${JSON.stringify(value)}`,
-    )
-  return n
-}
-
-/** Options every message takes, as flags; the client's validation checks the values. */
-const messageOptions = (cmd: Program): Program =>
-  cmd
-    .option('--from <sender>', 'sender id: 1-16 digits or up to 11 letters and digits')
-    .option('--client-id <id>', 'your id for the message (climsgid), 1-32 letters and digits')
-    .option('--max-parts <n>', 'most parts the text may take (concat, 1-35)', number('--max-parts'))
-    .option('--callback <n>', 'which statuses to post to your callback URL (0-7)', number('--callback'))
-    .option('--deliver-after <minutes>', 'delay delivery (deliv_time, minutes)', number('--deliver-after'))
-    .option('--deliver-at <time>', 'deliver at a time: unix seconds or an ISO date (scheduled_time)')
-    .option('--validity <minutes>', 'give up after this many minutes (1-1440)', number('--validity'))
-    .option('--queue <n>', 'priority queue, 1 (highest) to 3', number('--queue'))
-    .option('--escalate', 'move to a dearer route if the cheapest is queued')
-    .option('--replyable', 'route so replies reach your two-way number (mo=1)')
-    .option('--max-credits <n>', 'most credits the message may cost', number('--max-credits'))
-    .option('--type <msg_type>', 'message type, e.g. SMS_FLASH')
-    .option('--ucs2', 'send as UCS-2 even if GSM-7 would do')
-    .option('--bypass-dnc', 'skip the do-not-contact lookup')
-
-interface MessageFlags {
-  readonly from?: string
-  readonly clientId?: string
-  readonly maxParts?: number
-  readonly callback?: number
-  readonly deliverAfter?: number
-  readonly deliverAt?: string
-  readonly validity?: number
-  readonly queue?: number
-  readonly escalate?: boolean
-  readonly replyable?: boolean
-  readonly maxCredits?: number
-  readonly type?: string
-  readonly ucs2?: boolean
-  readonly bypassDnc?: boolean
-}
-
-const deliverAt = (s: string): Date | number => (/^\d+$/.test(s) ? Number(s) : new Date(s))
-
 const messageOf = (to: ReadonlyArray<string>, text: string, f: MessageFlags): MessageInput => ({
   to: to.length === 1 ? to[0]! : to,
   text,
-  ...(f.from === undefined ? {} : { from: f.from }),
-  ...(f.clientId === undefined ? {} : { clientMessageId: f.clientId }),
-  ...(f.maxParts === undefined ? {} : { maxParts: f.maxParts }),
-  ...(f.callback === undefined ? {} : { callback: f.callback }),
-  ...(f.deliverAfter === undefined ? {} : { deliverAfterMinutes: f.deliverAfter }),
-  ...(f.deliverAt === undefined ? {} : { deliverAt: deliverAt(f.deliverAt) }),
-  ...(f.validity === undefined ? {} : { validityMinutes: f.validity }),
-  ...(f.queue === undefined ? {} : { queue: f.queue }),
-  ...(f.escalate === true ? { escalate: true } : {}),
-  ...(f.replyable === true ? { replyable: true } : {}),
-  ...(f.maxCredits === undefined ? {} : { maxCredits: f.maxCredits }),
-  ...(f.type === undefined ? {} : { messageType: f.type as MessageInput['messageType'] & string }),
-  ...(f.ucs2 === true ? { encoding: 'ucs2' as const } : {}),
-  ...(f.bypassDnc === true ? { bypassDoNotContact: true } : {}),
+  ...optionsOf(f),
 })
 
 const outcomeLine = (io: Io, o: RecipientOutcome): string =>
@@ -103,6 +44,14 @@ const outcomeLine = (io: Io, o: RecipientOutcome): string =>
     : o._tag === 'Rejected'
       ? `${red(io, 'rejected')} ${o.to}  ${toMessage(o.error)}`
       : `${yellow(io, 'unknown')}  ${o.to}  clientMessageId ${o.clientMessageId}: ${toMessage(o.error)}; check later with: clickatell status --client-id ${o.clientMessageId}`
+
+/** What status, charge and cancel answer, as far as their line needs it. */
+interface MessageAnswer {
+  readonly apiMsgId?: string
+  readonly cliMsgId?: string
+  readonly status: { readonly code: string; readonly description: string }
+  readonly charge?: number
+}
 
 const outcomeJson = (o: RecipientOutcome) => (o._tag === 'Accepted' ? o : { ...o, error: errorJson(o.error) })
 
@@ -189,10 +138,9 @@ export const run = async (argv: ReadonlyArray<string>, world: World): Promise<nu
         },
       ) => {
         const text = await textOf(words)
-        const base = { ...o, ...(o.ucs2 === true ? { ucs2: true } : {}) }
         const show = (charge: number | undefined, source: 'given' | 'gateway') => {
           const r = preview(text, {
-            ...base,
+            ...o,
             ...(charge === undefined ? {} : { charge, chargeSource: source }),
           })
           const out = io()
@@ -235,22 +183,30 @@ export const run = async (argv: ReadonlyArray<string>, world: World): Promise<nu
       const r = await client.send(messageOf(to, text, o))()
       if (E.isLeft(r)) return fail(out, r.left)
       const outcomes = r.right.outcomes
-      emit(
-        out,
-        { ok: outcomes.every((x) => x._tag === 'Accepted'), outcomes: outcomes.map(outcomeJson) },
-        () => outcomes.map((x) => outcomeLine(out, x)),
+      const allAccepted = outcomes.every((x) => x._tag === 'Accepted')
+      emit(out, { ok: allAccepted, outcomes: outcomes.map(outcomeJson) }, () =>
+        outcomes.map((x) => outcomeLine(out, x)),
       )
-      return outcomes.every((x) => x._tag === 'Accepted')
+      return allAccepted
         ? EXIT.ok
-        : outcomes.some(
-              (x) =>
-                x._tag === 'Rejected' &&
-                (x.error._tag === 'InvalidInput' || x.error._tag === 'MessageTooLong'),
-            )
+        : outcomes.some((x) => x._tag === 'Rejected' && exitCodeOf(x.error) === EXIT.input)
           ? EXIT.input
           : EXIT.remote
     })
   })
+
+  // Every query command: ask, print the failure or the answer, then the exit code the answer means.
+  const query = <A>(
+    call: (client: Client) => TE.TaskEither<ClickatellError, A>,
+    lines: (out: Io, answer: A) => ReadonlyArray<string>,
+    exitOf: (answer: A) => number = () => EXIT.ok,
+  ): Promise<void> =>
+    withClient(async (client, out) => {
+      const r = await call(client)()
+      if (E.isLeft(r)) return fail(out, r.left)
+      emit(out, r.right, () => lines(out, r.right))
+      return exitOf(r.right)
+    })
 
   const refOf = (id: string | undefined, clientId: string | undefined) =>
     clientId !== undefined ? { clientMessageId: clientId } : { apiMsgId: id ?? '' }
@@ -265,66 +221,53 @@ export const run = async (argv: ReadonlyArray<string>, world: World): Promise<nu
       .description(description)
       .argument('[apiMsgId]', 'the gateway message id')
       .option('--client-id <id>', 'your client message id instead')
-      .action(async (id: string | undefined, o: { clientId?: string }) => {
-        await withClient(async (client, out) => {
-          const r = await call(client)(refOf(id, o.clientId) as never)()
-          if (E.isLeft(r)) return fail(out, r.left)
-          const v = r.right as {
-            apiMsgId?: string
-            cliMsgId?: string
-            status: { code: string; description: string }
-            charge?: number
-          }
-          emit(out, v, () => [
+      .action((id: string | undefined, o: { clientId?: string }) =>
+        query(
+          (client) =>
+            call(client)(refOf(id, o.clientId) as never) as TE.TaskEither<ClickatellError, MessageAnswer>,
+          (out, v) => [
             `${bold(out, v.apiMsgId ?? v.cliMsgId ?? '')}  status ${v.status.code} ${v.status.description}${v.charge === undefined ? '' : `  charge ${v.charge}`}`,
-          ])
-          return EXIT.ok
-        })
-      })
+          ],
+        ),
+      )
   }
 
   program
     .command('balance')
     .description('credits left on the account (getbalance)')
-    .action(async () => {
-      await withClient(async (client, out) => {
-        const r = await client.balance()()
-        if (E.isLeft(r)) return fail(out, r.left)
-        emit(out, r.right, () => [`${bold(out, 'Credit')} ${r.right.raw}`])
-        return EXIT.ok
-      })
-    })
+    .action(() =>
+      query(
+        (client) => client.balance(),
+        (out, v) => [`${bold(out, 'Credit')} ${v.raw}`],
+      ),
+    )
 
   program
     .command('coverage')
     .description('whether the gateway routes to a number, and the charge (routecoverage)')
     .argument('<msisdn>', 'the number or prefix')
-    .action(async (msisdn: string) => {
-      await withClient(async (client, out) => {
-        const r = await client.coverage(msisdn)()
-        if (E.isLeft(r)) return fail(out, r.left)
-        const v = r.right
-        emit(out, v, () => [
+    .action((msisdn: string) =>
+      query(
+        (client) => client.coverage(msisdn),
+        (out, v) => [
           v.routable
             ? `${green(out, 'routable')}  charge ${v.charge}  ${v.description}`
             : `${red(out, 'not routable')}  ${v.description}`,
-        ])
-        return v.routable ? EXIT.ok : EXIT.remote
-      })
-    })
+        ],
+        (v) => (v.routable ? EXIT.ok : EXIT.remote),
+      ),
+    )
 
   program
     .command('voucher')
     .description('spend a voucher (token_pay)')
     .argument('<token>', 'the voucher number')
-    .action(async (token: string) => {
-      await withClient(async (client, out) => {
-        const r = await client.voucher(token)()
-        if (E.isLeft(r)) return fail(out, r.left)
-        emit(out, r.right, () => [`${green(out, 'OK')} ${r.right.value}`])
-        return EXIT.ok
-      })
-    })
+    .action((token: string) =>
+      query(
+        (client) => client.voucher(token),
+        (out, v) => [`${green(out, 'OK')} ${v.value}`],
+      ),
+    )
 
   messageOptions(
     program
@@ -364,12 +307,19 @@ export const run = async (argv: ReadonlyArray<string>, world: World): Promise<nu
         )
         return
       }
-      const dry = await runBulk({ ...o, content, io: io(), dryRun: true, sendAfter: o.dryRun !== true })
-      if (dry !== EXIT.ok || o.dryRun === true) {
-        code = dry
+      const out = io()
+      const plan = prepareBulk({ ...o, content })
+      if (E.isLeft(plan)) {
+        code = fail(out, plan.left)
         return
       }
-      await withClient((client, out) => runBulk({ ...o, content, io: out, dryRun: false, client }))
+      // With --json a real send prints one document: the preview goes into the result.
+      if (!(out.json && o.dryRun !== true)) emitPreview(out, plan.right)
+      if (o.dryRun === true || plan.right.good.length === 0) {
+        code = plan.right.good.length === 0 ? EXIT.input : EXIT.ok
+        return
+      }
+      await withClient((client, out) => sendBulk(plan.right, o, client, out))
     },
   )
 

@@ -32,7 +32,6 @@ export interface TargetFlags {
 export interface Target {
   readonly baseUrl: string
   readonly credentials: { readonly apiId: string; readonly user: string; readonly password: string }
-  readonly embedded: boolean
   readonly close: () => Promise<void>
 }
 
@@ -58,7 +57,7 @@ export const resolveTarget = async (
     note(
       `No gateway configured (CLICKATELL_URL, CLICKATELL_API_ID, CLICKATELL_USER, CLICKATELL_PASSWORD): using an embedded simulator at ${sim.url}.`,
     )
-    return E.right({ baseUrl: sim.url, credentials: demo, embedded: true, close: () => sim.close() })
+    return E.right({ baseUrl: sim.url, credentials: demo, close: () => sim.close() })
   }
   const problems: Problem[] = []
   const need = (value: string | undefined, flag: string, variable: string): string => {
@@ -72,5 +71,5 @@ export const resolveTarget = async (
     password: need(password, 'password', 'CLICKATELL_PASSWORD'),
   }
   if (problems.length > 0) return E.left(invalidInput(problems))
-  return E.right({ baseUrl: url ?? DEFAULT_BASE_URL, credentials, embedded: false, close: async () => {} })
+  return E.right({ baseUrl: url ?? DEFAULT_BASE_URL, credentials, close: async () => {} })
 }

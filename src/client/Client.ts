@@ -17,7 +17,6 @@ import {
   invalidInput,
   type LocalError,
   type Problem,
-  type TransportError,
 } from '../core/errors.js'
 import * as Render from '../core/HttpRender.js'
 import type { HttpResponse } from '../core/http.js'
@@ -26,11 +25,11 @@ import * as Parse from '../core/Parse.js'
 import type * as Reply from '../core/Reply.js'
 import { fromMessage, type Submission } from '../core/Submission.js'
 import * as Wire from '../core/Wire.js'
-import { fromThrown, type Transport } from '../transport/Transport.js'
+import { settle, type Transport } from '../transport/Transport.js'
 import { mapOrdered, rateLimiter } from './Bulk.js'
 import { type Env, systemEnv } from './Env.js'
 import { type Backoff, delay, isRetryableRead, isSessionError } from './Policy.js'
-import { type RecipientOutcome, type SendDeps, type SendEvent, sendOnceAfter } from './Send.js'
+import { type RecipientOutcome, type SendDeps, type SendEvent, settleAttempt } from './Send.js'
 import * as Session from './Session.js'
 
 /**
@@ -213,7 +212,6 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
   // credentialParams names its paths `credentials.<field>` already.
   if (E.isLeft(creds)) problems.push(...creds.left.problems)
   const method = c.method ?? 'POST'
-  const render = Render.http({ method, ...(c.baseUrl === undefined ? {} : { baseUrl: c.baseUrl }) })
   const base = Render.root(c.baseUrl)
   if (E.isLeft(base)) problems.push(...base.left.problems)
   if (method !== 'GET' && method !== 'POST')
@@ -239,6 +237,8 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
   const maxBodyChars = positive('maxBodyChars', c.maxBodyChars, Parse.MAX_BODY_CHARS, problems)
   if (problems.length > 0) return E.left(invalidInput(problems))
 
+  // Made once the method and the base URL are known to be good (checked above, with every other problem).
+  const render = Render.http({ method, ...(c.baseUrl === undefined ? {} : { baseUrl: c.baseUrl }) })
   const transport = c.transport!
   const env: Env = { ...systemEnv, ...c.env }
   const background = c.env?.background ?? (c.env?.sleep !== undefined ? c.env.sleep : DEFAULT_BACKGROUND)
@@ -260,7 +260,7 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
   // One exchange: render, send, parse, then `k` on the result, all in one step of the promise chain. Plain
   // promises rather than async functions: this is the hot path of every message, and each async layer costs a
   // promise and a turn of the microtask queue. A transport that throws or rejects (against its contract) gives a
-  // TransportError, as a lost answer would.
+  // TransportError, as a lost answer would (`settle`); a throw in `k` stays `k`'s.
   const exchange = <C extends Command, R>(
     command: C,
     wired: Wired,
@@ -272,37 +272,43 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
     if (E.isLeft(rendered)) return Promise.resolve(k(rendered))
     const request = signal === undefined ? rendered.right : { ...rendered.right, signal }
     const parse = reader(command)
-    const thrown = (error: unknown) => k(E.left(fromThrown(signal)(error)))
-    let sent: Promise<E.Either<TransportError, HttpResponse>>
-    try {
-      sent = transport.send(request)()
-    } catch (error) {
-      return Promise.resolve(thrown(error))
-    }
-    return sent.then((response) => k(E.isLeft(response) ? response : parse(response.right)), thrown)
+    return settle(
+      request,
+      () => transport.send(request)(),
+      (response) => k(E.isLeft(response) ? response : parse(response.right)),
+    )
   }
 
-  const once = <C extends Command>(
-    command: C,
-    wired: Wired,
+  // A request repeated after the failures worth repeating (isRetryableRead), at most `backoff.retries` times.
+  const retried = async <A>(
+    command: Command,
+    run: () => Promise<E.Either<ClickatellError, A>>,
     signal?: AbortSignal,
-  ): Promise<E.Either<ClickatellError, Reply.Replies[C]>> => exchange(command, wired, signal, identity)
-
-  const authenticate = async (): Promise<E.Either<ClickatellError, string>> => {
+  ): Promise<E.Either<ClickatellError, A>> => {
     for (let n = 0; ; n++) {
-      const r = await once('auth', Encode.auth(account)())
-      if (E.isRight(r)) return E.right(r.right.sessionId)
-      if (n >= backoff.retries || !isRetryableRead(r.left)) return r
-      onEvent({ _tag: 'Retrying', command: 'auth', attempt: n + 1, after: r.left._tag })
-      await env.sleep(wait(n))
+      const r = await run()
+      if (E.isRight(r) || n >= backoff.retries || !isRetryableRead(r.left) || signal?.aborted === true)
+        return r
+      onEvent({ _tag: 'Retrying', command, attempt: n + 1, after: r.left._tag })
+      await env.sleep(wait(n), signal)
     }
   }
+
+  // The account never changes: its `auth` request is encoded once.
+  const authWire = Encode.auth(account)()
+  const sessionIdOf = (r: E.Either<ClickatellError, Reply.AuthReply>): E.Either<ClickatellError, string> =>
+    E.isRight(r) ? E.right(r.right.sessionId) : r
+  const authenticate = (): Promise<E.Either<ClickatellError, string>> =>
+    retried('auth', () => exchange('auth', authWire, undefined, sessionIdOf))
 
   const sessions = Session.make({
     now: env.now,
     authenticate,
     ...(c.keepAlive === true
-      ? { ping: (id: string) => once('ping', Encode.ping(Wire.session(id))()), background }
+      ? {
+          ping: (id: string) => exchange('ping', Encode.ping(Wire.session(id))(), undefined, identity),
+          background,
+        }
       : {}),
     onEvent,
   })
@@ -359,19 +365,12 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
   ): Promise<E.Either<ClickatellError, Reply.Replies[C]>> =>
     authenticatedThen(command, build, signal, identity)
 
-  const readOnly = async <C extends Command>(
+  const readOnly = <C extends Command>(
     command: C,
     build: (credentials: Wire.Credentials) => Wired,
     signal?: AbortSignal,
-  ): Promise<E.Either<ClickatellError, Reply.Replies[C]>> => {
-    for (let n = 0; ; n++) {
-      const r = await authenticated(command, build, signal)
-      if (E.isRight(r) || n >= backoff.retries || !isRetryableRead(r.left) || signal?.aborted === true)
-        return r
-      onEvent({ _tag: 'Retrying', command, attempt: n + 1, after: r.left._tag })
-      await env.sleep(wait(n), signal)
-    }
-  }
+  ): Promise<E.Either<ClickatellError, Reply.Replies[C]>> =>
+    retried(command, () => authenticated(command, build, signal), signal)
 
   const apiMsgIdOf = (r: E.Either<ClickatellError, Reply.SendReply>): E.Either<ClickatellError, string> => {
     if (E.isLeft(r)) return r
@@ -381,8 +380,8 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
 
   // A message's sends: validated and planned once (checkMessage), its parameters built once (Encode.prepare);
   // each attempt only adds the credentials, the recipient and the client message id. The first attempt is made
-  // here and its answer read in the same step; only a failure goes on to the safe-send machinery (sendOnceAfter),
-  // whose dependencies are made then. `k` takes the outcome in the same step.
+  // here and its answer read in the same step (settleAttempt); only a failure goes on to the safe-send machinery,
+  // whose dependencies are made then, once per message. `k` takes the outcome in the same step.
   type Sender = <R>(to: string, clientMessageId: string, k: (outcome: RecipientOutcome) => R) => Promise<R>
   const senderFor = (submission: Submission, signal: AbortSignal | undefined): Sender => {
     const encode = Encode.prepare(submission)
@@ -404,19 +403,7 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
         'sendmsg',
         (cr) => encode(cr, to, clientMessageId),
         signal,
-        (r) => {
-          const sent = apiMsgIdOf(r)
-          return E.isRight(sent)
-            ? k({
-                _tag: 'Accepted',
-                to,
-                clientMessageId,
-                apiMsgId: sent.right,
-                confirmed: false,
-                attempts: 1,
-              })
-            : sendOnceAfter(depsOf())(to, clientMessageId, sent.left).then(k)
-        },
+        (r) => settleAttempt(depsOf, to, clientMessageId, 1, apiMsgIdOf(r), k),
       )
   }
 
@@ -460,84 +447,88 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
           message,
         }
 
-  const sendAll = (
-    messages: Iterable<MessageInput> | AsyncIterable<MessageInput>,
-    options: BulkOptions = {},
-  ): AsyncIterable<BulkOutcome> => {
+  // One job per recipient; a message is checked and prepared once for all its recipients.
+  interface Job {
+    readonly message: MessageInput
+    readonly m: number
+    readonly to: string
+    readonly checked: E.Either<LocalError, Submission>
+    readonly send: Sender | undefined
+  }
+  const jobsOf = (
+    message: MessageInput,
+    m: number,
+    checked: E.Either<LocalError, Submission>,
+    signal: AbortSignal | undefined,
+  ): ReadonlyArray<Job> => {
+    if (E.isRight(checked)) {
+      const send = senderFor(checked.right, signal)
+      const to = checked.right.to
+      return to.length === 1
+        ? [{ message, m, to: to[0], checked, send }]
+        : to.map((n) => ({ message, m, to: n, checked, send }))
+    }
+    const given = typeof message === 'object' && message !== null ? message.to : undefined
+    return Array.isArray(given)
+      ? given.map((n) => ({ message, m, to: String(n), checked, send: undefined }))
+      : [{ message, m, to: typeof given === 'string' ? given : '', checked, send: undefined }]
+  }
+  // Jobs from a plain iterable by hand rather than with generators: taking the next job is synchronous and
+  // costs no promise and no generator frames (a generator per message was a visible cost of the bulk loop).
+  const syncJobs = (source: Iterable<MessageInput>, signal: AbortSignal | undefined): Iterable<Job> => ({
+    [Symbol.iterator]: () => {
+      const it = source[Symbol.iterator]()
+      let m = 0
+      let batch: ReadonlyArray<Job> = []
+      let b = 0
+      return {
+        next: (): IteratorResult<Job> => {
+          while (b >= batch.length) {
+            const r = it.next()
+            if (r.done === true) return { done: true, value: undefined }
+            batch = jobsOf(r.value, m++, checkMessage(r.value), signal)
+            b = 0
+          }
+          return { done: false, value: batch[b++]! }
+        },
+        return: (): IteratorResult<Job> => {
+          it.return?.()
+          return { done: true, value: undefined }
+        },
+      }
+    },
+  })
+  async function* asyncJobs(source: AsyncIterable<MessageInput>, signal: AbortSignal | undefined) {
+    let m = 0
+    for await (const message of source) yield* jobsOf(message, m++, checkMessage(message), signal)
+  }
+
+  // Sends the jobs (`concurrency` at a time, at most `ratePerSecond`), counts each outcome for `onProgress`, and
+  // gives `project` of each in the order of the jobs: `send` and `sendAll` differ only in their jobs and projection.
+  const run = <O>(
+    jobs: Iterable<Job> | AsyncIterable<Job>,
+    options: BulkOptions,
+    project: (outcome: RecipientOutcome, m: number) => O,
+  ): AsyncIterable<O> => {
     const rate = options.ratePerSecond ?? bulkDefaults.ratePerSecond
     const limiter = rate > 0 ? rateLimiter(rate, env) : undefined
     const started = env.now()
     const tally = { done: 0, accepted: 0, rejected: 0, unknown: 0 }
-    // One job per recipient; a message is checked and prepared once for all its recipients.
-    interface Job {
-      readonly message: MessageInput
-      readonly m: number
-      readonly to: string
-      readonly checked: E.Either<LocalError, Submission>
-      readonly send: Sender | undefined
-    }
-    const jobsOf = (message: MessageInput, m: number): ReadonlyArray<Job> => {
-      const checked = checkMessage(message)
-      if (E.isRight(checked)) {
-        const send = senderFor(checked.right, options.signal)
-        const to = checked.right.to
-        return to.length === 1
-          ? [{ message, m, to: to[0], checked, send }]
-          : to.map((n) => ({ message, m, to: n, checked, send }))
-      }
-      const given = typeof message === 'object' && message !== null ? message.to : undefined
-      return Array.isArray(given)
-        ? given.map((n) => ({ message, m, to: String(n), checked, send: undefined }))
-        : [{ message, m, to: typeof given === 'string' ? given : '', checked, send: undefined }]
-    }
-    // Jobs from a plain iterable by hand rather than with generators: taking the next job is synchronous and
-    // costs no promise and no generator frames (a generator per message was a visible cost of the bulk loop).
-    const syncJobs = (source: Iterable<MessageInput>): Iterable<Job> => ({
-      [Symbol.iterator]: () => {
-        const it = source[Symbol.iterator]()
-        let m = 0
-        let batch: ReadonlyArray<Job> = []
-        let b = 0
-        return {
-          next: (): IteratorResult<Job> => {
-            while (b >= batch.length) {
-              const r = it.next()
-              if (r.done === true) return { done: true, value: undefined }
-              batch = jobsOf(r.value, m++)
-              b = 0
-            }
-            return { done: false, value: batch[b++]! }
-          },
-          return: (): IteratorResult<Job> => {
-            it.return?.()
-            return { done: true, value: undefined }
-          },
-        }
-      },
-    })
-    async function* asyncJobs(source: AsyncIterable<MessageInput>) {
-      let m = 0
-      for await (const message of source) yield* jobsOf(message, m++)
-    }
-    const jobs = (): Iterable<Job> | AsyncIterable<Job> =>
-      Symbol.asyncIterator in messages
-        ? asyncJobs(messages as AsyncIterable<MessageInput>)
-        : syncJobs(messages as Iterable<MessageInput>)
-    const counted = (outcome: RecipientOutcome, m: number): BulkOutcome => {
+    const counted = (outcome: RecipientOutcome, m: number): O => {
       tally.done++
       if (outcome._tag === 'Accepted') tally.accepted++
       else if (outcome._tag === 'Rejected') tally.rejected++
       else tally.unknown++
       options.onProgress?.({ ...tally, elapsedMs: env.now() - started })
-      return withMessage(outcome, m)
+      return project(outcome, m)
     }
     return mapOrdered(
-      jobs(),
+      jobs,
       {
         concurrency: options.concurrency ?? bulkDefaults.concurrency,
         ...(options.signal ? { signal: options.signal } : {}),
       },
-      (job): Promise<BulkOutcome> => {
+      (job): Promise<O> => {
         const clientMessageId = job.message?.clientMessageId ?? env.newClientMessageId()
         if (E.isLeft(job.checked)) {
           const error = job.checked.left
@@ -550,6 +541,30 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
       },
     )
   }
+
+  const sendAll = (
+    messages: Iterable<MessageInput> | AsyncIterable<MessageInput>,
+    options: BulkOptions = {},
+  ): AsyncIterable<BulkOutcome> =>
+    run(
+      Symbol.asyncIterator in messages
+        ? asyncJobs(messages as AsyncIterable<MessageInput>, options.signal)
+        : syncJobs(messages as Iterable<MessageInput>, options.signal),
+      options,
+      withMessage,
+    )
+
+  // One message: checked here, so a bad one is a Left before anything is sent, and its jobs made from that check.
+  const send =
+    (message: MessageInput, options: BulkOptions = {}): TE.TaskEither<LocalError, SendResult> =>
+    async () => {
+      const checked = checkMessage(message)
+      if (E.isLeft(checked)) return checked
+      const outcomes: RecipientOutcome[] = []
+      for await (const o of run(jobsOf(message, 0, checked, options.signal), options, identity))
+        outcomes.push(o)
+      return E.right({ outcomes })
+    }
 
   const outcomesOf = (
     to: ReadonlyArray<string>,
@@ -592,65 +607,44 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
         : { _tag: 'Rejected', to: n, clientMessageId: '', error: o.error, attempts: 1 }
     })
 
-  const task =
-    <A>(run: () => Promise<A>): (() => Promise<A>) =>
-    () =>
-      run()
-
   return E.right({
-    auth: () =>
-      task(async () => {
-        const r = await authenticate()
-        return E.map((sessionId: string) => ({ sessionId }))(r)
-      }),
-    ping: () => task(() => readOnly('ping', (cr) => Encode.ping(cr)())),
-    send: (message, options) =>
-      task(async () => {
-        const checked = checkMessage(message)
-        if (E.isLeft(checked)) return checked
-        const outcomes: RecipientOutcome[] = []
-        for await (const o of sendAll([message], options)) {
-          const { message: _m, ...rest } = o
-          outcomes.push(rest)
-        }
-        return E.right({ outcomes })
-      }),
+    auth: () => () => authenticate().then(E.map((sessionId: string) => ({ sessionId }))),
+    ping: () => () => readOnly('ping', (cr) => Encode.ping(cr)()),
+    send,
     sendAll,
-    status: (ref) => task(() => readOnly('querymsg', (cr) => Encode.querymsg(cr)(ref))),
-    charge: (ref) => task(() => readOnly('getmsgcharge', (cr) => Encode.getmsgcharge(cr)(ref))),
-    cancel: (ref) => task(() => readOnly('delmsg', (cr) => Encode.delmsg(cr)(ref))),
-    balance: () => task(() => readOnly('getbalance', (cr) => Encode.getbalance(cr)())),
-    coverage: (msisdn) => task(() => readOnly('routecoverage', (cr) => Encode.routecoverage(cr)({ msisdn }))),
-    voucher: (token) => task(() => authenticated('token_pay', (cr) => Encode.token_pay(cr)({ token }))),
-    startBatch: (input) => task(() => authenticated('startbatch', (cr) => Batch.startbatch(cr)(input))),
+    status: (ref) => () => readOnly('querymsg', (cr) => Encode.querymsg(cr)(ref)),
+    charge: (ref) => () => readOnly('getmsgcharge', (cr) => Encode.getmsgcharge(cr)(ref)),
+    cancel: (ref) => () => readOnly('delmsg', (cr) => Encode.delmsg(cr)(ref)),
+    balance: () => () => readOnly('getbalance', (cr) => Encode.getbalance(cr)()),
+    coverage: (msisdn) => () => readOnly('routecoverage', (cr) => Encode.routecoverage(cr)({ msisdn })),
+    voucher: (token) => () => authenticated('token_pay', (cr) => Encode.token_pay(cr)({ token })),
+    startBatch: (input) => () => authenticated('startbatch', (cr) => Batch.startbatch(cr)(input)),
     // Batch requests are encoded (and validated) once; each attempt only rebinds them to the current session.
-    sendItem: (input) =>
-      task(async () => {
-        const wire = Batch.senditem(Wire.session('unbound'))(input)
-        if (E.isLeft(wire)) return wire
-        const r = await authenticated('senditem', (cr) => Wire.rebind(cr)(wire.right))
-        const to = typeof input.to === 'string' ? input.to : ''
-        const [outcome] = outcomesOf(
-          [to],
-          E.map((item: Reply.ItemReply) => ({
-            outcomes: [{ _tag: 'Accepted' as const, apiMsgId: item.apiMsgId }],
-          }))(r),
-        )
-        return E.right(outcome!)
-      }),
-    quickSend: (input) =>
-      task(async () => {
-        const wires = Batch.quicksendWith({ method })(Wire.session('unbound'))(input)
-        if (E.isLeft(wires)) return wires
-        const outcomes: RecipientOutcome[] = []
-        for (const wire of wires.right) {
-          const chunkTo = (wire.params.find(([n]) => n === 'to')?.[1] ?? '').split(',')
-          const r = await authenticated('quicksend', (cr) => Wire.rebind(cr)(wire))
-          outcomes.push(...outcomesOf(chunkTo, r))
-        }
-        return E.right({ outcomes })
-      }),
-    endBatch: (input) => task(() => authenticated('endbatch', (cr) => Batch.endbatch(cr)(input))),
+    sendItem: (input) => async () => {
+      const wire = Batch.senditem(Wire.session('unbound'))(input)
+      if (E.isLeft(wire)) return wire
+      const r = await authenticated('senditem', (cr) => Wire.rebind(cr)(wire.right))
+      const to = typeof input.to === 'string' ? input.to : ''
+      const [outcome] = outcomesOf(
+        [to],
+        E.map((item: Reply.ItemReply) => ({
+          outcomes: [{ _tag: 'Accepted' as const, apiMsgId: item.apiMsgId }],
+        }))(r),
+      )
+      return E.right(outcome!)
+    },
+    quickSend: (input) => async () => {
+      const wires = Batch.quicksendWith({ method })(Wire.session('unbound'))(input)
+      if (E.isLeft(wires)) return wires
+      const outcomes: RecipientOutcome[] = []
+      for (const wire of wires.right) {
+        const chunkTo = (wire.params.find(([n]) => n === 'to')?.[1] ?? '').split(',')
+        const r = await authenticated('quicksend', (cr) => Wire.rebind(cr)(wire))
+        outcomes.push(...outcomesOf(chunkTo, r))
+      }
+      return E.right({ outcomes })
+    },
+    endBatch: (input) => () => authenticated('endbatch', (cr) => Batch.endbatch(cr)(input)),
     close: () => sessions.close(),
   })
 }

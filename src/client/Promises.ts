@@ -7,7 +7,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { ClickatellError } from '../core/errors.js'
-import { toMessage } from '../core/errors.js'
+import { toMessage, transportError } from '../core/errors.js'
 import type { Client, ClientConfig } from './Client.js'
 import { make } from './Client.js'
 
@@ -65,12 +65,7 @@ export const promises = (client: Client): PromiseClient => {
               )
             } catch (error) {
               // The client returns its failures; only a bug or a throwing user callback lands here.
-              const e = {
-                _tag: 'TransportError' as const,
-                kind: 'network' as const,
-                message: String(error),
-                cause: error,
-              }
+              const e = transportError('network', String(error), error)
               return { ok: false, error: e, message: toMessage(e) }
             }
           }

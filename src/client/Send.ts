@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
+import { identity } from 'fp-ts/lib/function.js'
 import type { ClickatellError } from '../core/errors.js'
 import type { StatusReply } from '../core/Reply.js'
 import { type Backoff, delay, isAmbiguous, nothingSent } from './Policy.js'
@@ -129,13 +130,13 @@ const confirm = async (deps: SendDeps, clientMessageId: string): Promise<Found> 
  */
 export const sendOnce =
   (deps: SendDeps) =>
-  (to: string, clientMessageId: string): Promise<RecipientOutcome> =>
-    attemptFrom(deps, to, clientMessageId, 1)
+  // async: an attempt that throws rather than answers rejects the outcome, as it always has.
+  async (to: string, clientMessageId: string): Promise<RecipientOutcome> =>
+    settleAttempt(() => deps, to, clientMessageId, 1, await deps.attempt(to, clientMessageId), identity)
 
 /**
  * Goes on with a safe send whose first attempt failed with `error`, exactly as `sendOnce` would after that
- * attempt: confirm a lost answer, resend what never arrived, or give the outcome. For callers that make the first
- * attempt themselves (the client's hot path does, to spare a promise per message).
+ * attempt: confirm a lost answer, resend what never arrived, or give the outcome.
  *
  * @example
  * import { Client, Errors } from 'clickatell-fp'
@@ -155,47 +156,79 @@ export const sendOnceAfter =
   (to: string, clientMessageId: string, error: ClickatellError): Promise<RecipientOutcome> =>
     recover(deps, to, clientMessageId, 1, error)
 
-// The common case, an answer at the first attempt, costs one promise; what follows a failure is async.
-const attemptFrom = (
-  deps: SendDeps,
+/**
+ * Reads the answer `r` to attempt number `attempts` of a safe send and hands the outcome to `k`. An accepted
+ * message is `Accepted` at once, in the caller's own step (no promise of its own); a failure goes on as
+ * `sendOnce` goes after one: confirm a lost answer, resend what never arrived, or give the outcome. `deps` is
+ * called only then, so a caller whose attempt succeeded never makes them: the client makes each first attempt
+ * itself and reads its answer here.
+ *
+ * @example
+ * import { Client, Errors } from 'clickatell-fp'
+ * import * as E from 'fp-ts/Either'
+ * const deps = () => ({
+ *   attempt: async () => E.right('resent'),
+ *   query: async () => E.left(Errors.gatewayError('querymsg', '103', 'Invalid client message id')),
+ *   sleep: async () => {}, random: () => 0.5,
+ *   policy: { sends: 3, checks: 1, checkDelayMs: 0, backoff: { retries: 3, baseDelayMs: 10, maxDelayMs: 100 } },
+ * })
+ * const taken = Client.Send.settleAttempt(deps, '447900000001', 'a1', 1, E.right('abc'), (o) => o._tag)
+ * const lost = E.left(Errors.transportError('timeout', 'no answer'))
+ * const resent = await Client.Send.settleAttempt(deps, '447900000001', 'a2', 1, lost, (o) => o.attempts)
+ * console.log(taken, resent) // 'Accepted' 2
+ * @category sending
+ * @since 0.1.0
+ */
+export const settleAttempt = <R>(
+  deps: () => SendDeps,
   to: string,
   clientMessageId: string,
   attempts: number,
-): Promise<RecipientOutcome> => {
-  let sent: Promise<E.Either<ClickatellError, string>>
-  try {
-    sent = deps.attempt(to, clientMessageId)
-  } catch (error) {
-    return Promise.reject(error)
-  }
-  return sent.then((r): RecipientOutcome | Promise<RecipientOutcome> =>
-    E.isRight(r)
-      ? { _tag: 'Accepted', to, clientMessageId, apiMsgId: r.right, confirmed: false, attempts }
-      : recover(deps, to, clientMessageId, attempts, r.left),
-  )
-}
+  r: E.Either<ClickatellError, string>,
+  k: (outcome: RecipientOutcome) => R,
+): R | Promise<R> =>
+  E.isRight(r)
+    ? k(accepted(to, clientMessageId, r.right, attempts))
+    : recover(deps(), to, clientMessageId, attempts, r.left).then(k)
 
+const accepted = (
+  to: string,
+  clientMessageId: string,
+  apiMsgId: string,
+  attempts: number,
+): RecipientOutcome => ({ _tag: 'Accepted', to, clientMessageId, apiMsgId, confirmed: false, attempts })
+
+// After a failed attempt: decide, and resend while the gateway confirms it never got the message.
 const recover = async (
   deps: SendDeps,
   to: string,
   clientMessageId: string,
-  attempts: number,
-  error: ClickatellError,
+  failedAttempts: number,
+  failure: ClickatellError,
 ): Promise<RecipientOutcome> => {
-  const again = attempts < deps.policy.sends && deps.signal?.aborted !== true
-  if (nothingSent(error)) {
-    if (!again) return { _tag: 'Rejected', to, clientMessageId, error, attempts }
-  } else if (isAmbiguous(error)) {
-    deps.onEvent?.({ _tag: 'Confirming', clientMessageId, after: error._tag })
-    const found = await confirm(deps, clientMessageId)
-    if (found._tag === 'Found')
-      return { _tag: 'Accepted', to, clientMessageId, apiMsgId: found.apiMsgId, confirmed: true, attempts }
-    if (found._tag === 'CannotTell') return { _tag: 'Unknown', to, clientMessageId, error, attempts }
-    if (!again) return { _tag: 'Rejected', to, clientMessageId, error, attempts }
-  } else {
-    return { _tag: 'Rejected', to, clientMessageId, error, attempts }
+  let attempts = failedAttempts
+  let error = failure
+  let wait: ((n: number) => number) | undefined
+  for (;;) {
+    const again = attempts < deps.policy.sends && deps.signal?.aborted !== true
+    if (nothingSent(error)) {
+      if (!again) return { _tag: 'Rejected', to, clientMessageId, error, attempts }
+    } else if (isAmbiguous(error)) {
+      deps.onEvent?.({ _tag: 'Confirming', clientMessageId, after: error._tag })
+      const found = await confirm(deps, clientMessageId)
+      if (found._tag === 'Found')
+        return { _tag: 'Accepted', to, clientMessageId, apiMsgId: found.apiMsgId, confirmed: true, attempts }
+      if (found._tag === 'CannotTell') return { _tag: 'Unknown', to, clientMessageId, error, attempts }
+      if (!again) return { _tag: 'Rejected', to, clientMessageId, error, attempts }
+    } else {
+      return { _tag: 'Rejected', to, clientMessageId, error, attempts }
+    }
+    deps.onEvent?.({ _tag: 'Resending', clientMessageId, attempt: attempts + 1 })
+    wait ??= delay(deps.policy.backoff, deps.random)
+    await deps.sleep(wait(attempts - 1), deps.signal)
+    attempts++
+    const r = await deps.attempt(to, clientMessageId)
+    if (E.isRight(r)) return accepted(to, clientMessageId, r.right, attempts)
+    error = r.left
   }
-  deps.onEvent?.({ _tag: 'Resending', clientMessageId, attempt: attempts + 1 })
-  await deps.sleep(delay(deps.policy.backoff, deps.random)(attempts - 1), deps.signal)
-  return attemptFrom(deps, to, clientMessageId, attempts + 1)
 }

@@ -18,13 +18,13 @@ import { type InvalidInput, invalidInput, type MessageTooLong, type Problem } fr
 import { type MessageOptions, hints as messageHints, optionCodecs } from './Message.js'
 import { Msisdn, Recipients } from './Msisdn.js'
 import { GATEWAY_MAX_PARTS } from './Parts.js'
-import { featuresOf, optionParams, planText } from './Submission.js'
+import { featuresOf, optionParams, planText, textParams } from './Submission.js'
 import { describe, fields, fromProblems, gather, listOf, problemsOf } from './Validation.js'
 import {
   type ChunkOptions,
   type Credentials,
   chunk,
-  chunkSize,
+  chunkSetup,
   credentialParams,
   oneParam,
   type Param,
@@ -160,24 +160,17 @@ export const startbatch =
       path: 'template',
     })(template!)
     if (E.isLeft(planned)) return planned
-    const { wire, plan } = planned.right
+    const { plan } = planned.right
     if (plan.encoding === 'ucs2' && placeholders(template!).length > 0)
       return E.left(invalidInput([unicodeWithFields('template', plan)]))
     const parts = plan.count.parts
     const concat = options.maxParts ?? (parts > 1 ? parts : undefined)
     const features = featuresOf(options, plan.encoding, concat ?? parts)
-    const content: Param[] =
-      plan.encoding === 'ucs2'
-        ? [
-            ['template', wire],
-            ['unicode', '1'],
-          ]
-        : [['template', wire]]
     return E.right(
       request('startbatch', [
         ...auth,
-        ...content,
-        ...optionParams(options, concat === undefined ? { features } : { concat, features }),
+        ...textParams('template', planned.right),
+        ...optionParams(options, { concat, features }),
       ]),
     )
   }
@@ -247,9 +240,9 @@ const decodeSend = fields(
  * @since 0.1.0
  */
 export const quicksendWith = (options: ChunkOptions) => {
-  const size = chunkSize(options)
+  const setupFor = chunkSetup(options)
   return (credentials: Credentials) => {
-    const setup = gather(credentialParams(credentials), size)
+    const setup = setupFor(credentials)
     return (input: BatchSend): E.Either<InvalidInput, ReadonlyArray<WireRequest>> => {
       const { value, problems } = decodeSend(input)
       const checks = gather(
@@ -324,14 +317,22 @@ export interface PreviewOptions {
   readonly maxParts?: number
 }
 
+// A value through a codec at a path, its failures as InvalidInput.
+const validateAt = <A>(
+  codec: t.Decoder<unknown, A>,
+  path: string,
+  value: unknown,
+): E.Either<InvalidInput, A> =>
+  E.mapLeft((e: t.Errors) => invalidInput(problemsOf(e)))(
+    codec.validate(value, [{ key: path, type: t.unknown, actual: value }]),
+  )
+
 const readFields = (item: unknown, path: string): E.Either<InvalidInput, ReadonlyArray<string>> => {
   try {
     if (item === null || typeof item !== 'object')
       return E.left(invalidInput([{ path, message: `must be an item with fields; got ${describe(item)}` }]))
     const values: unknown = (item as { readonly fields?: unknown }).fields
-    if (values === undefined) return E.right([])
-    const r = FieldList.validate(values, [{ key: `${path}.fields`, type: t.unknown, actual: values }])
-    return E.isRight(r) ? r : E.left(invalidInput(problemsOf(r.left)))
+    return values === undefined ? E.right([]) : validateAt(FieldList, `${path}.fields`, values)
   } catch {
     return E.left(invalidInput([{ path, message: 'could not be read' }]))
   }
@@ -347,29 +348,21 @@ const readFields = (item: unknown, path: string): E.Either<InvalidInput, Readonl
  * @category templates
  * @since 0.1.0
  */
-export const previewWith =
-  (options: PreviewOptions) =>
-  (
+export const previewWith = (options: PreviewOptions) => {
+  // The options are checked once; their problems still come first, before the template's.
+  const encodingChecked = validateAt(TextEncoding, 'encoding', options.encoding ?? 'auto')
+  const maxPartsChecked = validateAt(MaxParts, 'maxParts', options.maxParts ?? GATEWAY_MAX_PARTS)
+  // Never used when the encoding is refused: every preview is then that refusal.
+  const planOf = planWith({ encoding: E.isRight(encodingChecked) ? encodingChecked.right : 'auto' })
+  return (
     template: string,
     items: ReadonlyArray<{ readonly fields?: ReadonlyArray<string> }>,
   ): E.Either<InvalidInput, ReadonlyArray<ItemPreview>> => {
-    const settings = gather(
-      E.mapLeft((e: t.Errors) => invalidInput(problemsOf(e)))(
-        TextEncoding.validate(options.encoding ?? 'auto', [{ key: 'encoding', type: t.unknown, actual: 0 }]),
-      ),
-      E.mapLeft((e: t.Errors) => invalidInput(problemsOf(e)))(
-        MaxParts.validate(options.maxParts ?? GATEWAY_MAX_PARTS, [
-          { key: 'maxParts', type: t.unknown, actual: 0 },
-        ]),
-      ),
-      E.mapLeft((e: t.Errors) => invalidInput(problemsOf(e)))(
-        MessageText.validate(template, [{ key: 'template', type: t.unknown, actual: template }]),
-      ),
-    )
+    const settings = gather(encodingChecked, maxPartsChecked, validateAt(MessageText, 'template', template))
     if (E.isLeft(settings)) return settings
-    const [encoding, maxParts, text] = settings.right
+    const [, maxParts, text] = settings.right
     const uses = placeholders(text)
-    const planOf = planWith({ encoding })
+    const highest = uses[uses.length - 1] ?? 0
     const templatePlan = planOf(text)
     if (templatePlan.encoding === 'ucs2' && uses.length > 0)
       return E.left(invalidInput([unicodeWithFields('template', templatePlan)]))
@@ -386,7 +379,6 @@ export const previewWith =
         problems.push(...values.left.problems)
         return
       }
-      const highest = uses[uses.length - 1] ?? 0
       if (values.right.length < highest)
         problems.push({
           path: `${path}.fields`,
@@ -408,6 +400,7 @@ export const previewWith =
     })
     return fromProblems(problems, () => out)
   }
+}
 
 /**
  * The text and cost of each item of a batch, before anything is sent: `#fieldN#` replaced by the item's values,

@@ -7,6 +7,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { type InvalidInput, invalidInput } from './errors.js'
+import { byteHex, hexValue } from './Hex.js'
 
 /**
  * What binary content costs: `units` are bytes.
@@ -71,8 +72,7 @@ export const fromHex = (hex: string): E.Either<InvalidInput, Uint8Array> => {
     )
   const out = new Uint8Array(hex.length / 2)
   for (let i = 0; i < hex.length; i++) {
-    const c = hex.charCodeAt(i)
-    const v = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1
+    const v = hexValue(hex.charCodeAt(i))
     if (v < 0)
       return E.left(
         invalidInput([
@@ -95,8 +95,7 @@ export const fromHex = (hex: string): E.Either<InvalidInput, Uint8Array> => {
  */
 export const toHex = (bytes: Uint8Array): string => {
   let out = ''
-  for (const b of bytes instanceof Uint8Array ? bytes : [])
-    out += (b < 16 ? '0' : '') + b.toString(16).toUpperCase()
+  for (const b of bytes instanceof Uint8Array ? bytes : []) out += byteHex[b]!
   return out
 }
 

@@ -86,10 +86,14 @@ const dataParam = (source: string): string | undefined => {
 }
 
 // Where the fields are: the body of a POST (the query when the body is blank), the query of a GET.
-const sourceOf = (r: CallbackRequest): { source: string; post: boolean } | undefined => {
-  const method = r.method.toUpperCase()
-  if (method === 'GET') return { source: r.query, post: false }
-  if (method === 'POST') return { source: r.body.trim() === '' ? r.query : r.body, post: true }
+const sourceOf = (
+  method: string,
+  query: string,
+  body: string,
+): { source: string; post: boolean } | undefined => {
+  const m = method.toUpperCase()
+  if (m === 'GET') return { source: query, post: false }
+  if (m === 'POST') return { source: body.trim() === '' ? query : body, post: true }
   return undefined
 }
 
@@ -172,17 +176,16 @@ const isIncoming = (f: Fields, root: Root | undefined): boolean =>
  * @category parsing
  * @since 0.1.0
  */
-export const parseWith =
-  (options: ParseOptions) =>
-  (request: CallbackRequest): E.Either<MalformedResponse, Report> => {
+export const parseWith = (options: ParseOptions) => {
+  const max = typeof options?.maxChars === 'number' && options.maxChars >= 0 ? options.maxChars : MAX_CHARS
+  return (request: CallbackRequest): E.Either<MalformedResponse, Report> => {
     if (typeof request !== 'object' || request === null || typeof request.method !== 'string')
       return failure('not a request', '')
     const query = typeof request.query === 'string' ? request.query : ''
     const body = typeof request.body === 'string' ? request.body : ''
-    const max = typeof options?.maxChars === 'number' && options.maxChars >= 0 ? options.maxChars : MAX_CHARS
     if (query.length + body.length > max)
       return failure(`callback of ${query.length + body.length} characters is over the cap of ${max}`, '')
-    const where = sourceOf({ ...request, query, body })
+    const where = sourceOf(request.method, query, body)
     if (where === undefined) return failure(`method ${request.method.slice(0, 20)} is not GET or POST`, '')
     const { source, post } = where
     const trimmed = source.trim()
@@ -212,6 +215,7 @@ export const parseWith =
       }),
     )
   }
+}
 
 /**
  * Reads a callback request (capped at 64 KiB) into a `DeliveryReport` or `MoReport`.

@@ -40,7 +40,17 @@ export const statusTable: { readonly [V in CallbackValue]-?: ReadonlyArray<Statu
   7: ['003', ...FINAL],
 }
 
-const isCallbackValue = (value: unknown): value is CallbackValue =>
+/**
+ * Tells whether a value is one of the `callback` values 0..7 (internal: the `Callback` codec and this module's
+ * lookups share it; not re-exported by `Callback`).
+ *
+ * @example
+ * import { isCallbackValue } from './CallbackValue.js'
+ * console.log(isCallbackValue(7), isCallbackValue(8), isCallbackValue('3')) // true false false
+ * @category refinements
+ * @since 0.1.0
+ */
+export const isCallbackValue = (value: unknown): value is CallbackValue =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 7
 
 /**

@@ -12,7 +12,15 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import * as Binary from './Binary.js'
-import { all as allFeatures, type Feature, isFeature, type Requirement } from './Features.js'
+import { isCallbackValue } from './CallbackValue.js'
+import {
+  all as allFeatures,
+  type Feature,
+  isFeature,
+  senderKind as kindOf,
+  type Requirement,
+} from './Features.js'
+import { firstOutside } from './Latin1.js'
 import { loneSurrogateAt } from './Ucs2.js'
 import { checked, describe } from './Validation.js'
 
@@ -97,7 +105,7 @@ export const MaxParts = checked<MaxParts>('MaxParts', wholeNumberIn(1, 35, 'part
  * @since 0.1.0
  */
 export const Callback = checked<0 | 1 | 2 | 3 | 4 | 5 | 6 | 7>('Callback', (u) =>
-  typeof u === 'number' && Number.isInteger(u) && u >= 0 && u <= 7
+  isCallbackValue(u)
     ? undefined
     : `must be a whole number from 0 (no callback) to 7 (every status); got ${describe(u)}`,
 )
@@ -229,8 +237,7 @@ export interface SenderBrand {
  */
 export type Sender = t.Branded<string, SenderBrand>
 
-const ALNUM_SENDER = /^[A-Za-z0-9 ]+$/
-const ALL_DIGITS = /^[0-9]+$/
+const NOT_ALNUM_SENDER = /[^A-Za-z0-9 ]/
 
 /**
  * @example
@@ -246,19 +253,20 @@ export const Sender = checked<Sender>('Sender', (u) => {
   if (v === '') return "is empty; leave it out to use the gateway's default sender"
   if (v.startsWith('+'))
     return "must not start with '+': write a numeric sender id in international format without it"
-  if (ALL_DIGITS.test(v))
+  if (kindOf(v) === 'numeric')
     return v.length <= 16 ? undefined : `has ${v.length} digits; a numeric sender id has at most 16`
-  if (!ALNUM_SENDER.test(v)) {
-    const i = [...v].findIndex((c) => !/[A-Za-z0-9 ]/.test(c))
-    return `contains ${charAt(v, v.indexOf([...v][i]!))}; an alphanumeric sender id may use only A-Z, a-z, 0-9 and spaces (others may not reach every network)`
-  }
+  // The UTF-16 index of the first other character; charAt quotes a whole astral character from its high half.
+  const bad = v.search(NOT_ALNUM_SENDER)
+  if (bad >= 0)
+    return `contains ${charAt(v, bad)}; an alphanumeric sender id may use only A-Z, a-z, 0-9 and spaces (others may not reach every network)`
   if (v.length > 11) return `has ${v.length} characters; an alphanumeric sender id has at most 11`
   if (v.startsWith(' ') || v.endsWith(' ')) return 'must not start or end with a space'
   return undefined
 })
 
 /**
- * Whether a sender id is numeric (all digits) or alphanumeric, which decides the `req_feat` bit.
+ * Whether a sender id is numeric (all digits) or alphanumeric, which decides the `req_feat` bit: the same
+ * function as `Features.senderKind`.
  *
  * @example
  * import { Codecs } from 'clickatell-fp'
@@ -266,8 +274,7 @@ export const Sender = checked<Sender>('Sender', (u) => {
  * @category utils
  * @since 0.1.0
  */
-export const senderKind = (sender: string): 'numeric' | 'alphanumeric' =>
-  ALL_DIGITS.test(sender) ? 'numeric' : 'alphanumeric'
+export const senderKind: (sender: string) => 'numeric' | 'alphanumeric' = kindOf
 
 // The first character that is not an ASCII letter or digit, or -1. A loop, not a regular expression: a client
 // message id is checked for every request, and a regex literal here made a new RegExp object at each call.
@@ -551,10 +558,10 @@ export const FieldValue = checked<string>('FieldValue', (u) => {
   const s = mustBeString(u, 'the value substituted for #fieldN#')
   if (s !== undefined) return s
   const v = u as string
-  for (let i = 0; i < v.length; i++)
-    if (v.charCodeAt(i) > 0xff)
-      return `contains ${charAt(v, i)}, above U+00FF: batch fields are substituted into plain ISO-8859-1 text`
-  return undefined
+  const i = firstOutside(v)
+  return i < 0
+    ? undefined
+    : `contains ${charAt(v, i)}, above U+00FF: batch fields are substituted into plain ISO-8859-1 text`
 })
 
 const featureList = (u: unknown, c: t.Context, key: string): t.Errors => {

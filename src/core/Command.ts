@@ -76,7 +76,8 @@ export const isCommand = (value: unknown): value is Command =>
   typeof value === 'string' && Object.hasOwn(paths, value)
 
 /**
- * Commands that send a message or spend money: never repeated blindly by the client.
+ * Commands that send a message or spend money: those a caller must not repeat blindly. (The client does not
+ * ask this: which of its calls may be retried is decided where each call is made.)
  *
  * @example
  * import { Command } from 'clickatell-fp'

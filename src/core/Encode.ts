@@ -17,7 +17,7 @@ import { fields, fromProblems, gather } from './Validation.js'
 import {
   type ChunkOptions,
   type Credentials,
-  chunkSize,
+  chunkSetup,
   credentialParams,
   oneParam,
   type Param,
@@ -103,10 +103,10 @@ export const getbalance = (credentials: Credentials) => (): E.Either<InvalidInpu
  * @since 0.1.0
  */
 export const submissionWith = (options: ChunkOptions) => {
-  const size = chunkSize(options)
+  const setupFor = chunkSetup(options)
   return (credentials: Credentials) => {
     // Checked once per credentials: they are configuration, not data.
-    const setup = gather(credentialParams(credentials), size)
+    const setup = setupFor(credentials)
     return (submission: Submission): E.Either<InvalidInput, ReadonlyArray<WireRequest>> =>
       E.isLeft(setup) ? setup : E.right(requestsOf(setup.right[0], setup.right[1], submission))
   }
@@ -145,9 +145,9 @@ const requestsOf = (
  * @since 0.1.0
  */
 export const sendmsgWith = (options: ChunkOptions) => {
-  const size = chunkSize(options)
+  const setupFor = chunkSetup(options)
   return (credentials: Credentials) => {
-    const setup = gather(credentialParams(credentials), size)
+    const setup = setupFor(credentials)
     return (input: MessageInput): E.Either<InvalidInput | MessageTooLong, ReadonlyArray<WireRequest>> => {
       const message = decode(input)
       if (E.isLeft(setup) || E.isLeft(message)) return gather(setup, message) as E.Left<InvalidInput>

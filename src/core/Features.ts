@@ -191,6 +191,19 @@ export interface Traits {
 const DIGITS = /^[0-9]+$/
 
 /**
+ * Whether a sender id is numeric (all digits) or alphanumeric, which decides its `req_feat` bit (NUMER or
+ * ALPHA). The one digits test of the library: the `Sender` codec asks it too.
+ *
+ * @example
+ * import { Features } from 'clickatell-fp'
+ * console.log(Features.senderKind('27831234567'), Features.senderKind('Acme')) // 'numeric' 'alphanumeric'
+ * @category utils
+ * @since 0.1.0
+ */
+export const senderKind = (sender: string): 'numeric' | 'alphanumeric' =>
+  DIGITS.test(sender) ? 'numeric' : 'alphanumeric'
+
+/**
  * The features a message needs: an alphanumeric sender ALPHA, a numeric one NUMER, `SMS_FLASH` FLASH, UCS-2
  * text UCS2, more than one part CONCAT, binary content UDH and 8BIT, a callback above 0 DELIVACK.
  *
@@ -204,7 +217,7 @@ const DIGITS = /^[0-9]+$/
 export const derive = (traits: Traits): ReadonlySet<Feature> => {
   let mask = 0
   if (typeof traits.from === 'string' && traits.from !== '')
-    mask |= DIGITS.test(traits.from) ? bits.NUMER : bits.ALPHA
+    mask |= senderKind(traits.from) === 'numeric' ? bits.NUMER : bits.ALPHA
   if (traits.messageType === 'SMS_FLASH') mask |= bits.FLASH
   if (traits.encoding === 'ucs2') mask |= bits.UCS2
   if (traits.encoding === 'binary') mask |= bits['8BIT'] | bits.UDH

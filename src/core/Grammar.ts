@@ -8,6 +8,7 @@
  *
  * @since 0.1.0
  */
+import { type StatusCode, statusCode, type UnknownStatusCode } from './Codes.js'
 
 /**
  * A field of a response line, with its key in canonical lower case.
@@ -183,6 +184,19 @@ export const isWord = (value: string): boolean => {
   return true
 }
 
+/**
+ * A value that must be one word (an id, a number, a session id), or `undefined` when it is absent or is not
+ * one word (see `isWord`).
+ *
+ * @example
+ * import { Grammar } from 'clickatell-fp'
+ * console.log(Grammar.wordValue('9d4fa9ec'), Grammar.wordValue('9d4 fa9ec')) // '9d4fa9ec' undefined
+ * @category values
+ * @since 0.1.0
+ */
+export const wordValue = (value: string | undefined): string | undefined =>
+  typeof value === 'string' && isWord(value) ? value : undefined
+
 const isDigit = (c: number): boolean => c >= 48 && c <= 57
 
 /**
@@ -245,3 +259,16 @@ export const isCode = (value: string): boolean => {
   for (let i = 0; i < value.length; i++) if (!isDigit(value.charCodeAt(i))) return false
   return true
 }
+
+/**
+ * A message status value (`004`, quirk 9) as its registry entry, an `UnknownStatusCode` for digits no
+ * document lists, or `undefined` when it is absent or not digits (see `isCode`).
+ *
+ * @example
+ * import { Grammar } from 'clickatell-fp'
+ * console.log(Grammar.statusValue('004')?.description, Grammar.statusValue('4a')) // 'Received by recipient' undefined
+ * @category values
+ * @since 0.1.0
+ */
+export const statusValue = (value: string | undefined): StatusCode | UnknownStatusCode | undefined =>
+  typeof value === 'string' && isCode(value) ? statusCode(value) : undefined

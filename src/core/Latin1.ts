@@ -12,8 +12,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { type InvalidInput, invalidInput, type Problem } from './errors.js'
-
-const HEX = '0123456789ABCDEF'
+import { byteHex, hexValue } from './Hex.js'
 
 // What each byte becomes: itself for A-Z a-z 0-9 * - . _, `+` for the space, `%XX` for the rest.
 const SAFE = new Uint8Array(256)
@@ -23,17 +22,15 @@ const WRITTEN: ReadonlyArray<string> = Array.from({ length: 256 }, (_, b) => {
     SAFE[b] = 1
     return c
   }
-  return b === 0x20 ? '+' : `%${HEX[b >> 4]}${HEX[b & 15]}`
+  return b === 0x20 ? '+' : `%${byteHex[b]}`
 })
 
-/**
- * The encoded value, or -1 - index of the first character above U+00FF. One pass; a value made only of safe
- * characters (the usual digits, ids and flags) is returned as it is, without copying.
- */
 // The first character that is not written as itself. A regular expression scans about twice as fast as a loop
 // of charCodeAt, and most values (ids, numbers, session ids) have no such character at all.
 const UNSAFE = /[^A-Za-z0-9*\-._]/
 
+// The encoded value, or -1 - index of the first character above U+00FF. One pass; a value made only of safe
+// characters (the usual digits, ids and flags) is returned as it is, without copying.
 const encodeOrFail = (value: string): string | number => {
   const first = value.search(UNSAFE)
   if (first < 0) return value
@@ -124,9 +121,6 @@ export const encodeForm = (
   }
   return problems.length === 0 ? E.right(out) : E.left(invalidInput(problems))
 }
-
-const hexValue = (c: number): number =>
-  c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1
 
 /**
  * Reads a percent-encoded value as ISO-8859-1: `+` is a space and `%XX` is the character U+00XX (one byte, one

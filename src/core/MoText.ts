@@ -6,8 +6,7 @@
  *
  * @since 0.1.0
  */
-import * as E from 'fp-ts/lib/Either.js'
-import { fromHex, toHex } from './Ucs2.js'
+import { toHex } from './Ucs2.js'
 import { latin1, utf8, text as utf8OrLatin1 } from './UrlForm.js'
 
 /**
@@ -26,14 +25,13 @@ const isUtf8 = (charset: string | undefined): boolean => charset !== undefined &
 
 const isHex = (value: string): boolean => value.length % 4 === 0 && /^[0-9A-Fa-f]*$/.test(value)
 
-// A part of a long message may end inside a surrogate pair: keep the code units, the whole message joins them.
-const codeUnitsOfHex = (hex: string): string =>
-  E.getOrElse(() => {
-    let out = ''
-    for (let i = 0; i < hex.length; i += 4)
-      out += String.fromCharCode(Number.parseInt(hex.slice(i, i + 4), 16))
-    return out
-  })(fromHex(hex))
+// Code units as they come, lone surrogates included: a part of a long message may end inside a surrogate
+// pair, and the whole message joins them. Called only on `isHex` text.
+const codeUnitsOfHex = (hex: string): string => {
+  let out = ''
+  for (let i = 0; i < hex.length; i += 4) out += String.fromCharCode(Number.parseInt(hex.slice(i, i + 4), 16))
+  return out
+}
 
 const codeUnitsOfBytes = (bytes: Uint8Array): string => {
   let out = ''

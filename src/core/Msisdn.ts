@@ -148,6 +148,7 @@ export interface NormaliseOptions {
 // What people put between digits; `(0)` after a country code is the UK habit `+44 (0)7901 231234`.
 const SEPARATORS = /[\s\u00a0\-.()/]/g
 const TRUNK_IN_BRACKETS = /^(\+|00)(\d{1,3})\s*\(0\)/
+const COUNTRY_CODE = /^[1-9][0-9]{0,2}$/
 
 const problem = (message: string): E.Either<InvalidInput, Msisdn> =>
   E.left(invalidInput([{ path: 'to', message }]))
@@ -168,19 +169,23 @@ const problem = (message: string): E.Either<InvalidInput, Msisdn> =>
  * @category normalising
  * @since 0.1.0
  */
-export const normaliseWith =
-  (options: NormaliseOptions) =>
-  (input: string): E.Either<InvalidInput, Msisdn> => {
-    const cc = options.defaultCountryCode
-    if (cc !== undefined && (typeof cc !== 'string' || !/^[1-9][0-9]{0,2}$/.test(cc)))
-      return E.left(
-        invalidInput([
-          {
-            path: 'defaultCountryCode',
-            message: `must be a country code of 1 to 3 digits, without '+' or '00', such as '44'; got ${describe(cc)}`,
-          },
-        ]),
-      )
+export const normaliseWith = (
+  options: NormaliseOptions,
+): ((input: string) => E.Either<InvalidInput, Msisdn>) => {
+  // The country code is checked once: an invalid one makes every number this refusal.
+  const cc = (options as NormaliseOptions | undefined)?.defaultCountryCode
+  if (cc !== undefined && (typeof cc !== 'string' || !COUNTRY_CODE.test(cc))) {
+    const refused = E.left(
+      invalidInput([
+        {
+          path: 'defaultCountryCode',
+          message: `must be a country code of 1 to 3 digits, without '+' or '00', such as '44'; got ${describe(cc)}`,
+        },
+      ]),
+    )
+    return () => refused
+  }
+  return (input) => {
     if (typeof input !== 'string') return problem(`must be a string; got ${describe(input)}`)
     const compact = input.trim().replace(TRUNK_IN_BRACKETS, '$1$2').replace(SEPARATORS, '')
     let digits: string
@@ -207,6 +212,7 @@ export const normaliseWith =
           ),
         )
   }
+}
 
 /**
  * `normaliseWith({})`: international numbers only (`+44…`, `0044…`, `44…`, with any spacing).

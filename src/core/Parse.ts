@@ -12,7 +12,7 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { normalise, statusCode } from './Codes.js'
+import { normalise } from './Codes.js'
 import { type Command, isCommand } from './Command.js'
 import {
   type GatewayError,
@@ -22,7 +22,17 @@ import {
   type MalformedResponse,
   malformedResponse,
 } from './errors.js'
-import { amount, errorValue, type Field, fields, idLine, isCode, isWord, lines } from './Grammar.js'
+import {
+  amount,
+  errorValue,
+  type Field,
+  fields,
+  idLine,
+  isWord,
+  lines,
+  statusValue,
+  wordValue,
+} from './Grammar.js'
 import type { HttpResponse } from './http.js'
 import {
   type AuthReply,
@@ -62,10 +72,10 @@ type Result<A> = E.Either<ParseError, A>
 const malformed = (command: Command, reason: string, body: string): E.Either<MalformedResponse, never> =>
   E.left(malformedResponse(command, reason, body))
 
-const errorFrom = (command: Command, value: string, to?: string): GatewayError => {
-  const { code, description } = errorValue(value)
-  return gatewayError(command, normalise(code), description, to)
-}
+type ErrorValue = ReturnType<typeof errorValue>
+
+const errorFrom = (command: Command, { code, description }: ErrorValue, to?: string): GatewayError =>
+  gatewayError(command, normalise(code), description, to)
 
 // One record of a one-line answer: its fields by key, refusing a key seen twice.
 type ByKey = Partial<Readonly<Record<Field['key'], string>>>
@@ -88,7 +98,7 @@ const oneLine =
     command: Command,
     expected: string,
     read: (r: ByKey, first: Field['key']) => A | undefined,
-    onError?: (value: string, to: string | undefined) => Result<A> | undefined,
+    onError?: (error: ErrorValue, to: string | undefined) => Result<A> | undefined,
   ) =>
   (body: string): Result<A> => {
     if (typeof body !== 'string') return malformed(command, 'body is not a string', '')
@@ -105,7 +115,8 @@ const oneLine =
       const to = r.to
       if (fs.length > (to === undefined ? 1 : 2) || (to !== undefined && !isWord(to)))
         return malformed(command, 'expected ERR: <code>, <description>[ To: <msisdn>]', body)
-      return onError?.(r.err!, to) ?? E.left(errorFrom(command, r.err!, to))
+      const error = errorValue(r.err!)
+      return onError?.(error, to) ?? E.left(errorFrom(command, error, to))
     }
     const a = read(r, first)
     return a === undefined ? malformed(command, `expected ${expected}`, body) : E.right(a)
@@ -115,9 +126,13 @@ const oneLine =
 const only = (r: ByKey, keys: ReadonlyArray<Field['key']>): boolean =>
   Object.keys(r).every((k) => keys.includes(k as Field['key']))
 
-const word = (v: string | undefined): string | undefined => (v !== undefined && isWord(v) ? v : undefined)
-
-const status = (v: string | undefined) => (v !== undefined && isCode(v) ? statusCode(v) : undefined)
+// `OK: <session_id>`, `OK: <value>`, `ID: <batch_id>`: one field, `key`, holding a single word. That field is
+// then also the first, as a record has no key twice.
+const wordReply = <A>(command: Command, expected: string, key: Field['key'], make: (value: string) => A) =>
+  oneLine<A>(command, expected, (r) => {
+    const value = wordValue(r[key])
+    return only(r, [key]) && value !== undefined ? make(value) : undefined
+  })
 
 /**
  * `OK: <session_id>` (spec v2.6 section 4.1; quirk 6: `OK: foo ` with a trailing space).
@@ -128,10 +143,12 @@ const status = (v: string | undefined) => (v !== undefined && isCode(v) ? status
  * @category parsers
  * @since 0.1.0
  */
-export const auth: (body: string) => Result<AuthReply> = oneLine('auth', 'OK: <session_id>', (r, first) => {
-  const sessionId = word(r.ok)
-  return first === 'ok' && only(r, ['ok']) && sessionId !== undefined ? { sessionId } : undefined
-})
+export const auth: (body: string) => Result<AuthReply> = wordReply(
+  'auth',
+  'OK: <session_id>',
+  'ok',
+  (sessionId) => ({ sessionId }),
+)
 
 const OK: OkReply = { ok: true }
 
@@ -194,7 +211,7 @@ const sendLines =
         if (to !== undefined) i++
         if ((f.key !== 'id' && f.key !== 'err') || (to !== undefined && !isWord(to)))
           return malformed(command, `line ${n + 1}: expected ID: or ERR: with at most one To:`, body)
-        if (f.key === 'err') outcomes.push(rejected(errorFrom(command, f.value, to)))
+        if (f.key === 'err') outcomes.push(rejected(errorFrom(command, errorValue(f.value), to)))
         else if (isWord(f.value)) outcomes.push(accepted(f.value, to))
         else return malformed(command, `line ${n + 1}: ID: without a single-word id`, body)
       }
@@ -230,8 +247,8 @@ export const quicksend: (body: string) => Result<SendReply> = sendLines('quickse
 // Spec v2.6 sections 4.4 and 6.1: `ID: <apimsgid> Status: <NNN>`; quirk 3: unknown ids give status 001.
 const statusLine = (command: 'querymsg' | 'delmsg') =>
   oneLine<StatusReply>(command, 'ID: <apimsgid> Status: <NNN>', (r, first) => {
-    const apiMsgId = word(r.id)
-    const s = status(r.status)
+    const apiMsgId = wordValue(r.id)
+    const s = statusValue(r.status)
     return first === 'id' && only(r, ['id', 'status']) && apiMsgId !== undefined && s !== undefined
       ? { apiMsgId, status: s }
       : undefined
@@ -300,10 +317,10 @@ export const getmsgcharge: (body: string) => Result<ChargeReply> = oneLine(
   (r) => {
     if (r.id !== undefined && r.apimsgid !== undefined) return undefined
     const id = r.apimsgid ?? r.id
-    const apiMsgId = word(id)
-    const cliMsgId = word(r.climsgid)
+    const apiMsgId = wordValue(id)
+    const cliMsgId = wordValue(r.climsgid)
     const charge = r.charge === undefined ? undefined : amount(r.charge)
-    const s = status(r.status)
+    const s = statusValue(r.status)
     if (!only(r, ['id', 'apimsgid', 'climsgid', 'charge', 'status'])) return undefined
     if (charge === undefined || s === undefined) return undefined
     if ((id !== undefined && apiMsgId === undefined) || (r.climsgid !== undefined && cliMsgId === undefined))
@@ -326,13 +343,11 @@ export const getmsgcharge: (body: string) => Result<ChargeReply> = oneLine(
  * @category parsers
  * @since 0.1.0
  */
-export const token_pay: (body: string) => Result<TokenPayReply> = oneLine(
+export const token_pay: (body: string) => Result<TokenPayReply> = wordReply(
   'token_pay',
   'OK: <value>',
-  (r, first) => {
-    const value = word(r.ok)
-    return first === 'ok' && only(r, ['ok']) && value !== undefined ? { value } : undefined
-  },
+  'ok',
+  (value) => ({ value }),
 )
 
 /**
@@ -355,12 +370,10 @@ export const routecoverage: (body: string) => Result<CoverageReply> = oneLine<Co
       ? { routable: true, charge, description: r.ok! }
       : undefined
   },
-  (value, to) => {
-    const e = errorValue(value)
-    return e.code === '' && to === undefined
-      ? E.right({ routable: false, description: e.description })
-      : undefined
-  },
+  (error, to) =>
+    error.code === '' && to === undefined
+      ? E.right({ routable: false, description: error.description })
+      : undefined,
 )
 
 /**
@@ -372,13 +385,11 @@ export const routecoverage: (body: string) => Result<CoverageReply> = oneLine<Co
  * @category parsers
  * @since 0.1.0
  */
-export const startbatch: (body: string) => Result<BatchReply> = oneLine(
+export const startbatch: (body: string) => Result<BatchReply> = wordReply(
   'startbatch',
   'ID: <batch_id>',
-  (r, first) => {
-    const batchId = word(r.id)
-    return first === 'id' && only(r, ['id']) && batchId !== undefined ? { batchId } : undefined
-  },
+  'id',
+  (batchId) => ({ batchId }),
 )
 
 /**
@@ -394,8 +405,8 @@ export const senditem: (body: string) => Result<ItemReply> = oneLine(
   'senditem',
   'ID: <apimsgid>[ To: <msisdn>]',
   (r, first) => {
-    const apiMsgId = word(r.id)
-    const to = word(r.to)
+    const apiMsgId = wordValue(r.id)
+    const to = wordValue(r.to)
     if (first !== 'id' || !only(r, ['id', 'to']) || apiMsgId === undefined) return undefined
     if (r.to === undefined) return { apiMsgId }
     return to === undefined ? undefined : { apiMsgId, to }
@@ -427,6 +438,12 @@ export const parsers: { readonly [C in Command]-?: (body: string) => Parsed<C> }
   endbatch,
 }
 
+// The parser of `command`; from JavaScript, a name that is not a command gets one that refuses every body.
+const parserOf = <C extends Command>(command: C): ((body: string) => Parsed<C>) =>
+  isCommand(command)
+    ? (parsers[command] as (body: string) => Parsed<C>)
+    : (body) => malformed(command, 'not a command of the HTTP API', typeof body === 'string' ? body : '')
+
 /**
  * Parses the body answering `command`, typed by the command: `reply('getbalance', body)` gives a
  * `BalanceReply`. A name that is not a command gives `MalformedResponse`.
@@ -438,10 +455,7 @@ export const parsers: { readonly [C in Command]-?: (body: string) => Parsed<C> }
  * @category parsers
  * @since 0.1.0
  */
-export const reply = <C extends Command>(command: C, body: string): Parsed<C> =>
-  isCommand(command)
-    ? (parsers[command] as (body: string) => Parsed<C>)(body)
-    : malformed(command, 'not a command of the HTTP API', typeof body === 'string' ? body : '')
+export const reply = <C extends Command>(command: C, body: string): Parsed<C> => parserOf(command)(body)
 
 /**
  * Options of `responseWith`.
@@ -478,27 +492,29 @@ export const MAX_BODY_CHARS = 1_048_576
  * @category parsers
  * @since 0.1.0
  */
-export const responseWith =
-  (options: ResponseOptions) =>
-  <C extends Command>(command: C) =>
-  (response: HttpResponse): E.Either<HttpStatusError | ParseError, Replies[C]> => {
-    const max =
-      typeof options?.maxBodyChars === 'number' && options.maxBodyChars >= 0
-        ? options.maxBodyChars
-        : MAX_BODY_CHARS
-    if (typeof response !== 'object' || response === null || typeof response.body !== 'string')
-      return malformed(command, 'response has no text body', '')
-    const status = response.status
-    if (typeof status !== 'number' || status < 200 || status > 299)
-      return E.left(httpStatusError(typeof status === 'number' ? status : 0, response.body))
-    if (response.body.length > max)
-      return malformed(
-        command,
-        `body of ${response.body.length} characters is over the cap of ${max}`,
-        response.body,
-      )
-    return reply(command, response.body)
+export const responseWith = (options: ResponseOptions) => {
+  const max =
+    typeof options?.maxBodyChars === 'number' && options.maxBodyChars >= 0
+      ? options.maxBodyChars
+      : MAX_BODY_CHARS
+  return <C extends Command>(command: C) => {
+    const parse = parserOf(command)
+    return (response: HttpResponse): E.Either<HttpStatusError | ParseError, Replies[C]> => {
+      if (typeof response !== 'object' || response === null || typeof response.body !== 'string')
+        return malformed(command, 'response has no text body', '')
+      const status = response.status
+      if (typeof status !== 'number' || status < 200 || status > 299)
+        return E.left(httpStatusError(typeof status === 'number' ? status : 0, response.body))
+      if (response.body.length > max)
+        return malformed(
+          command,
+          `body of ${response.body.length} characters is over the cap of ${max}`,
+          response.body,
+        )
+      return parse(response.body)
+    }
   }
+}
 
 /**
  * `responseWith` with the default cap of 1 MiB.

@@ -78,10 +78,8 @@ export const limits: {
   ucs2: { single: 70, concatenated: 67 },
 }
 
-const GSM_SINGLE = 160
-const GSM_PART = 153
-const UCS_SINGLE = 70
-const UCS_PART = 67
+const { single: GSM_SINGLE, concatenated: GSM_PART } = limits.gsm7
+const { single: UCS_SINGLE, concatenated: UCS_PART } = limits.ucs2
 
 const isHigh = (c: number): boolean => (c & 0xfc00) === 0xd800
 const isLow = (c: number): boolean => (c & 0xfc00) === 0xdc00
@@ -277,28 +275,33 @@ export const perConcatenatedPart = (encoding: Encoding): number => limits[encodi
  * @category checking
  * @since 0.1.0
  */
-export const check =
-  (maxParts: number = GATEWAY_MAX_PARTS) =>
-  (count: PartCount): Either<InvalidInput | MessageTooLong, PartCount> => {
-    if (!Number.isInteger(maxParts) || maxParts < 1 || maxParts > GATEWAY_MAX_PARTS)
-      return {
-        _tag: 'Left',
-        left: invalidInput([
-          {
-            path: 'maxParts',
-            message: `must be a whole number from 1 to ${GATEWAY_MAX_PARTS}, got ${String(maxParts)}`,
-          },
-        ]),
-      }
-    if (count.parts <= maxParts) return { _tag: 'Right', right: count }
-    return {
+export const check = (
+  maxParts: number = GATEWAY_MAX_PARTS,
+): ((count: PartCount) => Either<InvalidInput | MessageTooLong, PartCount>) => {
+  // The maximum is checked once: an invalid one makes every check this refusal.
+  if (!Number.isInteger(maxParts) || maxParts < 1 || maxParts > GATEWAY_MAX_PARTS) {
+    const refused: Either<InvalidInput, never> = {
       _tag: 'Left',
-      left: messageTooLong({
-        encoding: count.encoding,
-        units: count.units,
-        parts: count.parts,
-        limit: maxParts,
-        perPart: perConcatenatedPart(count.encoding),
-      }),
+      left: invalidInput([
+        {
+          path: 'maxParts',
+          message: `must be a whole number from 1 to ${GATEWAY_MAX_PARTS}, got ${String(maxParts)}`,
+        },
+      ]),
     }
+    return () => refused
   }
+  return (count) =>
+    count.parts <= maxParts
+      ? { _tag: 'Right', right: count }
+      : {
+          _tag: 'Left',
+          left: messageTooLong({
+            encoding: count.encoding,
+            units: count.units,
+            parts: count.parts,
+            limit: maxParts,
+            perPart: perConcatenatedPart(count.encoding),
+          }),
+        }
+}

@@ -7,8 +7,8 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { type StatusCode, statusCode, type UnknownStatusCode } from './Codes.js'
-import { amount, isCode, isWord } from './Grammar.js'
+import type { StatusCode, UnknownStatusCode } from './Codes.js'
+import { amount, isWord, statusValue, wordValue } from './Grammar.js'
 
 /**
  * The six ways the gateway delivers a callback (spec v2.6 section 5.2.5).
@@ -17,6 +17,27 @@ import { amount, isCode, isWord } from './Grammar.js'
  * @since 0.1.0
  */
 export type CallbackForm = 'http-get' | 'http-post' | 'xml-get' | 'xml-post' | 'soap-get' | 'soap-post'
+
+// Keys the compiler checks against `CallbackForm`: a form added to the type and not here fails to build.
+const FORMS: { readonly [K in CallbackForm]-?: true } = {
+  'http-get': true,
+  'http-post': true,
+  'xml-get': true,
+  'xml-post': true,
+  'soap-get': true,
+  'soap-post': true,
+}
+
+/**
+ * The six callback forms, in the order of spec v2.6 section 5.2.5 (HTTP, XML, SOAP; GET before POST).
+ *
+ * @example
+ * import { Report } from 'clickatell-fp'
+ * console.log(Report.callbackForms.join(' ')) // 'http-get http-post xml-get xml-post soap-get soap-post'
+ * @category data
+ * @since 0.1.0
+ */
+export const callbackForms: ReadonlyArray<CallbackForm> = Object.keys(FORMS) as ReadonlyArray<CallbackForm>
 
 /**
  * The status of a message sent (MT), as the gateway reports it.
@@ -95,6 +116,9 @@ const field = <A>(
 
 const isDate = (u: unknown): u is Date => u instanceof Date && !Number.isNaN(u.getTime())
 
+const fromUnix = (s: string): Date | undefined =>
+  /^[0-9]{1,12}$/.test(s) ? new Date(Number(s) * 1000) : undefined
+
 /**
  * Unix seconds (`1218007814`) as a `Date`; MT callbacks' `timestamp`.
  *
@@ -109,7 +133,7 @@ const isDate = (u: unknown): u is Date => u instanceof Date && !Number.isNaN(u.g
 export const UnixTime = field<Date>(
   'UnixTime',
   isDate,
-  (s) => (/^[0-9]{1,12}$/.test(s) ? new Date(Number(s) * 1000) : undefined),
+  fromUnix,
   (d) => String(Math.floor(d.getTime() / 1000)),
   'unix seconds',
 )
@@ -120,7 +144,7 @@ const pad = (n: number, width: number): string => String(n).padStart(width, '0')
 
 const fromGmt2 = (s: string): Date | undefined => {
   const m = MO_TIME.exec(s)
-  if (m === null) return /^[0-9]{1,12}$/.test(s) ? new Date(Number(s) * 1000) : undefined
+  if (m === null) return fromUnix(s)
   const [y, mo, d, h, mi, se] = m.slice(1).map(Number) as [number, number, number, number, number, number]
   const date = new Date(0)
   date.setUTCFullYear(y, mo - 1, d)
@@ -193,7 +217,7 @@ export const Status = field<StatusCode | UnknownStatusCode>(
   'Status',
   (u): u is StatusCode | UnknownStatusCode =>
     typeof u === 'object' && u !== null && 'code' in u && 'known' in u,
-  (s) => (isCode(s) ? statusCode(s) : undefined),
+  statusValue,
   (s) => s.code,
   'a status code',
 )
@@ -210,7 +234,7 @@ export const Status = field<StatusCode | UnknownStatusCode>(
 export const Word = field<string>(
   'Word',
   (u): u is string => typeof u === 'string' && isWord(u),
-  (s) => (isWord(s) ? s : undefined),
+  wordValue,
   (s) => s,
   'a non-empty word',
 )

@@ -16,7 +16,7 @@ import { type InvalidInput, invalidInput, type MessageTooLong, type Problem } fr
 import { toMask } from './Features.js'
 import { root } from './HttpRender.js'
 import type { HttpRequest } from './http.js'
-import { decode, type MessageInput } from './Message.js'
+import { decode, type MessageInput, type ValidOptions } from './Message.js'
 import { fromMessage, type Submission } from './Submission.js'
 import { gather } from './Validation.js'
 
@@ -51,8 +51,49 @@ export interface RestMessage {
 
 const bit = (b: boolean | undefined): 0 | 1 | undefined => (b === undefined ? undefined : b ? 1 : 0)
 
-const put = <K extends keyof RestMessage>(key: K, value: RestMessage[K] | undefined): Partial<RestMessage> =>
-  value === undefined ? {} : ({ [key]: value } as Partial<RestMessage>)
+// One JSON field: its REST name and its value for a submission (undefined leaves it out).
+type Field = {
+  readonly [N in keyof RestMessage]-?: readonly [
+    name: N,
+    value: (s: Submission) => RestMessage[N] | undefined,
+  ]
+}[keyof RestMessage]
+
+const field = <N extends keyof RestMessage>(
+  name: N,
+  value: (s: Submission) => RestMessage[N] | undefined,
+): Field => [name, value] as unknown as Field // the compiler cannot pair a generic N with its member of the union
+
+// How each option is written (the REST parameter table, `shared/spec/002_*`), and the content fields that go
+// with them, in the order of the JSON keys. Typed over ValidOptions: an option without an entry is a compile
+// error, not an option validated and then silently dropped. null: REST cannot say it (`body` refuses it).
+const FIELDS: { readonly [K in keyof ValidOptions | 'unicode' | 'udh' | 'binary']-?: Field | null } = {
+  from: field('from', (s) => s.options.from),
+  clientMessageId: field('clientMessageId', (s) => s.options.clientMessageId),
+  maxParts: field('maxMessageParts', (s) => s.concat),
+  queue: field('userPriorityQueue', (s) => s.options.queue),
+  callback: field('callback', (s) => s.options.callback),
+  escalate: field('escalate', (s) => bit(s.options.escalate)),
+  maxCredits: field('maxCredits', (s) => s.options.maxCredits),
+  messageType: field('type', (s) => s.options.messageType),
+  replyable: field('mo', (s) => bit(s.options.replyable)),
+  requiredFeatures: field('requiredFeatures', (s) => (s.features.size > 0 ? toMask(s.features) : undefined)),
+  deliverAt: field('scheduledDeliveryTime', (s) =>
+    s.options.deliverAt === undefined
+      ? undefined
+      : new Date(s.options.deliverAt * 1000).toISOString().replace('.000Z', 'Z'),
+  ),
+  unicode: field('unicode', (s) =>
+    s.body._tag === 'Text' && s.body.plan.encoding === 'ucs2' ? 1 : undefined,
+  ),
+  udh: field('udh', (s) => (s.body._tag === 'Binary' ? s.body.udh : undefined)),
+  validityMinutes: field('validityPeriod', (s) => s.options.validityMinutes),
+  bypassDoNotContact: field('bypassDNCCheck', (s) => bit(s.options.bypassDoNotContact)),
+  binary: field('binary', (s) => (s.body._tag === 'Binary' ? 1 : undefined)),
+  deliverAfterMinutes: null,
+}
+
+const FIELD_LIST = Object.values(FIELDS).filter((f): f is Field => f !== null)
 
 /**
  * The JSON body for a submission. Refuses `deliverAfterMinutes`, which REST cannot say.
@@ -66,8 +107,7 @@ const put = <K extends keyof RestMessage>(key: K, value: RestMessage[K] | undefi
  * @since 0.1.0
  */
 export const body = (submission: Submission): E.Either<InvalidInput, RestMessage> => {
-  const o = submission.options
-  if (o.deliverAfterMinutes !== undefined)
+  if (submission.options.deliverAfterMinutes !== undefined)
     return E.left(
       invalidInput([
         {
@@ -77,32 +117,15 @@ export const body = (submission: Submission): E.Either<InvalidInput, RestMessage
       ]),
     )
   const b = submission.body
-  const text = b._tag === 'Text' ? b.wire : (b.data ?? '')
-  return E.right({
-    text,
+  const json: Record<string, unknown> = {
+    text: b._tag === 'Text' ? b.wire : (b.data ?? ''),
     to: [...submission.to],
-    ...put('from', o.from),
-    ...put('clientMessageId', o.clientMessageId),
-    ...put('maxMessageParts', submission.concat),
-    ...put('userPriorityQueue', o.queue),
-    ...put('callback', o.callback),
-    ...put('escalate', bit(o.escalate)),
-    ...put('maxCredits', o.maxCredits),
-    ...put('type', o.messageType),
-    ...put('mo', bit(o.replyable)),
-    ...put('requiredFeatures', submission.features.size > 0 ? toMask(submission.features) : undefined),
-    ...put(
-      'scheduledDeliveryTime',
-      o.deliverAt === undefined
-        ? undefined
-        : new Date(o.deliverAt * 1000).toISOString().replace('.000Z', 'Z'),
-    ),
-    ...put('unicode', b._tag === 'Text' && b.plan.encoding === 'ucs2' ? 1 : undefined),
-    ...put('udh', b._tag === 'Binary' ? b.udh : undefined),
-    ...put('validityPeriod', o.validityMinutes),
-    ...put('bypassDNCCheck', bit(o.bypassDoNotContact)),
-    ...put('binary', b._tag === 'Binary' ? 1 : undefined),
-  })
+  }
+  for (const [name, value] of FIELD_LIST) {
+    const v = value(submission)
+    if (v !== undefined) json[name] = v
+  }
+  return E.right(json as unknown as RestMessage)
 }
 
 /**
@@ -139,34 +162,34 @@ const tokenProblem = (token: unknown): Problem | undefined =>
  * @category encoding
  * @since 0.1.0
  */
-export const sendWith =
-  (options: RestOptions) =>
-  (token: string) =>
-  (input: MessageInput): E.Either<InvalidInput | MessageTooLong, HttpRequest> => {
+export const sendWith = (options: RestOptions) => {
+  // The options once, the token once each: configuration, not data. Their problems still come first.
+  const base = root((options as RestOptions | undefined)?.baseUrl)
+  return (token: string) => {
     const t = tokenProblem(token)
-    const checks = gather(
-      root(options.baseUrl),
-      t === undefined ? E.right(token) : E.left(invalidInput([t])),
-      decode(input),
-    )
-    if (E.isLeft(checks)) return checks
-    const [base, , message] = checks.right
-    const submission = fromMessage(message)
-    if (E.isLeft(submission)) return submission
-    return E.map(
-      (json: RestMessage): HttpRequest => ({
-        method: 'POST',
-        url: `${base}/rest/message`,
-        headers: {
-          'x-version': '1',
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
-          accept: 'application/json',
-        },
-        body: JSON.stringify(json),
-      }),
-    )(body(submission.right))
+    const tokenChecked = t === undefined ? E.right(token) : E.left(invalidInput([t]))
+    return (input: MessageInput): E.Either<InvalidInput | MessageTooLong, HttpRequest> => {
+      const checks = gather(base, tokenChecked, decode(input))
+      if (E.isLeft(checks)) return checks
+      const [url, , message] = checks.right
+      const submission = fromMessage(message)
+      if (E.isLeft(submission)) return submission
+      return E.map(
+        (json: RestMessage): HttpRequest => ({
+          method: 'POST',
+          url: `${url}/rest/message`,
+          headers: {
+            'x-version': '1',
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/json',
+            accept: 'application/json',
+          },
+          body: JSON.stringify(json),
+        }),
+      )(body(submission.right))
+    }
   }
+}
 
 /**
  * `sendWith({})`: the REST API at `https://api.clickatell.com/rest`.

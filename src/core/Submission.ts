@@ -14,7 +14,7 @@ import type { Hex, MessageText, Udh } from './Codecs.js'
 import { type InvalidInput, invalidInput, type MessageTooLong, messageTooLong } from './errors.js'
 import { derive, type Feature, resolve, toMask } from './Features.js'
 import type { ValidMessage, ValidOptions } from './Message.js'
-import { wireNames } from './Message.js'
+import { optionCodecs, wireNames } from './Message.js'
 import type { Msisdn } from './Msisdn.js'
 import { check, GATEWAY_MAX_PARTS } from './Parts.js'
 import { toHex } from './Ucs2.js'
@@ -125,13 +125,14 @@ const binaryBody = (
   // With the caller's own UDH the gateway cannot add a concatenation header: one message, 140 bytes in all.
   const limit = content.udh === undefined ? maxParts : 1
   if (count.parts > limit)
+    // More parts than a limit of at least 1: the count is in the concatenated layout, its perPart 134.
     return E.left(
       messageTooLong({
         encoding: 'binary',
-        units: bytes,
+        units: count.units,
         parts: count.parts,
         limit,
-        perPart: countBytes(141).perPart,
+        perPart: count.perPart,
       }),
     )
   return E.right({
@@ -207,25 +208,12 @@ export const fromMessage = (message: ValidMessage): E.Either<InvalidInput | Mess
   })
 }
 
-// The order options are written in; maxParts and requiredFeatures are written as the computed concat and req_feat.
-const OPTION_ORDER = [
-  'from',
-  'clientMessageId',
-  'maxParts',
-  'callback',
-  'deliverAfterMinutes',
-  'deliverAt',
-  'validityMinutes',
-  'queue',
-  'escalate',
-  'replyable',
-  'maxCredits',
-  'messageType',
-  'bypassDoNotContact',
-  'requiredFeatures',
-] as const satisfies ReadonlyArray<keyof ValidOptions>
-
-const OPTION_WIRE = OPTION_ORDER.map((key) => [key, wireNames[key]] as const)
+// The order options are written in: that of Message.optionCodecs, whose type lists every option, so a new option
+// cannot be validated and then dropped here. maxParts and requiredFeatures are written as the computed concat
+// and req_feat.
+const OPTION_WIRE = (Object.keys(optionCodecs) as ReadonlyArray<keyof ValidOptions>).map(
+  (key) => [key, wireNames[key]] as const,
+)
 
 /**
  * The option parameters in wire form: numbers in decimal, switches as `1`/`0`, `scheduled_time` as unix
@@ -240,7 +228,7 @@ const OPTION_WIRE = OPTION_ORDER.map((key) => [key, wireNames[key]] as const)
  */
 export const optionParams = (
   options: ValidOptions,
-  computed: { readonly concat?: number; readonly features: ReadonlySet<Feature> },
+  computed: { readonly concat?: number | undefined; readonly features: ReadonlySet<Feature> },
 ): Param[] => {
   const out: Param[] = []
   for (let i = 0; i < OPTION_WIRE.length; i++) {
@@ -258,6 +246,26 @@ export const optionParams = (
 }
 
 /**
+ * A planned text as parameters: `name` (`text`, or a batch's `template`) with the wire value, and `unicode=1`
+ * when it travels as UCS-2.
+ *
+ * @example
+ * import { Submission } from 'clickatell-fp'
+ * import * as E from 'fp-ts/Either'
+ * const planned = Submission.planText({ encoding: 'auto', maxParts: 3, path: 'template' })('ΩΨΘ')
+ * console.log(E.isRight(planned) && Submission.textParams('template', planned.right)) // [['template', '03A903A80398'], ['unicode', '1']]
+ * @category encoding
+ * @since 0.1.0
+ */
+export const textParams = (name: string, planned: PlannedText): Param[] =>
+  planned.plan.encoding === 'ucs2'
+    ? [
+        [name, planned.wire],
+        [wireNames.encoding, '1'],
+      ]
+    : [[name, planned.wire]]
+
+/**
  * The content parameters: `text` (and `unicode=1` for UCS-2), or `udh`, `data` (and `binary=1` when forced).
  *
  * @example
@@ -269,13 +277,7 @@ export const optionParams = (
  * @since 0.1.0
  */
 export const contentParams = (body: Body): Param[] => {
-  if (body._tag === 'Text')
-    return body.plan.encoding === 'ucs2'
-      ? [
-          [wireNames.text, body.wire],
-          [wireNames.encoding, '1'],
-        ]
-      : [[wireNames.text, body.wire]]
+  if (body._tag === 'Text') return textParams(wireNames.text, body)
   const out: Param[] = []
   if (body.udh !== undefined) out.push([wireNames.udh, body.udh])
   if (body.data !== undefined) out.push([wireNames.data, body.data])
@@ -297,10 +299,5 @@ export const contentParams = (body: Body): Param[] => {
  */
 export const params = (submission: Submission): Param[] => [
   ...contentParams(submission.body),
-  ...optionParams(
-    submission.options,
-    submission.concat === undefined
-      ? { features: submission.features }
-      : { concat: submission.concat, features: submission.features },
-  ),
+  ...optionParams(submission.options, submission),
 ]

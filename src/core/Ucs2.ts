@@ -7,9 +7,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { type InvalidInput, invalidInput } from './errors.js'
-
-const HEX = '0123456789ABCDEF'
-const BYTE_HEX: ReadonlyArray<string> = Array.from({ length: 256 }, (_, b) => HEX[b >> 4]! + HEX[b & 15]!)
+import { byteHex, hexValue } from './Hex.js'
 
 /**
  * The text as UCS-2 hex: four upper-case hex digits per UTF-16 code unit. Total: a lone surrogate is written as
@@ -26,16 +24,9 @@ export const toHex = (text: string): string => {
   let out = ''
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
-    out += BYTE_HEX[c >> 8]! + BYTE_HEX[c & 0xff]!
+    out += byteHex[c >> 8]! + byteHex[c & 0xff]!
   }
   return out
-}
-
-const hexValue = (c: number): number => {
-  if (c >= 48 && c <= 57) return c - 48
-  if (c >= 65 && c <= 70) return c - 55
-  if (c >= 97 && c <= 102) return c - 87
-  return -1
 }
 
 /**

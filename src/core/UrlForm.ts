@@ -6,6 +6,7 @@
  *
  * @since 0.1.0
  */
+import { byteHex, hexValue } from './Hex.js'
 
 /**
  * One `name=value` pair: the name as text, the value as bytes and as text (`text` reads the bytes as UTF-8
@@ -55,13 +56,6 @@ export const text = (bytes: Uint8Array): string => {
   } catch {
     return latin1(bytes)
   }
-}
-
-const hexValue = (c: number): number => {
-  if (c >= 48 && c <= 57) return c - 48
-  if (c >= 65 && c <= 70) return c - 55
-  if (c >= 97 && c <= 102) return c - 87
-  return -1
 }
 
 /**
@@ -130,8 +124,6 @@ export const parse = (raw: string): ReadonlyArray<Param> => {
   return out
 }
 
-const HEX = '0123456789ABCDEF'
-
 const isUnreserved = (b: number): boolean =>
   (b >= 48 && b <= 57) ||
   (b >= 65 && b <= 90) ||
@@ -152,8 +144,7 @@ const isUnreserved = (b: number): boolean =>
  */
 export const encodeBytes = (bytes: Uint8Array): string => {
   let out = ''
-  for (const b of bytes)
-    out += isUnreserved(b) ? String.fromCharCode(b) : b === 32 ? '+' : `%${HEX[b >> 4]}${HEX[b & 15]}`
+  for (const b of bytes) out += isUnreserved(b) ? String.fromCharCode(b) : b === 32 ? '+' : `%${byteHex[b]}`
   return out
 }
 

@@ -276,6 +276,24 @@ export interface ChunkOptions {
 }
 
 /**
+ * The HTTP method options ask for, checked: `POST` when none is given. The encoders that split recipients and
+ * the renderer (`Render.http`) read the option alike.
+ *
+ * @example
+ * import { Wire } from 'clickatell-fp'
+ * console.log(Wire.requestMethod(undefined)) // { _tag: 'Right', right: 'POST' }
+ * console.log(Wire.requestMethod('PUT' as never)._tag) // 'Left'
+ * @category utils
+ * @since 0.1.0
+ */
+export const requestMethod = (method: 'GET' | 'POST' | undefined): E.Either<InvalidInput, 'GET' | 'POST'> => {
+  const m = method ?? 'POST'
+  return m === 'GET' || m === 'POST'
+    ? E.right(m)
+    : E.left(invalidInput([{ path: 'method', message: `must be 'GET' or 'POST'; got ${describe(m)}` }]))
+}
+
+/**
  * The chunk size the options ask for, checked.
  *
  * @example
@@ -285,12 +303,9 @@ export interface ChunkOptions {
  * @since 0.1.0
  */
 export const chunkSize = (options: ChunkOptions): E.Either<InvalidInput, number> => {
-  const method = options.method ?? 'POST'
-  if (method !== 'GET' && method !== 'POST')
-    return E.left(
-      invalidInput([{ path: 'method', message: `must be 'GET' or 'POST'; got ${describe(method)}` }]),
-    )
-  const n = options.recipientsPerRequest ?? recipientsPerRequest[method]
+  const method = requestMethod(options.method)
+  if (E.isLeft(method)) return method
+  const n = options.recipientsPerRequest ?? recipientsPerRequest[method.right]
   return Number.isInteger(n) && n >= 1
     ? E.right(n)
     : E.left(
@@ -301,6 +316,24 @@ export const chunkSize = (options: ChunkOptions): E.Either<InvalidInput, number>
           },
         ]),
       )
+}
+
+/**
+ * What a command that splits its recipients (sendmsg, quicksend) needs before its input: the credential
+ * parameters and the chunk size, both checked, every problem of both listed. Configuration first: the options
+ * are checked once, the credentials once each.
+ *
+ * @example
+ * import { Wire } from 'clickatell-fp'
+ * console.log(Wire.chunkSetup({ method: 'GET' })(Wire.session('abc'))) // { _tag: 'Right', right: [[['session_id', 'abc']], 100] }
+ * @category utils
+ * @since 0.1.0
+ */
+export const chunkSetup = (
+  options: ChunkOptions,
+): ((credentials: Credentials) => E.Either<InvalidInput, readonly [ReadonlyArray<Param>, number]>) => {
+  const size = chunkSize(options)
+  return (credentials) => gather(credentialParams(credentials), size)
 }
 
 /**

@@ -92,37 +92,32 @@ export const authenticate = (gw: Gateway, req: GatewayRequest): Authenticated =>
 }
 
 /**
- * `auth`: a new session, `OK: <32 lower-case hex>`.
+ * `auth` once its credentials are checked (see `credentials`): a new session for the account,
+ * `OK: <32 lower-case hex>`.
  *
  * @example
- * import { gateway, type GatewayRequest, normalise } from 'clickatell-fp/simulator'
- * import { login } from './Auth.js'
+ * import { gateway, normalise } from 'clickatell-fp/simulator'
+ * import { openSession } from './Auth.js'
  * const config = normalise({ accounts: [{ apiId: '1', user: 'u', password: 'p' }] })
  * if (config._tag === 'Right') {
  *   const gw = gateway(config.right)
- *   const ask = (command: GatewayRequest['command'], extra: Record<string, string> = {}): GatewayRequest =>
- *     ({ command, method: 'GET', params: new Map(Object.entries({ api_id: '1', user: 'u', password: 'p', ...extra })), duplicates: [], ip: '127.0.0.1', formEncoded: true })
- *   console.log(/^OK: [0-9a-f]{32}$/.test(login(gw, ask('auth')))) // true
+ *   console.log(/^OK: [0-9a-f]{32}$/.test(openSession(gw, gw.store.accounts.get('1')!))) // true
  * }
  * @category commands
  * @since 0.1.0
  */
-export const login = (gw: Gateway, req: GatewayRequest): string =>
-  E.match(
-    (refusal: string) => refusal,
-    (account: AccountRecord) => {
-      const id = newId(gw)
-      const now = gw.now()
-      gw.store.sessions.set(id, {
-        id,
-        apiId: account.apiId,
-        createdAt: now,
-        lastUsedAt: now,
-        forcedExpired: false,
-      })
-      return ok(id)
-    },
-  )(credentials(gw, req))
+export const openSession = (gw: Gateway, account: AccountRecord): string => {
+  const id = newId(gw)
+  const now = gw.now()
+  gw.store.sessions.set(id, {
+    id,
+    apiId: account.apiId,
+    createdAt: now,
+    lastUsedAt: now,
+    forcedExpired: false,
+  })
+  return ok(id)
+}
 
 /**
  * Marks the session a request names as expired (the `expireSession` fault). True when there was one.

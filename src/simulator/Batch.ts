@@ -14,7 +14,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as Ucs2 from '../core/Ucs2.js'
 import { type Gateway, type GatewayRequest, newId } from './Gateway.js'
-import { measure, messageParams, messageSpec, releaseTime } from './Params.js'
+import { clientMessageId, measure, messageParams, messageSpec, releaseTime } from './Params.js'
 import { authenticated } from './Queries.js'
 import * as Replies from './Replies.js'
 import { type Draft, recipients, sendAll } from './Send.js'
@@ -93,12 +93,11 @@ const sendBatch =
     if (batch === undefined) return Replies.error('201')
     const list = recipients(gw, req)
     if (E.isLeft(list)) return list.left
-    const own = req.params.get('climsgid') ?? req.params.get('cliMsgId')
-    const both = req.params.has('climsgid') && req.params.has('cliMsgId')
-    if (both || (own !== undefined && !/^[A-Za-z0-9]{1,32}$/.test(own))) return Replies.error('101')
+    const own = clientMessageId(req.params)
+    if (E.isLeft(own)) return own.left
     const release = releaseTime(gw.now())(batch.params)
     if (E.isLeft(release)) return Replies.error(release.left)
-    const spec = { ...batch.spec, releaseAt: release.right, cliMsgId: own ?? batch.spec.cliMsgId }
+    const spec = { ...batch.spec, releaseAt: release.right, cliMsgId: own.right ?? batch.spec.cliMsgId }
     const fields = command === 'senditem' ? req.params : new Map<string, string>()
     const body = measure(spec, batch.unicode ? batch.template : substitute(batch.template, fields))
     if (E.isLeft(body)) return body.left

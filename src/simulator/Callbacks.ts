@@ -5,10 +5,12 @@
  * SOAP lower-cases `apimsgid`/`climsgid`; the XML form has no `api_id` (FACTS.md 2.3, quirks 16 and 17).
  * Unlike the specification's GET examples (quirk 15) every value is URL-encoded, as HTTP requires.
  *
- * Which statuses a `callback` value asks for is the v2.6 table (FACTS.md 2.3).
+ * Which statuses a `callback` value asks for is the v2.6 table (FACTS.md 2.3), the library's own: a constant,
+ * not request decoding.
  *
  * @since 0.1.0
  */
+import { statusTable } from '../core/CallbackValue.js'
 import type { StatusCodeNumber } from '../core/Codes.js'
 import type { CallbackForm } from './Options.js'
 
@@ -46,12 +48,9 @@ export interface CallbackRequest {
   readonly body: string | undefined
 }
 
-const INTERMEDIATE: ReadonlyArray<StatusCodeNumber> = ['003']
-const FINAL: ReadonlyArray<StatusCodeNumber> = ['004', '005', '007', '009', '010', '012']
-const ERRORS: ReadonlyArray<StatusCodeNumber> = ['005', '007', '009', '010', '012']
-
 /**
- * The statuses each `callback` value (0 to 7) asks for, specification v2.6 section 5.2.5.
+ * The statuses each `callback` value (0 to 7) asks for, specification v2.6 section 5.2.5: the library's
+ * `Callback.statusTable` as sets, index i for value i (integer keys enumerate in ascending order).
  *
  * @example
  * import { Callbacks } from 'clickatell-fp/simulator'
@@ -59,16 +58,9 @@ const ERRORS: ReadonlyArray<StatusCodeNumber> = ['005', '007', '009', '010', '01
  * @category data
  * @since 0.1.0
  */
-export const statusesFor: ReadonlyArray<ReadonlySet<StatusCodeNumber>> = [
-  [],
-  INTERMEDIATE,
-  FINAL,
-  [...INTERMEDIATE, ...FINAL],
-  ERRORS,
-  [...INTERMEDIATE, ...ERRORS],
-  FINAL,
-  [...INTERMEDIATE, ...FINAL],
-].map((list) => new Set(list))
+export const statusesFor: ReadonlyArray<ReadonlySet<StatusCodeNumber>> = Object.values(statusTable).map(
+  (list) => new Set(list),
+)
 
 /**
  * Tells whether a message sent with `callback` reports `status`.

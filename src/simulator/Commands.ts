@@ -7,7 +7,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { type Command, paths } from '../core/Command.js'
-import { credentials, login } from './Auth.js'
+import { credentials, openSession } from './Auth.js'
 import { endbatch, quicksend, senditem, startbatch } from './Batch.js'
 import type { Gateway, GatewayRequest } from './Gateway.js'
 import { delmsg, getbalance, getmsgcharge, ping, querymsg, routecoverage, tokenPay } from './Queries.js'
@@ -28,7 +28,7 @@ const auth: Handler = (gw, req) => {
   const who = credentials(gw, req)
   if (E.isLeft(who)) return who.left
   const names = authNames(gw, req)
-  return E.isLeft(names) ? names.left : login(gw, req)
+  return E.isLeft(names) ? names.left : openSession(gw, who.right)
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { type InvalidInput, invalidInput, type Problem } from '../core/errors.js'
+import { callbackForms } from '../core/Report.js'
 import { type Clock, systemClock } from './Clock.js'
 import { type FaultRule, ruleProblems } from './Faults.js'
 import {
@@ -61,8 +62,19 @@ export interface Config {
 
 const MINUTE = 60_000
 
-const FINAL: ReadonlyArray<string> = ['004', '005', '007', '009', '010', '012', '014']
-const FORMS: ReadonlyArray<string> = ['http-get', 'http-post', 'xml-get', 'xml-post', 'soap-get', 'soap-post']
+// Keys the compiler checks against `FinalStatus`: a status added to the type and not here fails to build.
+const FINAL_STATUSES: { readonly [K in FinalStatus]-?: true } = {
+  '004': true,
+  '005': true,
+  '007': true,
+  '009': true,
+  '010': true,
+  '012': true,
+  '014': true,
+}
+const FINAL: ReadonlyArray<string> = Object.keys(FINAL_STATUSES)
+const isFinal = (u: unknown): u is FinalStatus => typeof u === 'string' && Object.hasOwn(FINAL_STATUSES, u)
+const isForm = (u: unknown): u is CallbackForm => callbackForms.includes(u as CallbackForm)
 
 const isObject = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null
 const isCount = (u: unknown): u is number => typeof u === 'number' && Number.isInteger(u) && u >= 0
@@ -192,13 +204,7 @@ export const normalise = (input: SimulatorOptions = {}): E.Either<InvalidInput, 
         ? undefined
         : {
             url: callbackUrl,
-            form: check(
-              'callbackForm',
-              o['callbackForm'],
-              (u) => FORMS.includes(u as string),
-              'http-post',
-              FORMS.join(', '),
-            ),
+            form: check('callbackForm', o['callbackForm'], isForm, 'http-post', callbackForms.join(', ')),
             auth:
               auth === undefined
                 ? undefined
@@ -280,12 +286,12 @@ const route = (path: string, input: unknown, problems: Problem[]): Required<Rout
     problems.push({ path: `${path}.prefix`, message: 'must be a string of digits' })
   if (r['charge'] !== undefined && !isAmount(r['charge']))
     problems.push({ path: `${path}.charge`, message: 'must be a number >= 0' })
-  if (r['finalStatus'] !== undefined && !FINAL.includes(r['finalStatus'] as string))
+  if (r['finalStatus'] !== undefined && !isFinal(r['finalStatus']))
     problems.push({ path: `${path}.finalStatus`, message: `must be one of ${FINAL.join(', ')}` })
   return {
     prefix: typeof r['prefix'] === 'string' ? r['prefix'] : '',
     charge: isAmount(r['charge']) ? r['charge'] : 1,
     routable: r['routable'] !== false,
-    finalStatus: FINAL.includes(r['finalStatus'] as string) ? (r['finalStatus'] as FinalStatus) : '004',
+    finalStatus: isFinal(r['finalStatus']) ? r['finalStatus'] : '004',
   }
 }

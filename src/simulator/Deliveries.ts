@@ -79,10 +79,10 @@ const send = (
  * @since 0.1.0
  */
 export const deliveries = (gw: Gateway, target: Config['callback'], planned: () => void): Deliveries => {
+  if (target === undefined) return { idle: () => Promise.resolve(), close: () => Promise.resolve() }
   const inFlight = new Set<Promise<void>>()
   const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) }
   let closed = false
-  if (target === undefined) return { idle: () => Promise.resolve(), close: () => Promise.resolve() }
   const toRequest = render(target.form, target.url, target.auth)
 
   const attempt = (report: StatusReport, n: number, due: number): void => {

@@ -91,17 +91,20 @@ export interface FaultController {
   readonly decide: (command: Command) => Decision
 }
 
-const KINDS: ReadonlyArray<string> = [
-  'latency',
-  'reset',
-  'http500',
-  'http503',
-  'garbage',
-  'truncated',
-  'slow',
-  'expireSession',
-  'acceptThenDrop',
-]
+// Keys the compiler checks against `FaultKind`: a kind added to the type and not here fails to build.
+const KIND_TABLE: { readonly [K in FaultKind]-?: true } = {
+  latency: true,
+  reset: true,
+  http500: true,
+  http503: true,
+  garbage: true,
+  truncated: true,
+  slow: true,
+  expireSession: true,
+  acceptThenDrop: true,
+}
+const KINDS: ReadonlyArray<string> = Object.keys(KIND_TABLE)
+const isKind = (u: unknown): u is FaultKind => typeof u === 'string' && Object.hasOwn(KIND_TABLE, u)
 
 const isCount = (u: unknown): boolean =>
   u === undefined || (typeof u === 'number' && Number.isInteger(u) && u >= 0)
@@ -123,8 +126,7 @@ export const ruleProblems = (path: string, rules: unknown): ReadonlyArray<Proble
     if (typeof rule !== 'object' || rule === null) return [{ path: at, message: 'must be an object' }]
     const r = rule as Record<string, unknown>
     const out: Problem[] = []
-    if (!KINDS.includes(r['kind'] as string))
-      out.push({ path: `${at}.kind`, message: `must be one of ${KINDS.join(', ')}` })
+    if (!isKind(r['kind'])) out.push({ path: `${at}.kind`, message: `must be one of ${KINDS.join(', ')}` })
     if (r['commands'] !== undefined && !(Array.isArray(r['commands']) && r['commands'].every(isCommand)))
       out.push({ path: `${at}.commands`, message: 'must be an array of command names' })
     if (r['rate'] !== undefined && !(typeof r['rate'] === 'number' && r['rate'] >= 0 && r['rate'] <= 1))

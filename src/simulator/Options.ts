@@ -5,8 +5,12 @@
  * @since 0.1.0
  */
 import type { StatusCodeNumber } from '../core/Codes.js'
+import type { CallbackForm } from '../core/Report.js'
 import type { Clock } from './Clock.js'
 import type { FaultRule } from './Faults.js'
+
+// The six callback forms of specification v2.6 section 5.2.5: the library's own type.
+export type { CallbackForm } from '../core/Report.js'
 
 /**
  * One account of the simulated gateway. The specification's three credentials (section 4.1) plus the
@@ -53,14 +57,6 @@ export interface Route {
  * @since 0.1.0
  */
 export type FinalStatus = Extract<StatusCodeNumber, '004' | '005' | '007' | '009' | '010' | '012' | '014'>
-
-/**
- * The six callback forms of specification v2.6 section 5.2.5.
- *
- * @category model
- * @since 0.1.0
- */
-export type CallbackForm = 'http-get' | 'http-post' | 'xml-get' | 'xml-post' | 'soap-get' | 'soap-post'
 
 /**
  * Everything `startSimulator` accepts. Every field is optional.

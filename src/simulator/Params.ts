@@ -125,14 +125,30 @@ const whole =
   (min: number, max: number) =>
   (v: string): boolean =>
     DIGITS.test(v) && Number(v) >= min && Number(v) <= max
-const cliMsgIdOk = (v: string): boolean => /^[A-Za-z0-9]{1,32}$/.test(v)
+const CLI_MSG_ID = /^[A-Za-z0-9]{1,32}$/
+
+/**
+ * The client message id a request gives under either spelling the specification uses (`climsgid`, `cliMsgId`),
+ * `undefined` when none; both spellings at once, or an id that is not 1-32 letters and digits: 101.
+ *
+ * @example
+ * import { clientMessageId } from './Params.js'
+ * console.log(clientMessageId(new Map([['cliMsgId', 'abc1']])), clientMessageId(new Map([['climsgid', 'a-b']])))
+ * // { _tag: 'Right', right: 'abc1' } { _tag: 'Left', left: 'ERR: 101, Invalid or missing parameters' }
+ * @category checks
+ * @since 0.1.0
+ */
+export const clientMessageId = (p: ReadonlyMap<string, string>): E.Either<string, string | undefined> => {
+  const id = p.get('climsgid') ?? p.get('cliMsgId')
+  return (p.has('climsgid') && p.has('cliMsgId')) || (id !== undefined && !CLI_MSG_ID.test(id))
+    ? E.left(error('101'))
+    : E.right(id)
+}
 
 // Each optional parameter with what section 5 allows; anything else is 101.
 const checks: ReadonlyArray<readonly [name: string, ok: (value: string) => boolean]> = [
   ['callback', whole(0, 7)],
   ['concat', whole(1, Parts.GATEWAY_MAX_PARTS)],
-  ['climsgid', cliMsgIdOk],
-  ['cliMsgId', cliMsgIdOk],
   ['unicode', bit],
   ['escalate', bit],
   ['mo', bit],
@@ -212,12 +228,12 @@ export const messageSpec = (
   if (from !== undefined && !validSender(from)) return E.left(error('106'))
   if (from !== undefined && account.senderIds.length > 0 && !account.senderIds.includes(from))
     return E.left(error('123'))
-  const invalid =
-    (p.has('climsgid') && p.has('cliMsgId')) ||
-    checks.some(([name, ok]) => {
-      const value = p.get(name)
-      return value !== undefined && !ok(value)
-    })
+  const cliMsgId = clientMessageId(p)
+  if (E.isLeft(cliMsgId)) return cliMsgId
+  const invalid = checks.some(([name, ok]) => {
+    const value = p.get(name)
+    return value !== undefined && !ok(value)
+  })
   if (invalid) return E.left(error('101'))
   const udh = p.get('udh') ?? ''
   if (!HEX.test(udh) || udh.length > 280) return E.left(error('102'))
@@ -228,7 +244,7 @@ export const messageSpec = (
     from: from ?? '',
     callback: Number(p.get('callback') ?? '0'),
     concat: Number(p.get('concat') ?? '1'),
-    cliMsgId: p.get('climsgid') ?? p.get('cliMsgId') ?? '',
+    cliMsgId: cliMsgId.right ?? '',
     unicode: p.get('unicode') === '1',
     binary: p.has('udh') || p.has('data') || p.get('binary') === '1',
     udh,

@@ -14,14 +14,13 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { authenticate } from './Auth.js'
+import type { Handler } from './Commands.js'
 import { type Gateway, type GatewayRequest, roundCredits, routeOf } from './Gateway.js'
 import { cancel } from './Lifecycle.js'
 import * as Replies from './Replies.js'
 import { checkNames } from './Send.js'
 import type { AccountRecord } from './State.js'
 import type { MessageRow, Mutable } from './Store.js'
-
-type Handler = (gw: Gateway, req: GatewayRequest) => string
 
 /**
  * Authenticates, checks the parameter names, then answers with `f`.

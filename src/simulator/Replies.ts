@@ -8,6 +8,7 @@
  * @since 0.1.0
  */
 import { type ErrorCodeNumber, errorCodes, type StatusCodeNumber } from '../core/Codes.js'
+import { roundCredits } from './Gateway.js'
 
 // Where FACTS.md section 2.4 records the live service's own wording, the simulator uses it (quirk 7).
 const liveWording: Partial<Record<ErrorCodeNumber, string>> = {
@@ -108,7 +109,7 @@ export const credit = (credits: number): string => `Credit: ${credits.toFixed(3)
  * @category replies
  * @since 0.1.0
  */
-export const amount = (credits: number): string => String(Math.round(credits * 1e6) / 1e6)
+export const amount = (credits: number): string => String(roundCredits(credits))
 
 /**
  * getmsgcharge by apimsgid: `apiMsgId: <id> charge: <x> status: <NNN>`.

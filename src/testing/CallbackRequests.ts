@@ -10,7 +10,7 @@
  */
 import * as fc from 'fast-check'
 import type { CallbackRequest } from '../core/Callback.js'
-import type { CallbackForm } from '../core/Report.js'
+import { type CallbackForm, callbackForms } from '../core/Report.js'
 import {
   type DataStyle,
   dataParameter,
@@ -47,7 +47,7 @@ export interface CallbackConstraints {
 }
 
 /**
- * The six forms of a callback (specification v2.6 section 5.2.5).
+ * The six forms of a callback (specification v2.6 section 5.2.5): `Report.callbackForms`.
  *
  * @example
  * import { FORMS } from './CallbackRequests.js'
@@ -55,14 +55,7 @@ export interface CallbackConstraints {
  * @category data
  * @since 0.1.0
  */
-export const FORMS: ReadonlyArray<CallbackForm> = [
-  'http-get',
-  'http-post',
-  'xml-get',
-  'xml-post',
-  'soap-get',
-  'soap-post',
-]
+export const FORMS: ReadonlyArray<CallbackForm> = callbackForms
 const FORM_URLENCODED = 'application/x-www-form-urlencoded'
 
 /**

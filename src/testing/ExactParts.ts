@@ -1,7 +1,8 @@
 /**
  * Texts of an exact number of parts, and texts that fill their parts exactly, as `Parts.count` and the gateway
  * count them (FACTS.md section 4): 160 septets single and 153 a part, 70 UTF-16 units single and 67 a part, and
- * no escape or surrogate pair across two parts, so a part may hold 152 or 66 when a pair is pushed on.
+ * no escape or surrogate pair across two parts, so a part may hold 152 or 66 when a pair is pushed on. And the
+ * parts of binary content, counted here rather than by the library so that it checks the library.
  *
  * @since 0.1.0
  */
@@ -200,3 +201,15 @@ export const textWithParts = (constraints: PartsConstraints = {}): fc.Arbitrary<
  */
 export const textOnBoundary = (constraints: BoundaryConstraints = {}): fc.Arbitrary<string> =>
   exact(constraints, true)
+
+/**
+ * The parts binary content of `bytes` bytes takes (UDH included): one message holds 140 bytes, a part of a
+ * concatenated one 134 (six go to the concatenation header). An oracle of its own, apart from `Binary`.
+ *
+ * @example
+ * import { binaryParts } from './ExactParts.js'
+ * console.log(binaryParts(140), binaryParts(141), binaryParts(268)) // 1 2 2
+ * @category parts
+ * @since 0.1.0
+ */
+export const binaryParts = (bytes: number): number => (bytes <= 140 ? 1 : Math.ceil(bytes / 134))

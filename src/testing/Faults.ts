@@ -7,8 +7,9 @@
  */
 import * as fc from 'fast-check'
 import { widths } from '../core/Gsm7.js'
+import { GATEWAY_MAX_PARTS } from '../core/Parts.js'
 import { DIGITS, LETTERS, oneOf, stringOf } from './Alphabets.js'
-import { textWithParts } from './ExactParts.js'
+import { binaryParts, textWithParts } from './ExactParts.js'
 import { msisdn } from './Identifiers.js'
 
 /**
@@ -181,7 +182,7 @@ export const tooLong = (base: Base): ReturnType<Make> =>
   fc
     .tuple(
       fc.constantFrom('gsm7' as const, 'ucs2' as const),
-      fc.integer({ min: 1, max: 35 }),
+      fc.integer({ min: 1, max: GATEWAY_MAX_PARTS }),
       fc.integer({ min: 1, max: 3 }),
     )
     .chain(([encoding, limit, over]) =>
@@ -189,7 +190,7 @@ export const tooLong = (base: Base): ReturnType<Make> =>
         message: {
           ...without(base, 'text', 'encoding', 'maxParts'),
           text,
-          ...(limit < 35 ? { maxParts: limit } : {}),
+          ...(limit < GATEWAY_MAX_PARTS ? { maxParts: limit } : {}),
         },
         reason: {
           _tag: 'MessageTooLong' as const,
@@ -239,7 +240,7 @@ const binaryReason = (bytes: number, limit: number): InvalidReason => ({
   path: 'data',
   encoding: 'binary',
   units: bytes,
-  parts: bytes <= 140 ? 1 : Math.ceil(bytes / 134),
+  parts: binaryParts(bytes),
   limit,
 })
 

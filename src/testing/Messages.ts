@@ -10,9 +10,9 @@ import { planWith } from '../core/Charset.js'
 import { messageTypes } from '../core/Codecs.js'
 import { all as allFeatures } from '../core/Features.js'
 import type { MessageInput, MessageOptions } from '../core/Message.js'
-import { splitWith } from '../core/Parts.js'
+import { GATEWAY_MAX_PARTS, splitWith } from '../core/Parts.js'
 import { clamp, HEX, oneOf, stringOf } from './Alphabets.js'
-import { textWithParts } from './ExactParts.js'
+import { binaryParts, textWithParts } from './ExactParts.js'
 import { clientMessageId, type MsisdnConstraints, msisdn, senderId } from './Identifiers.js'
 import { extensionHeavyText, gsm7Text, latin1PlainText, ucs2Text } from './Text.js'
 
@@ -102,22 +102,30 @@ const texts = (): fc.Arbitrary<string> =>
     { weight: 1, arbitrary: textWithParts() },
   )
 
-/** The text cut to its first `limit` parts in the encoding it will travel in (the cut never adds parts). */
-const cutToParts = (text: string, encoding: 'auto' | 'ucs2' | undefined, limit: number): string => {
-  const plan = planWith(encoding === 'ucs2' ? { encoding } : {})(text)
-  if (plan.count.parts <= limit) return text
-  return splitWith(plan.encoding === 'ucs2' ? { encoding: 'ucs2' } : {})(text)
-    .slice(0, limit)
-    .join('')
-}
-
 const partsOf = (text: string, encoding: 'auto' | 'ucs2' | undefined): number =>
   planWith(encoding === 'ucs2' ? { encoding } : {})(text).count.parts
 
+/**
+ * The text cut to its first `limit` parts in the encoding it will travel in, and its parts. A text that fits is
+ * planned once; a cut one again (the cut never adds parts, but may make a UCS-2 text GSM-7).
+ */
+const fitToParts = (
+  text: string,
+  encoding: 'auto' | 'ucs2' | undefined,
+  limit: number,
+): { readonly text: string; readonly parts: number } => {
+  const plan = planWith(encoding === 'ucs2' ? { encoding } : {})(text)
+  if (plan.count.parts <= limit) return { text, parts: plan.count.parts }
+  const cut = splitWith(plan.encoding === 'ucs2' ? { encoding: 'ucs2' } : {})(text)
+    .slice(0, limit)
+    .join('')
+  return { text: cut, parts: partsOf(cut, encoding) }
+}
+
 const textContent = (limit: number) =>
   fc.tuple(texts(), optional(fc.constantFrom('auto' as const, 'ucs2' as const))).map(([text, encoding]) => {
-    const fitted = cutToParts(text, encoding, limit)
-    return { content: compact({ text: fitted, encoding }), parts: partsOf(fitted, encoding) }
+    const fitted = fitToParts(text, encoding, limit)
+    return { content: compact({ text: fitted.text, encoding }), parts: fitted.parts }
   })
 
 const hexBytes = (min: number, max: number): fc.Arbitrary<string> =>
@@ -135,10 +143,7 @@ const binaryContent = (limit: number) =>
     }),
     fc
       .tuple(hexBytes(1, limit === 1 ? 140 : Math.min(400, limit * 134)), optional(fc.boolean()))
-      .map(([data, binary]) => {
-        const bytes = data.length / 2
-        return { content: compact({ data, binary }), parts: bytes <= 140 ? 1 : Math.ceil(bytes / 134) }
-      }),
+      .map(([data, binary]) => ({ content: compact({ data, binary }), parts: binaryParts(data.length / 2) })),
   )
 
 /**
@@ -160,7 +165,7 @@ const binaryContent = (limit: number) =>
  */
 export const validMessage = (constraints: ValidMessageConstraints = {}): fc.Arbitrary<MessageInput> => {
   const max = clamp(1, 600, 3)(constraints.maxRecipients)
-  const limit = clamp(1, 35, 35)(constraints.maxParts)
+  const limit = clamp(1, GATEWAY_MAX_PARTS, GATEWAY_MAX_PARTS)(constraints.maxParts)
   const numbers = Array.isArray(constraints.countryCodes) ? { countryCodes: constraints.countryCodes } : {}
   const content =
     constraints.content === 'binary'
@@ -178,7 +183,9 @@ export const validMessage = (constraints: ValidMessageConstraints = {}): fc.Arbi
         to: recipients(max, numbers),
         body: content,
         options: withOptions ? messageOptions() : fc.constant({}),
-        maxParts: withOptions ? optional(fc.integer({ min: 1, max: 35 })) : fc.constant(undefined),
+        maxParts: withOptions
+          ? optional(fc.integer({ min: 1, max: GATEWAY_MAX_PARTS }))
+          : fc.constant(undefined),
         clientMessageId: withOptions ? optional(clientMessageId()) : fc.constant(undefined),
       },
       { noNullPrototype: true },

@@ -10,7 +10,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { transportError } from '../core/errors.js'
-import { attempt, fromResponse, maxBodyBytesOf, type Transport } from './Transport.js'
+import { attempt, fromResponse, maxBodyBytesOf, requestInit, type Transport } from './Transport.js'
 
 /**
  * Options of `fetchTransport`. Every field is optional.
@@ -49,14 +49,7 @@ export const fetchTransport = (options: FetchTransportOptions = {}): Transport =
       attempt(request, async () => {
         const fetch = typeof options.fetch === 'function' ? options.fetch : globalThis.fetch
         if (typeof fetch !== 'function') return E.left(transportError('network', 'no fetch in this runtime'))
-        const response = await fetch(request.url, {
-          method: request.method,
-          headers: request.headers,
-          redirect,
-          ...(request.body === undefined ? {} : { body: request.body }),
-          ...(request.signal === undefined ? {} : { signal: request.signal }),
-        })
-        return read(response)
+        return read(await fetch(request.url, { ...requestInit(request), redirect }))
       }),
   }
 }

@@ -9,7 +9,7 @@
  * @since 0.1.0
  */
 import ky, { type KyInstance } from 'ky'
-import { attempt, fromResponse, maxBodyBytesOf, type Transport } from './Transport.js'
+import { attempt, fromResponse, maxBodyBytesOf, requestInit, type Transport } from './Transport.js'
 
 /**
  * Options of `kyTransport`. Every field is optional.
@@ -48,16 +48,6 @@ export const kyTransport = (options: KyTransportOptions = {}): Transport => {
     prefixUrl: '',
   })
   return {
-    send: (request) =>
-      attempt(request, async () =>
-        read(
-          await client(request.url, {
-            method: request.method,
-            headers: request.headers,
-            ...(request.body === undefined ? {} : { body: request.body }),
-            ...(request.signal === undefined ? {} : { signal: request.signal }),
-          }),
-        ),
-      ),
+    send: (request) => attempt(request, async () => read(await client(request.url, requestInit(request)))),
   }
 }

@@ -16,7 +16,6 @@ import {
   attempt,
   bodyCollector,
   declaredLength,
-  fromThrown,
   headerRecord,
   maxBodyBytesOf,
   type Transport,
@@ -51,6 +50,9 @@ export interface NodeTransport extends Transport {
   readonly close: () => void
 }
 
+// How many parsed URLs a transport keeps.
+const URL_CACHE = 64
+
 const positiveOr = (value: unknown, fallback: number): number =>
   typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : fallback
 
@@ -77,13 +79,17 @@ export const nodeTransport = (options: NodeTransportOptions = {}): NodeTransport
   }
   const agents = { 'http:': options.agent?.http ?? own.http, 'https:': options.agent?.https ?? own.https }
 
-  // The last URL parsed: a client sends most requests to one or two URLs, and parsing is a visible cost of a
-  // request over loopback. A URL that does not parse throws here as before, and is not remembered.
-  let lastUrl: { readonly text: string; readonly url: URL } | undefined
+  // URLs parsed before: a client sends to a handful of URLs (one per command and method), and parsing is a
+  // visible cost of a request over loopback. At most URL_CACHE of them: past that (GET URLs carry their
+  // parameters, so a GET client has one per message) a URL is parsed and not remembered. A URL that does not
+  // parse throws here, and is not remembered either.
+  const parsed = new Map<string, URL>()
   const parseUrl = (text: string): URL => {
-    if (lastUrl?.text === text) return lastUrl.url
-    const url = new URL(text)
-    lastUrl = { text, url }
+    let url = parsed.get(text)
+    if (url === undefined) {
+      url = new URL(text)
+      if (parsed.size < URL_CACHE) parsed.set(text, url)
+    }
     return url
   }
 
@@ -95,16 +101,22 @@ export const nodeTransport = (options: NodeTransportOptions = {}): NodeTransport
         return E.left(transportError('network', `unsupported protocol ${url.protocol}`))
       const body = request.body === undefined ? undefined : Buffer.from(request.body, 'utf8')
       if (request.signal?.aborted === true) throw request.signal.reason
-      return new Promise<E.Either<TransportError, HttpResponse>>((resolve) => {
+      // A failure rejects, as the throw above does, and `attempt` makes it a Left: one conversion, one place.
+      return new Promise<E.Either<TransportError, HttpResponse>>((resolve, reject) => {
         const signal = request.signal
         let done = false
-        const finish = (result: E.Either<TransportError, HttpResponse>): void => {
-          if (done) return
+        const end = (): boolean => {
+          if (done) return false
           done = true
           signal?.removeEventListener('abort', onAbort)
-          resolve(result)
+          return true
         }
-        const fail = (error: unknown): void => finish(E.left(fromThrown(signal)(error)))
+        const finish = (result: E.Either<TransportError, HttpResponse>): void => {
+          if (end()) resolve(result)
+        }
+        const fail = (error: unknown): void => {
+          if (end()) reject(error)
+        }
         const req = client.request(url, {
           method: request.method,
           headers:

@@ -10,6 +10,7 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
+import { identity } from 'fp-ts/lib/function.js'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import { type TransportError, transportError } from '../core/errors.js'
 import type { HttpRequest, HttpResponse } from '../core/http.js'
@@ -125,8 +126,37 @@ export const fromThrown =
   }
 
 /**
+ * Runs a send that may throw or reject and hands its result to `k`: a throw or a rejection becomes a `Left`,
+ * classified by `fromThrown` against the request's signal. `k` runs in the step that brings the answer, with no
+ * promise between (the client parses each answer there). A throw inside `k` is `k`'s own and rejects the
+ * result: it is never taken for a failure of the send. The one guard against a transport (or a fetch) we did
+ * not write, shared by the adapters, the middleware and the client.
+ *
+ * @example
+ * import { Transport } from 'clickatell-fp'
+ * const request = { method: 'GET', url: 'http://127.0.0.1:9/', headers: {} } as const
+ * const kind = await Transport.settle(request, () => { throw new Error('socket hang up') }, (r) => r._tag === 'Left' && r.left.kind)
+ * console.log(kind) // 'network'
+ * @category combinators
+ * @since 0.1.0
+ */
+export const settle = <R>(
+  request: HttpRequest,
+  run: () => Promise<E.Either<TransportError, HttpResponse>>,
+  k: (result: E.Either<TransportError, HttpResponse>) => R | PromiseLike<R>,
+): Promise<R> => {
+  const thrown = (error: unknown): R | PromiseLike<R> => k(E.left(fromThrown(request.signal)(error)))
+  try {
+    // `then` inside the try: an answer that is not a promise throws here, and is a failure like any other.
+    return run().then(k, thrown)
+  } catch (error) {
+    return Promise.resolve(thrown(error))
+  }
+}
+
+/**
  * Runs a send that may throw or reject, and classifies the failure with `fromThrown` against the request's
- * signal. The one place an adapter turns a throw into a `Left`.
+ * signal: `settle` with nothing after it. The one place an adapter turns a throw into a `Left`.
  *
  * @example
  * import { Transport } from 'clickatell-fp'
@@ -142,13 +172,8 @@ export const attempt =
     request: HttpRequest,
     run: () => Promise<E.Either<TransportError, HttpResponse>>,
   ): TaskEither<TransportError, HttpResponse> =>
-  () => {
-    try {
-      return run().catch((error: unknown) => E.left(fromThrown(request.signal)(error)))
-    } catch (error) {
-      return Promise.resolve(E.left(fromThrown(request.signal)(error)))
-    }
-  }
+  () =>
+    settle(request, run, identity)
 
 /**
  * The error for a body over the cap.
@@ -241,6 +266,24 @@ export const bodyCollector = (
     text: () => decoded + decoder.decode(),
   }
 }
+
+/**
+ * What a fetch-like call needs of a request besides its URL: the method, the headers, and the body and the
+ * signal when there are any. Shared by the fetch and ky adapters, so both hand over a request the same way.
+ *
+ * @example
+ * import { Transport } from 'clickatell-fp'
+ * console.log(Transport.requestInit({ method: 'POST', url: 'https://api.clickatell.com/http/ping', headers: {}, body: 'session_id=x' }))
+ * // { method: 'POST', headers: {}, body: 'session_id=x' }
+ * @category constructors
+ * @since 0.1.0
+ */
+export const requestInit = (request: HttpRequest): Omit<HttpRequest, 'url'> => ({
+  method: request.method,
+  headers: request.headers,
+  ...(request.body === undefined ? {} : { body: request.body }),
+  ...(request.signal === undefined ? {} : { signal: request.signal }),
+})
 
 /**
  * Reads a fetch `Response` into an `HttpResponse`: status as is, headers lower-cased, the body through the

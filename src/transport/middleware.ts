@@ -14,10 +14,11 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
+import { identity } from 'fp-ts/lib/function.js'
 import type { TransportError } from '../core/errors.js'
 import type { HttpRequest, HttpResponse } from '../core/http.js'
 import { request as redactRequest, text as redactText } from '../core/Redact.js'
-import { attempt, fromThrown, type Transport } from './Transport.js'
+import { fromThrown, settle, type Transport } from './Transport.js'
 
 /**
  * A policy wrapped around a transport.
@@ -30,11 +31,13 @@ export type Middleware = (transport: Transport) => Transport
 // setTimeout overflows past 2^31 - 1 ms and fires at once.
 const MAX_TIMER_MS = 2_147_483_647
 
-// A transport we did not write may still throw or reject: classify that here rather than reject a TaskEither.
-const settled = (
+// A transport we did not write may still throw or reject: `settle` makes that a Left rather than reject a
+// TaskEither, and hands the outcome to `k` in the same step.
+const settled = <R>(
   transport: Transport,
   request: HttpRequest,
-): Promise<E.Either<TransportError, HttpResponse>> => attempt(request, () => transport.send(request)())()
+  k: (outcome: E.Either<TransportError, HttpResponse>) => R,
+): Promise<R> => settle(request, () => transport.send(request)(), k)
 
 /**
  * Gives each send `ms` milliseconds. The transport gets a signal that fires on the time-out (a
@@ -76,7 +79,7 @@ export const withTimeout =
             () => controller.abort(new DOMException(`no response in ${ms} ms`, 'TimeoutError')),
             Math.min(ms, MAX_TIMER_MS),
           )
-        void settled(transport, { ...request, signal: controller.signal }).then(finish)
+        void settled(transport, { ...request, signal: controller.signal }, finish)
       }),
   })
 
@@ -199,7 +202,7 @@ export const withRetry = (options: RetryOptions = {}): Middleware => {
   return (transport) => ({
     send: (request) => async () => {
       for (let retry = 0; ; retry++) {
-        const outcome = await settled(transport, request)
+        const outcome = await settled(transport, request, identity)
         if (retry >= retries || aborted(request) || !again(outcome, request)) return outcome
         await Promise.resolve()
           .then(() => sleep(delay(retry), request.signal))
@@ -260,7 +263,7 @@ export const withLogging =
     return {
       send: (request) => async () => {
         const start = now()
-        const outcome = await settled(transport, request)
+        const outcome = await settled(transport, request, identity)
         const durationMs = now() - start
         const safe = redactRequest(request)
         try {
