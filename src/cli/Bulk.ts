@@ -15,20 +15,22 @@ import { mapOrdered, rateLimiter } from '../client/Bulk.js'
 import type { Client } from '../client/Client.js'
 import { systemEnv } from '../client/Env.js'
 import type { RecipientOutcome } from '../client/Send.js'
-import { previewWith } from '../core/Batch.js'
+import { previewWith, startbatch } from '../core/Batch.js'
 import { type InvalidInput, invalidInput, toMessage } from '../core/errors.js'
 import { Msisdn } from '../core/Msisdn.js'
+import { session } from '../core/Wire.js'
 import { type FlagOptions, type MessageFlags, optionsOf } from './Flags.js'
 import { bold, EXIT, emit, fail, green, type Io, red, yellow } from './Output.js'
 
 /**
- * What a bulk run reads: the CSV's content and the flags. Of the message flags only `from`, `maxParts` and
- * `ucs2` are passed on to the batch.
+ * What a bulk run reads: the CSV's content and the flags. Every message flag is passed on to the batch (its
+ * options are those of each item), except `--client-id`, which is refused: it names one message, and a bulk run
+ * sends many.
  *
  * @category model
  * @since 0.1.0
  */
-export interface BulkRun extends Pick<MessageFlags, 'from' | 'maxParts' | 'ucs2'> {
+export interface BulkRun extends MessageFlags {
   readonly content: string
   readonly csv: string
   readonly template: string
@@ -88,6 +90,16 @@ export interface BulkPlan {
  * @since 0.1.0
  */
 export const prepareBulk = (o: BulkRun): E.Either<InvalidInput, BulkPlan> => {
+  if (o.clientId !== undefined)
+    return E.left(
+      invalidInput([
+        {
+          path: '--client-id',
+          message:
+            'names one message, and a bulk run sends one per row: leave it out (each item gets its own id from the gateway)',
+        },
+      ]),
+    )
   let records: string[][]
   try {
     records = parse(o.content, { bom: true, skip_empty_lines: true, trim: true }) as string[][]
@@ -127,8 +139,8 @@ export const prepareBulk = (o: BulkRun): E.Either<InvalidInput, BulkPlan> => {
     fields: fieldColumns.map(([, c]) => values[c] ?? ''),
   }))
 
-  // The batch gets these flags only; the preview reads its encoding and maxParts.
-  const options = optionsOf({ from: o.from, maxParts: o.maxParts, ucs2: o.ucs2 })
+  // Every message flag goes to the batch (startbatch checks them all); the preview reads encoding and maxParts.
+  const options = optionsOf(o)
   // Preview each row on its own, so one bad row is reported and kept back rather than stopping the run.
   const previewOne = previewWith(options)
   const templateCheck = previewOne(template, [{ fields: fieldColumns.map(() => '') }])
@@ -137,6 +149,10 @@ export const prepareBulk = (o: BulkRun): E.Either<InvalidInput, BulkPlan> => {
     templateCheck.left.problems.some((p) => p.path === 'template' || p.path === 'maxParts')
   )
     return templateCheck
+  // The options are checked as startbatch will check them, here: a bad flag is refused before anything is sent,
+  // and in a dry run too.
+  const start = startbatch(session('unbound'))({ template, ...options })
+  if (E.isLeft(start) && start.left._tag === 'InvalidInput') return E.left(start.left)
   const good: Array<Row & { parts: number }> = []
   const bad: Array<{ row: Row; reason: string }> = []
   for (const row of rows) {

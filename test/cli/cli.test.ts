@@ -282,4 +282,68 @@ describe('clickatell bulk', () => {
     expect(failures).toHaveLength(3)
     expect(failures[1]).toContain('Person 3,not-a-number')
   })
+
+  it('passes every message flag on to the batch, and refuses a bad one before anything is sent', async () => {
+    const csv = join(dir, 'flags.csv')
+    writeFileSync(csv, rows(3))
+    const before = sim.state.batches.length
+    const r = await cli(
+      [
+        '--json',
+        'bulk',
+        '--csv',
+        csv,
+        '--template',
+        'Hi #name#',
+        '--from',
+        'Acme',
+        '--callback',
+        '3',
+        '--validity',
+        '60',
+        '--queue',
+        '2',
+        '--escalate',
+        '--replyable',
+        '--max-credits',
+        '2',
+        '--deliver-after',
+        '30',
+      ],
+      target,
+    )
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout)).toMatchObject({ accepted: 3 })
+    const batch = sim.state.batches[before]!
+    expect(
+      Object.fromEntries(
+        ['from', 'callback', 'validity', 'queue', 'escalate', 'mo', 'max_credits', 'deliv_time'].map((k) => [
+          k,
+          batch.params.get(k),
+        ]),
+      ),
+    ).toEqual({
+      from: 'Acme',
+      callback: '3',
+      validity: '60',
+      queue: '2',
+      escalate: '1',
+      mo: '1',
+      max_credits: '2',
+      deliv_time: '30',
+    })
+
+    const sent = sim.state.messages.length
+    const bad = await cli(
+      ['--json', 'bulk', '--csv', csv, '--template', 'Hi #name#', '--validity', '5000', '--dry-run'],
+      target,
+    )
+    expect(bad.code).toBe(2)
+    expect(bad.stderr + bad.stdout).toContain('validityMinutes')
+    const withId = await cli(['bulk', '--csv', csv, '--template', 'Hi #name#', '--client-id', 'x1'], target)
+    expect(withId.code).toBe(2)
+    expect(withId.stderr).toContain('--client-id')
+    expect(sim.state.messages.length).toBe(sent)
+    expect(sim.state.batches.length).toBe(before + 1)
+  }, 60_000)
 })
