@@ -133,7 +133,7 @@ export const toMask = (features: ReadonlySet<Feature> | ReadonlyArray<Feature>):
 /** The features of a mask of known bits, in bit order. */
 const setOf = (mask: number): ReadonlySet<Feature> => {
   const out = new Set<Feature>()
-  for (const f of all) if ((mask & bits[f]) !== 0) out.add(f)
+  if (mask !== 0) for (const f of all) if ((mask & bits[f]) !== 0) out.add(f)
   return out
 }
 

@@ -47,6 +47,13 @@ export interface HttpOptions {
  */
 export const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded'
 
+// The headers of every request, made once (frozen: every request shares them).
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({})
+const FORM_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'content-type': FORM_CONTENT_TYPE })
+
+// How many paths a renderer keeps the URL of.
+const URL_CACHE = 64
+
 const BASE_URL = /^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/
 
 /**
@@ -92,6 +99,18 @@ export const http = (
   if (E.isLeft(checked)) return () => checked
   const [method, base] = checked.right
   const refused = E.left(invalidInput([{ path: '', message: 'must be a WireRequest from Encode' }]))
+  // The URL of each path, joined once (at most URL_CACHE paths; Encode has one per command): every request to a
+  // path then carries the same string, which a transport finds in its cache of parsed URLs by identity, where a
+  // string joined afresh for each request must be hashed and compared character by character first.
+  const urls = new Map<string, string>()
+  const urlOf = (path: string): string => {
+    let url = urls.get(path)
+    if (url === undefined) {
+      url = base + path
+      if (urls.size < URL_CACHE) urls.set(path, url)
+    }
+    return url
+  }
   // Total for any value: a WireRequest from Encode never takes the catch, anything else is refused.
   return (wire) => {
     try {
@@ -101,8 +120,12 @@ export const http = (
       if (E.isLeft(form)) return form
       return E.right(
         method === 'GET'
-          ? { method, url: form.right === '' ? base + path : `${base}${path}?${form.right}`, headers: {} }
-          : { method, url: base + path, headers: { 'content-type': FORM_CONTENT_TYPE }, body: form.right },
+          ? {
+              method,
+              url: form.right === '' ? urlOf(path) : `${urlOf(path)}?${form.right}`,
+              headers: NO_HEADERS,
+            }
+          : { method, url: urlOf(path), headers: FORM_HEADERS, body: form.right },
       )
     } catch {
       return refused

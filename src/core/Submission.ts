@@ -197,15 +197,13 @@ export const fromMessage = (message: ValidMessage): E.Either<InvalidInput | Mess
   }
   const encoding = body._tag === 'Text' ? body.plan.encoding : 'binary'
   const parts = body._tag === 'Text' ? body.plan.count.parts : body.count.parts
-  return E.right({
-    to,
-    body,
-    encoding,
-    parts,
-    ...(parts > 1 ? { concat: parts } : {}),
-    features: featuresOf(options, encoding, parts),
-    options,
-  })
+  const features = featuresOf(options, encoding, parts)
+  // Two literals rather than a conditional spread, which builds an object only to copy it.
+  return E.right(
+    parts > 1
+      ? { to, body, encoding, parts, concat: parts, features, options }
+      : { to, body, encoding, parts, features, options },
+  )
 }
 
 // The order options are written in: that of Message.optionCodecs, whose type lists every option, so a new option
@@ -214,6 +212,9 @@ export const fromMessage = (message: ValidMessage): E.Either<InvalidInput | Mess
 const OPTION_WIRE = (Object.keys(optionCodecs) as ReadonlyArray<keyof ValidOptions>).map(
   (key) => [key, wireNames[key]] as const,
 )
+const OPTION_INDEX = new Map<string, number>(OPTION_WIRE.map(([key], i) => [key, i]))
+const CONCAT_AT = OPTION_INDEX.get('maxParts')!
+const REQ_FEAT_AT = OPTION_INDEX.get('requiredFeatures')!
 
 /**
  * The option parameters in wire form: numbers in decimal, switches as `1`/`0`, `scheduled_time` as unix
@@ -230,14 +231,22 @@ export const optionParams = (
   options: ValidOptions,
   computed: { readonly concat?: number | undefined; readonly features: ReadonlySet<Feature> },
 ): Param[] => {
+  // Only the keys the options have are looked at, then written in OPTION_WIRE's order: a message usually has
+  // few options or none, and looking every option up by name cost more than the rest of the encoding.
+  const at: number[] = []
+  for (const key of Object.keys(options)) {
+    const i = OPTION_INDEX.get(key)
+    if (i !== undefined && i !== CONCAT_AT && i !== REQ_FEAT_AT) at.push(i)
+  }
+  if (computed.concat !== undefined) at.push(CONCAT_AT)
+  if (computed.features.size > 0) at.push(REQ_FEAT_AT)
+  if (at.length > 1) at.sort((a, b) => a - b)
   const out: Param[] = []
-  for (let i = 0; i < OPTION_WIRE.length; i++) {
+  for (const i of at) {
     const [key, wire] = OPTION_WIRE[i]!
-    if (key === 'maxParts') {
-      if (computed.concat !== undefined) out.push([wire, String(computed.concat)])
-    } else if (key === 'requiredFeatures') {
-      if (computed.features.size > 0) out.push([wire, String(toMask(computed.features))])
-    } else {
+    if (i === CONCAT_AT) out.push([wire, String(computed.concat)])
+    else if (i === REQ_FEAT_AT) out.push([wire, String(toMask(computed.features))])
+    else {
       const v = options[key]
       if (v !== undefined) out.push([wire, typeof v === 'boolean' ? (v ? '1' : '0') : String(v)])
     }

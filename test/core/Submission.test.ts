@@ -1,9 +1,10 @@
-import { test } from '@fast-check/vitest'
+import { fc, test } from '@fast-check/vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { planWith } from '../../src/core/Charset.js'
-import { decode } from '../../src/core/Message.js'
-import { fromMessage, planText } from '../../src/core/Submission.js'
+import { toMask } from '../../src/core/Features.js'
+import { decode, optionCodecs, wireNames } from '../../src/core/Message.js'
+import { fromMessage, optionParams, planText } from '../../src/core/Submission.js'
 import { numRuns, textMessage } from '../support/arbitraries.js'
 
 const submit = (input: unknown) => E.flatMap(fromMessage)(decode(input))
@@ -38,4 +39,40 @@ describe('Submission.fromMessage', () => {
     const s = submit({ to: '447901231234', data: '00'.repeat(300) })
     expect(E.isRight(s) && [s.right.encoding, s.right.parts, s.right.concat]).toEqual(['binary', 3, 3])
   })
+})
+
+// The written rule, plainly: every option in the order of Message.optionCodecs, concat and req_feat computed.
+const referenceOptionParams = (s: ReturnType<typeof fromMessage> & { _tag: 'Right' }) => {
+  const out: Array<[string, string]> = []
+  for (const key of Object.keys(optionCodecs) as Array<keyof typeof optionCodecs>) {
+    const wire = wireNames[key]
+    if (key === 'maxParts') {
+      if (s.right.concat !== undefined) out.push([wire, String(s.right.concat)])
+    } else if (key === 'requiredFeatures') {
+      if (s.right.features.size > 0) out.push([wire, String(toMask(s.right.features))])
+    } else {
+      const v = (s.right.options as Record<string, unknown>)[key]
+      if (v !== undefined) out.push([wire, typeof v === 'boolean' ? (v ? '1' : '0') : String(v)])
+    }
+  }
+  return out
+}
+
+describe('Submission.optionParams', () => {
+  test.prop([textMessage(), fc.integer()], { numRuns })(
+    'writes the options in the order of optionCodecs, whatever order the message gave them in',
+    (m, seed) => {
+      // The same message with its fields in another order.
+      const keys = Object.keys(m)
+      const shuffled = keys
+        .map((k, i) => [k, (Math.imul(i + 1, 2654435761) ^ seed) >>> 0] as const)
+        .sort((a, b) => a[1] - b[1])
+      const reordered = Object.fromEntries(shuffled.map(([k]) => [k, (m as Record<string, unknown>)[k]]))
+      for (const input of [m, reordered]) {
+        const s = submit(input)
+        expect(E.isRight(s)).toBe(true)
+        if (E.isRight(s)) expect(optionParams(s.right.options, s.right)).toEqual(referenceOptionParams(s))
+      }
+    },
+  )
 })
