@@ -331,19 +331,21 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
     project: (r: E.Either<ClickatellError, Reply.Replies[C]>) => R | PromiseLike<R>,
     renewals: number,
   ): Promise<R> => {
-    const go = (id: E.Either<ClickatellError, string>): Promise<R> => {
+    // The session is used from the time the request is made: read once, for the check and the record both.
+    const go = (id: E.Either<ClickatellError, string>, usedAt: number): Promise<R> => {
       if (E.isLeft(id)) return Promise.resolve(project(id))
       const sessionId = id.right
       return exchange(command, build(credentialsOf(sessionId)), signal, (r) => {
-        if (E.isRight(r) || r.left._tag === 'GatewayError') sessions.touch(sessionId)
+        if (E.isRight(r) || r.left._tag === 'GatewayError') sessions.touch(sessionId, usedAt)
         if (E.isRight(r) || renewals >= SESSION_RENEWALS || !isSessionError(r.left)) return project(r)
         sessions.invalidate(sessionId)
         onEvent({ _tag: 'Reauthenticating', command })
         return viaSession(command, build, signal, project, renewals + 1)
       })
     }
-    const live = sessions.current()
-    return live === undefined ? sessions.get().then(go) : go(live)
+    const now = env.now()
+    const live = sessions.current(now)
+    return live === undefined ? sessions.get().then((id) => go(id, env.now())) : go(live, now)
   }
 
   // A request with the client's credentials (the session's, or the account's with every request), and

@@ -33,12 +33,18 @@ export const PING_INTERVAL_MS = 10 * 60_000
 export interface Sessions {
   /** The current session id, authenticating first when there is none or it has expired. */
   readonly get: () => Promise<E.Either<ClickatellError, string>>
-  /** The current session id when there is a live one, without waiting (the hot path of every request). */
-  readonly current: () => E.Either<ClickatellError, string> | undefined
+  /**
+   * The current session id when there is a live one, without waiting (the hot path of every request). `now` is
+   * the time of the request, when the caller has read the clock already (default: read it here).
+   */
+  readonly current: (now?: number) => E.Either<ClickatellError, string> | undefined
   /** Forget a session the gateway refused (only if it is still the current one). */
   readonly invalidate: (sessionId: string) => void
-  /** Record that a request used the session successfully. */
-  readonly touch: (sessionId: string) => void
+  /**
+   * Record that a request used the session successfully. `usedAt` is when the request was made (default: now);
+   * an earlier time than the last recorded one changes nothing.
+   */
+  readonly touch: (sessionId: string, usedAt?: number) => void
   /** Stop the keep-alive loop. */
   readonly close: () => void
 }
@@ -136,20 +142,17 @@ export const make = (deps: SessionDeps): Sessions => {
 
   return {
     get,
-    current: () => {
-      // One clock reading per call: this runs for every request.
-      const now = deps.now()
+    current: (now = deps.now()) => {
       if (current === undefined || now - current.lastUsed >= EXPIRY_MS) return undefined
-      lastRealUse = now
+      if (now > lastRealUse) lastRealUse = now
       return current.right
     },
     invalidate: (id) => {
       if (current?.id === id) current = undefined
     },
-    touch: (id) => {
-      const now = deps.now()
-      if (current?.id === id) current.lastUsed = now
-      lastRealUse = now
+    touch: (id, usedAt = deps.now()) => {
+      if (current?.id === id && usedAt > current.lastUsed) current.lastUsed = usedAt
+      if (usedAt > lastRealUse) lastRealUse = usedAt
     },
     close: () => {
       closed = true
