@@ -287,10 +287,11 @@ const firstNonAlnum = (s: string): number => {
   return -1
 }
 
-const alnumId =
-  (max: number, what: string) =>
-  (u: unknown): string | undefined => {
-    const s = mustBeString(u, `1 to ${max} letters and digits`)
+const alnumId = (max: number, what: string) => {
+  // Made once: a template literal here would build the same sentence at every check.
+  const expected = `1 to ${max} letters and digits`
+  return (u: unknown): string | undefined => {
+    const s = mustBeString(u, expected)
     if (s !== undefined) return s
     const v = u as string
     if (v === '') return `is empty; ${what} is 1 to ${max} letters and digits`
@@ -299,6 +300,7 @@ const alnumId =
       return `contains ${charAt(v, bad)}; ${what} is only letters and digits, without spaces or punctuation`
     return v.length <= max ? undefined : `has ${v.length} characters; ${what} has at most ${max}`
   }
+}
 
 /** @category model @since 0.1.0 */
 export interface ClientMessageIdBrand {

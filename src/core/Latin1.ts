@@ -47,6 +47,18 @@ const encodeOrFail = (value: string): string | number => {
   return start === 0 ? value : out + value.slice(start)
 }
 
+// Names repeat (a handful per command), so each is encoded once and remembered, up to NAMES of them; a name
+// that cannot be written is not remembered.
+const NAMES = 256
+const names = new Map<string, string>()
+const encodedName = (name: string): string | number => {
+  const known = names.get(name)
+  if (known !== undefined) return known
+  const n = encodeOrFail(name)
+  if (typeof n === 'string' && names.size < NAMES) names.set(name, n)
+  return n
+}
+
 const notLatin1 = (value: string, index: number): string => {
   const cp = value.codePointAt(index)!
   return `character ${index} (${JSON.stringify(String.fromCodePoint(cp))}, U+${cp.toString(16).toUpperCase().padStart(4, '0')}) is above U+00FF and cannot be written in ISO-8859-1`
@@ -105,7 +117,7 @@ export const encodeForm = (
     const pair: unknown = params[i]
     const name: unknown = Array.isArray(pair) ? pair[0] : undefined
     const value: unknown = Array.isArray(pair) ? pair[1] : undefined
-    const n = typeof name === 'string' ? encodeOrFail(name) : -1
+    const n = typeof name === 'string' ? encodedName(name) : -1
     const v = typeof value === 'string' ? encodeOrFail(value) : -1
     if (typeof n === 'string' && typeof v === 'string') out += i === 0 ? `${n}=${v}` : `&${n}=${v}`
     else

@@ -89,6 +89,36 @@ describe('Latin1.encodeForm / decodeForm', () => {
     },
   )
 
+  test.prop(
+    [
+      fc.array(
+        fc.tuple(
+          fc.oneof(
+            fc.string({ minLength: 1, maxLength: 6 }),
+            latin1,
+            fc.string({ unit: 'binary', minLength: 1, maxLength: 3 }),
+          ),
+          latin1,
+        ),
+        { maxLength: 6 },
+      ),
+    ],
+    {
+      numRuns,
+    },
+  )(
+    'writes any name as percentEncode does, the same at every call (names are remembered once written)',
+    (ps) => {
+      const expected = E.traverseArray(([n, v]: readonly [string, string]) =>
+        E.map((en: string) => `${en}=${E.getOrElse(() => '')(percentEncode(v))}`)(percentEncode(n)),
+      )(ps)
+      const first = encodeForm(ps)
+      expect(E.isRight(first)).toBe(E.isRight(expected))
+      if (E.isRight(expected)) expect(first).toEqual(E.right(expected.right.join('&')))
+      expect(encodeForm(ps)).toEqual(first)
+    },
+  )
+
   it('lists every value that cannot be written, by name', () => {
     const r = encodeForm([
       ['to', '1'],
