@@ -19,7 +19,7 @@ import {
   type Problem,
 } from '../core/errors.js'
 import * as Render from '../core/HttpRender.js'
-import type { HttpResponse } from '../core/http.js'
+import type { HttpRequest, HttpResponse } from '../core/http.js'
 import { decode, type MessageInput } from '../core/Message.js'
 import * as Parse from '../core/Parse.js'
 import type * as Reply from '../core/Reply.js'
@@ -182,6 +182,7 @@ const DEFAULT_BACKGROUND = (ms: number): Promise<void> =>
   })
 
 type Wired = E.Either<LocalError, Wire.WireRequest>
+type Requested = E.Either<LocalError, HttpRequest>
 
 const SESSION_RENEWALS = 3
 
@@ -238,7 +239,11 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
   if (problems.length > 0) return E.left(invalidInput(problems))
 
   // Made once the method and the base URL are known to be good (checked above, with every other problem).
-  const render = Render.http({ method, ...(c.baseUrl === undefined ? {} : { baseUrl: c.baseUrl }) })
+  const renderOptions = { method, ...(c.baseUrl === undefined ? {} : { baseUrl: c.baseUrl }) }
+  const render = Render.http(renderOptions)
+  const rendered = (wired: Wired): Requested => (E.isLeft(wired) ? wired : render(wired.right))
+  // Each message's sendmsg requests are rendered from its parameters written once (Render.sendmsgWith).
+  const sendmsgOf = Render.sendmsgWith(renderOptions)
   const transport = c.transport!
   const env: Env = { ...systemEnv, ...c.env }
   const background = c.env?.background ?? (c.env?.sleep !== undefined ? c.env.sleep : DEFAULT_BACKGROUND)
@@ -257,20 +262,18 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
     return r as (response: HttpResponse) => E.Either<ClickatellError, Reply.Replies[C]>
   }
 
-  // One exchange: render, send, parse, then `k` on the result, all in one step of the promise chain. Plain
+  // One exchange: send, parse, then `k` on the result, all in one step of the promise chain. Plain
   // promises rather than async functions: this is the hot path of every message, and each async layer costs a
   // promise and a turn of the microtask queue. A transport that throws or rejects (against its contract) gives a
   // TransportError, as a lost answer would (`settle`); a throw in `k` stays `k`'s.
   const exchange = <C extends Command, R>(
     command: C,
-    wired: Wired,
+    requested: Requested,
     signal: AbortSignal | undefined,
     k: (r: E.Either<ClickatellError, Reply.Replies[C]>) => R | PromiseLike<R>,
   ): Promise<R> => {
-    if (E.isLeft(wired)) return Promise.resolve(k(wired))
-    const rendered = render(wired.right)
-    if (E.isLeft(rendered)) return Promise.resolve(k(rendered))
-    const request = signal === undefined ? rendered.right : { ...rendered.right, signal }
+    if (E.isLeft(requested)) return Promise.resolve(k(requested))
+    const request = signal === undefined ? requested.right : { ...requested.right, signal }
     const parse = reader(command)
     return settle(
       request,
@@ -294,19 +297,20 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
     }
   }
 
-  // The account never changes: its `auth` request is encoded once.
-  const authWire = Encode.auth(account)()
+  // The account never changes: its `auth` request is encoded and rendered once.
+  const authRequest = rendered(Encode.auth(account)())
   const sessionIdOf = (r: E.Either<ClickatellError, Reply.AuthReply>): E.Either<ClickatellError, string> =>
     E.isRight(r) ? E.right(r.right.sessionId) : r
   const authenticate = (): Promise<E.Either<ClickatellError, string>> =>
-    retried('auth', () => exchange('auth', authWire, undefined, sessionIdOf))
+    retried('auth', () => exchange('auth', authRequest, undefined, sessionIdOf))
 
   const sessions = Session.make({
     now: env.now,
     authenticate,
     ...(c.keepAlive === true
       ? {
-          ping: (id: string) => exchange('ping', Encode.ping(Wire.session(id))(), undefined, identity),
+          ping: (id: string) =>
+            exchange('ping', rendered(Encode.ping(Wire.session(id))()), undefined, identity),
           background,
         }
       : {}),
@@ -326,7 +330,7 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
   // is applied to the final result in the same step.
   const viaSession = <C extends Command, R>(
     command: C,
-    build: (credentials: Wire.Credentials) => Wired,
+    build: (credentials: Wire.Credentials) => Requested,
     signal: AbortSignal | undefined,
     project: (r: E.Either<ClickatellError, Reply.Replies[C]>) => R | PromiseLike<R>,
     renewals: number,
@@ -352,7 +356,7 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
   // `project` applied to its result.
   const authenticatedThen = <C extends Command, R>(
     command: C,
-    build: (credentials: Wire.Credentials) => Wired,
+    build: (credentials: Wire.Credentials) => Requested,
     signal: AbortSignal | undefined,
     project: (r: E.Either<ClickatellError, Reply.Replies[C]>) => R | PromiseLike<R>,
   ): Promise<R> =>
@@ -365,7 +369,7 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
     build: (credentials: Wire.Credentials) => Wired,
     signal?: AbortSignal,
   ): Promise<E.Either<ClickatellError, Reply.Replies[C]>> =>
-    authenticatedThen(command, build, signal, identity)
+    authenticatedThen(command, (credentials) => rendered(build(credentials)), signal, identity)
 
   const readOnly = <C extends Command>(
     command: C,
@@ -380,13 +384,13 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
     return first._tag === 'Accepted' ? E.right(first.apiMsgId) : E.left(first.error)
   }
 
-  // A message's sends: validated and planned once (checkMessage), its parameters built once (Encode.prepare);
-  // each attempt only adds the credentials, the recipient and the client message id. The first attempt is made
+  // A message's sends: validated and planned once (checkMessage), its parameters written once
+  // (Render.sendmsgWith); each attempt only adds the credentials, the recipient and the client message id. The first attempt is made
   // here and its answer read in the same step (settleAttempt); only a failure goes on to the safe-send machinery,
   // whose dependencies are made then, once per message. `k` takes the outcome in the same step.
   type Sender = <R>(to: string, clientMessageId: string, k: (outcome: RecipientOutcome) => R) => Promise<R>
   const senderFor = (submission: Submission, signal: AbortSignal | undefined): Sender => {
-    const encode = Encode.prepare(submission)
+    const encode = sendmsgOf(submission)
     let deps: SendDeps | undefined
     const depsOf = (): SendDeps =>
       (deps ??= {

@@ -11,11 +11,23 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
+import { ClientMessageId } from './Codecs.js'
+import { paths } from './Command.js'
+import { prepare } from './Encode.js'
 import { type InvalidInput, invalidInput } from './errors.js'
 import type { HttpRequest } from './http.js'
 import { encodeForm } from './Latin1.js'
+import { Msisdn } from './Msisdn.js'
+import { type Submission, params as submissionParams } from './Submission.js'
 import { describe, gather } from './Validation.js'
-import { requestMethod, type WireRequest } from './Wire.js'
+import {
+  account,
+  type Credentials,
+  credentialParams,
+  requestMethod,
+  session,
+  type WireRequest,
+} from './Wire.js'
 
 /**
  * The gateway's address.
@@ -129,6 +141,118 @@ export const http = (
       )
     } catch {
       return refused
+    }
+  }
+}
+
+/**
+ * `Encode.prepare` and `http` in one: a planned message made ready once for many single-recipient `sendmsg`
+ * requests, each answered as the `HttpRequest` itself. The requests are those of
+ * `http(options)(Encode.prepare(submission)(credentials, to, clientMessageId))`, byte for byte and error for
+ * error (a property test holds it to that); the message's own parameters (its text and options) are written into
+ * form text once, the credentials' once for as long as they stay the same, and a request only joins them with
+ * the recipient and the client message id, which need no escaping once checked (digits; letters and digits).
+ * Anything out of the ordinary (a refused number or id, bad credentials, options that cannot be written) takes
+ * the general path, which gives the error.
+ *
+ * This is the client's path for every message, where rendering each request from its parameters was a fifth
+ * of the client's own work.
+ *
+ * @example
+ * import { Message, Render, Submission, Wire } from 'clickatell-fp'
+ * import * as E from 'fp-ts/Either'
+ * const s = E.flatMap(Submission.fromMessage)(Message.decode({ to: '447900000001', text: 'Hi there' }))
+ * if (E.isRight(s)) {
+ *   const send = Render.sendmsgWith({ baseUrl: 'http://127.0.0.1:9' })(s.right)
+ *   const r = send(Wire.session('abc'), '447900000002', 'c1')
+ *   console.log(E.isRight(r) && r.right.body) // 'session_id=abc&to=447900000002&text=Hi+there&climsgid=c1'
+ * }
+ * @category rendering
+ * @since 0.1.0
+ */
+export const sendmsgWith = (
+  options: HttpOptions = {},
+): ((
+  submission: Submission,
+) => (
+  credentials: Credentials,
+  to: string,
+  clientMessageId: string,
+) => E.Either<InvalidInput, HttpRequest>) => {
+  const render = http(options)
+  const checked = gather(requestMethod(options.method), root(options.baseUrl))
+  if (E.isLeft(checked)) return () => () => checked
+  const [method, base] = checked.right
+  const url = base + paths.sendmsg
+  // The credentials last written (their values, read once) and their form text: compared by value, so
+  // credentials changed in place are written again rather than taken for the old ones. Only plain session or
+  // account credentials are kept; anything else takes the general path.
+  let lastSession: string | undefined
+  let lastAccount: readonly [string, string, string] | undefined
+  let lastForm = ''
+  const remember = (made: Credentials): string | undefined => {
+    const form = E.flatMap(encodeForm)(credentialParams(made))
+    if (E.isLeft(form)) return undefined
+    lastSession = made._tag === 'Session' ? made.sessionId : undefined
+    lastAccount = made._tag === 'Account' ? [made.apiId, made.user, made.password] : undefined
+    lastForm = form.right
+    return lastForm
+  }
+  const credentialsForm = (credentials: Credentials): string | undefined => {
+    try {
+      const c = credentials as unknown as Record<string, unknown>
+      if (c._tag === 'Session') {
+        const id = c.sessionId
+        if (typeof id !== 'string') return undefined
+        return id === lastSession ? lastForm : remember(session(id))
+      }
+      if (c._tag === 'Account') {
+        const [apiId, user, password] = [c.apiId, c.user, c.password]
+        if (typeof apiId !== 'string' || typeof user !== 'string' || typeof password !== 'string')
+          return undefined
+        return lastAccount !== undefined &&
+          apiId === lastAccount[0] &&
+          user === lastAccount[1] &&
+          password === lastAccount[2]
+          ? lastForm
+          : remember(account({ apiId, user, password }))
+      }
+      return undefined
+    } catch {
+      return undefined
+    }
+  }
+  const notSubmission = E.left(
+    invalidInput([{ path: '', message: 'must be a Submission from Submission.fromMessage' }]),
+  )
+  return (submission) => {
+    // The message's parameters as prepare writes them (its own climsgid gives way to each request's).
+    let general: ReturnType<typeof prepare>
+    let rest: ReadonlyArray<readonly [string, string]>
+    try {
+      general = prepare(submission)
+      const all = submissionParams(submission)
+      rest =
+        submission.options.clientMessageId === undefined ? all : all.filter(([name]) => name !== 'climsgid')
+    } catch {
+      return () => notSubmission
+    }
+    const slow = (credentials: Credentials, to: string, clientMessageId: string) =>
+      E.flatMap(render)(general(credentials, to, clientMessageId))
+    const written = encodeForm(rest)
+    if (E.isLeft(written)) return slow
+    const middle = written.right === '' ? '&climsgid=' : `&${written.right}&climsgid=`
+    return (credentials, to, clientMessageId) => {
+      if (!Msisdn.is(to) || !ClientMessageId.is(clientMessageId))
+        return slow(credentials, to, clientMessageId)
+      const auth = credentialsForm(credentials)
+      if (auth === undefined) return slow(credentials, to, clientMessageId)
+      const form = `${auth}&to=${to}${middle}${clientMessageId}`
+      return E.right(
+        method === 'GET'
+          ? { method, url: `${url}?${form}`, headers: NO_HEADERS }
+          : { method, url, headers: FORM_HEADERS, body: form },
+      )
     }
   }
 }

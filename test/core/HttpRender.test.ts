@@ -1,11 +1,13 @@
 import { fc, test } from '@fast-check/vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { getbalance, sendmsg } from '../../src/core/Encode.js'
-import { FORM_CONTENT_TYPE, http, root } from '../../src/core/HttpRender.js'
+import { getbalance, prepare, sendmsg } from '../../src/core/Encode.js'
+import { FORM_CONTENT_TYPE, http, root, sendmsgWith } from '../../src/core/HttpRender.js'
 import { decodeForm } from '../../src/core/Latin1.js'
-import { account, request, session, type WireRequest } from '../../src/core/Wire.js'
-import { numRuns } from '../support/arbitraries.js'
+import { decode } from '../../src/core/Message.js'
+import { fromMessage } from '../../src/core/Submission.js'
+import { account, type Credentials, request, session, type WireRequest } from '../../src/core/Wire.js'
+import { binaryMessage, credentials, msisdn, numRuns, textMessage } from '../support/arbitraries.js'
 
 const wire = (r: E.Either<unknown, WireRequest | ReadonlyArray<WireRequest>>): WireRequest => {
   if (E.isLeft(r)) throw new Error('encode failed')
@@ -123,4 +125,70 @@ describe('Render.http', () => {
       )
     },
   )
+})
+
+describe('Render.sendmsgWith', () => {
+  // Credentials as callers might pass them: plain, with characters to escape or not writable at all, changed in
+  // place after use (the same object with another session id), or not credentials.
+  const anyCredentials = fc.oneof(
+    credentials(),
+    fc.record({ _tag: fc.constant('Session' as const), sessionId: fc.string({ maxLength: 6 }) }),
+    fc.record({
+      _tag: fc.constant('Account' as const),
+      apiId: fc.string({ maxLength: 4 }),
+      user: fc.string({ maxLength: 4 }),
+      password: fc.oneof(fc.string({ maxLength: 6 }), fc.constant('pässwörd €')),
+    }),
+    fc.constant({ _tag: 'Session', sessionId: 7 } as unknown as Credentials),
+    fc.constant(null as unknown as Credentials),
+  )
+  const anyNumber = fc.oneof(msisdn(), fc.string({ maxLength: 8 }))
+  const anyId = fc.oneof(
+    fc.string({ unit: fc.constantFrom(...'abcXYZ019'), minLength: 1, maxLength: 32 }),
+    fc.string({ maxLength: 40 }),
+  )
+  const call = fc.record({ credentials: anyCredentials, to: anyNumber, id: anyId, mutate: fc.boolean() })
+
+  test.prop(
+    [
+      fc.oneof(textMessage({ maxRecipients: 1 }), binaryMessage()),
+      fc.constantFrom('GET' as const, 'POST' as const),
+      fc.array(call, { minLength: 1, maxLength: 6 }),
+    ],
+    { numRuns },
+  )(
+    'answers what http(Encode.prepare(...)) answers, byte for byte and error for error',
+    (m, method, calls) => {
+      const s = E.flatMap(fromMessage)(decode(m))
+      if (E.isLeft(s)) return
+      const options = { method, baseUrl: 'http://127.0.0.1:9/gw' }
+      const fast = sendmsgWith(options)(s.right)
+      const general = prepare(s.right)
+      const render = http(options)
+      for (const c of calls) {
+        const expected = E.flatMap(render)(general(c.credentials, c.to, c.id))
+        expect(fast(c.credentials, c.to, c.id)).toEqual(expected)
+        // The same object changed in place must be written anew, not answered from what was kept.
+        if (
+          c.mutate &&
+          c.credentials !== null &&
+          typeof c.credentials === 'object' &&
+          c.credentials._tag === 'Session'
+        ) {
+          const changed = c.credentials as { sessionId: unknown }
+          changed.sessionId = `${String(changed.sessionId)}x`
+          expect(fast(c.credentials, c.to, c.id)).toEqual(
+            E.flatMap(render)(general(c.credentials, c.to, c.id)),
+          )
+        }
+      }
+    },
+  )
+
+  it('refuses what is not a Submission, and a bad base URL, without throwing', () => {
+    expect(E.isLeft(sendmsgWith()(null as never)(session('abc'), '447900000001', 'c1'))).toBe(true)
+    expect(
+      E.isLeft(sendmsgWith({ baseUrl: 'ftp://x' })({} as never)(session('abc'), '447900000001', 'c1')),
+    ).toBe(true)
+  })
 })
