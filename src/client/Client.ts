@@ -385,9 +385,10 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
   }
 
   // A message's sends: validated and planned once (checkMessage), its parameters written once
-  // (Render.sendmsgWith); each attempt only adds the credentials, the recipient and the client message id. The first attempt is made
-  // here and its answer read in the same step (settleAttempt); only a failure goes on to the safe-send machinery,
-  // whose dependencies are made then, once per message. `k` takes the outcome in the same step.
+  // (Render.sendmsgWith); each attempt only adds the credentials, the recipient and the client message id. The
+  // first attempt is made here and its answer read in the same step (settleAttempt); only a failure goes on to
+  // the safe-send machinery, whose dependencies are made then, once per message. `k` takes the outcome in the
+  // same step.
   type Sender = <R>(to: string, clientMessageId: string, k: (outcome: RecipientOutcome) => R) => Promise<R>
   const senderFor = (submission: Submission, signal: AbortSignal | undefined): Sender => {
     const encode = sendmsgOf(submission)
