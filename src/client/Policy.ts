@@ -6,6 +6,7 @@
  * @since 0.1.0
  */
 import type { ClickatellError } from '../core/errors.js'
+import { backoff as middlewareBackoff } from '../transport/middleware.js'
 
 /**
  * `ERR: 001`, `003` or `005` to a request made with a session id: the session is stale or missing (the live
@@ -92,7 +93,8 @@ export interface Backoff {
 
 /**
  * The delay before repeat `n` (0 for the first repeat): exponential with full jitter,
- * `random() * min(max, base * 2^n)`.
+ * `random() * min(max, base * 2^n)` rounded down, as `Middleware.backoff` computes it (the client's retries and
+ * the retry middleware's wait alike).
  *
  * @example
  * import { Client } from 'clickatell-fp'
@@ -100,7 +102,5 @@ export interface Backoff {
  * @category utils
  * @since 0.1.0
  */
-export const delay =
-  (backoff: Backoff, random: () => number) =>
-  (n: number): number =>
-    Math.floor(random() * Math.min(backoff.maxDelayMs, backoff.baseDelayMs * 2 ** n))
+export const delay = (backoff: Backoff, random: () => number): ((n: number) => number) =>
+  middlewareBackoff({ baseDelayMs: backoff.baseDelayMs, maxDelayMs: backoff.maxDelayMs, random })

@@ -131,8 +131,25 @@ const aborted = (request: HttpRequest): boolean => request.signal?.aborted === t
 const wholeOr = (value: unknown, fallback: number): number =>
   typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : fallback
 
-const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+/**
+ * Waits `ms` milliseconds, or less: at once when `ms` is not above 0 (or not a number) or the signal has already
+ * been aborted, and as soon as it is aborted. A wait longer than a timer can hold (2^31 - 1 ms, about 24.8 days,
+ * past which `setTimeout` fires at once) is cut to that. The one sleep of the library: the retry middleware's and
+ * the client's.
+ *
+ * @example
+ * import { Middleware } from 'clickatell-fp'
+ * const controller = new AbortController()
+ * controller.abort()
+ * const started = Date.now()
+ * await Middleware.sleep(60_000, controller.signal)
+ * console.log(Date.now() - started < 1_000) // true
+ * @category retry
+ * @since 0.1.0
+ */
+export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
+    if (signal?.aborted === true || !(ms > 0)) return resolve()
     const timer = setTimeout(done, Math.min(ms, MAX_TIMER_MS))
     function done(): void {
       clearTimeout(timer)
@@ -190,7 +207,7 @@ export const withRetry = (options: RetryOptions = {}): Middleware => {
   const retries = wholeOr(options.retries, 2)
   const delay = backoff(options)
   const shouldRetry = typeof options.shouldRetry === 'function' ? options.shouldRetry : retryable
-  const sleep = typeof options.sleep === 'function' ? options.sleep : defaultSleep
+  const wait = typeof options.sleep === 'function' ? options.sleep : sleep
   const again = (outcome: E.Either<TransportError, HttpResponse>, request: HttpRequest): boolean => {
     try {
       return shouldRetry(outcome, request) === true
@@ -205,7 +222,7 @@ export const withRetry = (options: RetryOptions = {}): Middleware => {
         const outcome = await settled(transport, request, identity)
         if (retry >= retries || aborted(request) || !again(outcome, request)) return outcome
         await Promise.resolve()
-          .then(() => sleep(delay(retry), request.signal))
+          .then(() => wait(delay(retry), request.signal))
           .catch(() => undefined)
         if (aborted(request)) return E.left(fromThrown(request.signal)(request.signal?.reason))
       }

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { systemEnv } from '../../src/client/Env.js'
 import { ClientMessageId } from '../../src/core/Codecs.js'
 
@@ -16,23 +16,5 @@ describe('systemEnv.newClientMessageId', () => {
     for (const id of ids) for (const c of id) counts.set(c, (counts.get(c) ?? 0) + 1)
     expect(counts.size).toBe(32)
     for (const k of counts.values()) expect(Math.abs(k - 15_000)).toBeLessThan(900)
-  })
-})
-
-describe('systemEnv.newClientMessageId without TextDecoder', () => {
-  it('makes the same kind of ids from its fallback', async () => {
-    const saved = globalThis.TextDecoder
-    vi.resetModules()
-    // The module reads TextDecoder once, when it loads: a fresh copy loaded without one takes the fallback.
-    ;(globalThis as { TextDecoder?: unknown }).TextDecoder = undefined
-    try {
-      const fresh = await import('../../src/client/Env.js')
-      const ids = Array.from({ length: 400 }, () => fresh.systemEnv.newClientMessageId())
-      expect(new Set(ids).size).toBe(400)
-      for (const id of ids) expect(id).toMatch(/^[0-9a-v]{24}$/)
-    } finally {
-      globalThis.TextDecoder = saved
-      vi.resetModules()
-    }
   })
 })

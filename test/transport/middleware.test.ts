@@ -7,6 +7,7 @@ import type { HttpRequest, HttpResponse } from '../../src/core/http.js'
 import {
   backoff,
   type RetryOptions,
+  sleep,
   type TransportEvent,
   withLogging,
   withRetry,
@@ -74,6 +75,51 @@ describe('backoff', () => {
     expect(d).toBeGreaterThanOrEqual(0)
     expect(d).toBeLessThanOrEqual(Math.min(max, base * 2 ** retry))
     expect(Number.isInteger(d)).toBe(true)
+  })
+})
+
+describe('sleep', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('answers at once for a signal aborted before, for 0, a negative or no number', async () => {
+    vi.useFakeTimers()
+    const controller = new AbortController()
+    controller.abort()
+    let done = 0
+    for (const p of [sleep(60_000, controller.signal), sleep(0), sleep(-5), sleep(Number.NaN)])
+      void p.then(() => done++)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(done).toBe(4)
+  })
+
+  it('waits its time, ends early when aborted, and never fires at once past what a timer holds', async () => {
+    vi.useFakeTimers()
+    let short = false
+    let long = false
+    let aborted = false
+    const controller = new AbortController()
+    void sleep(1_000).then(() => {
+      short = true
+    })
+    void sleep(2 ** 32).then(() => {
+      long = true
+    })
+    void sleep(10_000, controller.signal).then(() => {
+      aborted = true
+    })
+    await vi.advanceTimersByTimeAsync(999)
+    expect([short, long, aborted]).toEqual([false, false, false])
+    await vi.advanceTimersByTimeAsync(1)
+    controller.abort()
+    await vi.advanceTimersByTimeAsync(0)
+    expect([short, long, aborted]).toEqual([true, false, true])
+    // Cut to 2^31 - 1 ms: a day later it still waits.
+    await vi.advanceTimersByTimeAsync(86_400_000)
+    expect(long).toBe(false)
+    await vi.advanceTimersByTimeAsync(2 ** 31)
+    expect(long).toBe(true)
   })
 })
 
