@@ -301,6 +301,23 @@ export const token_pay: (
 )
 
 /**
+ * The parameters a planned message adds to each of its single-recipient sends, between the recipient and the
+ * client message id: its content and options, without a `climsgid` of its own (each request carries its own).
+ *
+ * @example
+ * import { Encode, Message, Submission } from 'clickatell-fp'
+ * import * as E from 'fp-ts/Either'
+ * const s = E.flatMap(Submission.fromMessage)(Message.decode({ to: '447900000001', text: 'Hi', clientMessageId: 'm1' }))
+ * console.log(E.isRight(s) && Encode.preparedParams(s.right)) // [['text', 'Hi']]
+ * @category encoding
+ * @since 0.1.0
+ */
+export const preparedParams = (submission: Submission): ReadonlyArray<Param> => {
+  const all = submissionParams(submission)
+  return submission.options.clientMessageId === undefined ? all : all.filter(([name]) => name !== 'climsgid')
+}
+
+/**
  * A planned message prepared once for many single-recipient sends: its parameters are built once, and each
  * request only adds the credentials, the recipient and the client message id. The client uses it to send one
  * request per recipient (each with its own `climsgid`) without planning the message again for every attempt.
@@ -325,10 +342,7 @@ export const prepare = (
   to: string,
   clientMessageId: string,
 ) => E.Either<InvalidInput, WireRequest>) => {
-  // The message's own climsgid (if any) gives way to the one of each request.
-  const all = submissionParams(submission)
-  const rest =
-    submission.options.clientMessageId === undefined ? all : all.filter(([name]) => name !== 'climsgid')
+  const rest = preparedParams(submission)
   return (credentials, to, clientMessageId) => {
     const auth = credentialParams(credentials)
     if (E.isLeft(auth)) return auth

@@ -13,12 +13,12 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { ClientMessageId } from './Codecs.js'
 import { paths } from './Command.js'
-import { prepare } from './Encode.js'
+import { prepare, preparedParams } from './Encode.js'
 import { type InvalidInput, invalidInput } from './errors.js'
 import type { HttpRequest } from './http.js'
 import { encodeForm } from './Latin1.js'
 import { Msisdn } from './Msisdn.js'
-import { type Submission, params as submissionParams } from './Submission.js'
+import type { Submission } from './Submission.js'
 import { describe, gather } from './Validation.js'
 import {
   account,
@@ -89,6 +89,9 @@ export const root = (baseUrl: string = DEFAULT_BASE_URL): E.Either<InvalidInput,
         ]),
       )
 
+// The method and the base URL, checked: every problem of both.
+const settingsOf = (options: HttpOptions) => gather(requestMethod(options.method), root(options.baseUrl))
+
 /**
  * Renders with options. The options are checked once; an invalid one makes every rendering `InvalidInput`.
  *
@@ -107,7 +110,7 @@ export const root = (baseUrl: string = DEFAULT_BASE_URL): E.Either<InvalidInput,
 export const http = (
   options: HttpOptions = {},
 ): ((wire: WireRequest) => E.Either<InvalidInput, HttpRequest>) => {
-  const checked = gather(requestMethod(options.method), root(options.baseUrl))
+  const checked = settingsOf(options)
   if (E.isLeft(checked)) return () => checked
   const [method, base] = checked.right
   const refused = E.left(invalidInput([{ path: '', message: 'must be a WireRequest from Encode' }]))
@@ -180,7 +183,7 @@ export const sendmsgWith = (
   clientMessageId: string,
 ) => E.Either<InvalidInput, HttpRequest>) => {
   const render = http(options)
-  const checked = gather(requestMethod(options.method), root(options.baseUrl))
+  const checked = settingsOf(options)
   if (E.isLeft(checked)) return () => () => checked
   const [method, base] = checked.right
   const url = base + paths.sendmsg
@@ -231,9 +234,7 @@ export const sendmsgWith = (
     let rest: ReadonlyArray<readonly [string, string]>
     try {
       general = prepare(submission)
-      const all = submissionParams(submission)
-      rest =
-        submission.options.clientMessageId === undefined ? all : all.filter(([name]) => name !== 'climsgid')
+      rest = preparedParams(submission)
     } catch {
       return () => notSubmission
     }
