@@ -3,7 +3,7 @@
 // Run: npx tsx bench/parse.bench.ts (or npm run bench -- parse).
 import { cpus } from 'node:os'
 import { Bench } from 'tinybench'
-import * as Parse from '../src/core/Parse.js'
+import * as Parse from '../src/core/reply/Parse.js'
 
 // Deterministic: every seventh recipient refused, some with `To:` and some without (quirk 10), leading zeros.
 const hex = (n: number): string => (n * 2654435761).toString(16).padStart(8, '0').repeat(4).slice(0, 32)

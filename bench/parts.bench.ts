@@ -2,7 +2,7 @@
 // Run: npm run bench (or: node --expose-gc --import tsx bench/parts.bench.ts). Ratios are what we compare.
 import { createRequire } from 'node:module'
 import { cpus } from 'node:os'
-import { count } from '../src/core/Parts.js'
+import { count } from '../src/core/text/Parts.js'
 import { makeWorkload } from './workload.js'
 
 const require = createRequire(import.meta.url)

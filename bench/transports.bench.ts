@@ -35,7 +35,7 @@ import type * as KyModule from '../src/transport/KyTransport.js'
 import type * as NodeModule from '../src/transport/NodeTransport.js'
 import type { Transport } from '../src/transport/Transport.js'
 
-const dist = new URL('../dist/', import.meta.url)
+const dist = new URL('../dist', import.meta.url)
 if (!existsSync(new URL('client/Client.js', dist))) {
   console.error('bench/transports.bench.ts measures the build: run `npm run build` first')
   process.exit(1)

@@ -1,6 +1,6 @@
 // The deterministic message workload shared by the text benchmarks: 10,000 messages, half short GSM, a quarter
 // long GSM with about 4% extension characters, a quarter UCS-2 with emoji.
-import { basic, extension } from '../src/core/Gsm7.js'
+import { basic, extension } from '../src/core/text/Gsm7.js'
 
 /** mulberry32: a small seeded PRNG, so every run times the same messages. */
 export const prng = (seed: number) => () => {

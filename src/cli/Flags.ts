@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import { CommanderError, type Command as Program } from 'commander'
-import type { MessageOptions } from '../core/Message.js'
+import type { MessageOptions } from '../core/message/Message.js'
 import { EXIT } from './Output.js'
 
 /**

@@ -6,10 +6,10 @@
  * @since 0.1.0
  */
 import * as O from 'fp-ts/lib/Option.js'
-import { type Offender, planWith, type Suggestion, suggestWith, type WirePlan } from '../core/Charset.js'
-import { derive, type Feature, toMask } from '../core/Features.js'
-import { check } from '../core/Parts.js'
-import { toHex } from '../core/Ucs2.js'
+import { derive, type Feature, toMask } from '../core/message/Features.js'
+import { type Offender, planWith, type Suggestion, suggestWith, type WirePlan } from '../core/text/Charset.js'
+import { check } from '../core/text/Parts.js'
+import { toHex } from '../core/text/Ucs2.js'
 import { bold, dim, green, type Io, red, yellow } from './Output.js'
 
 /**

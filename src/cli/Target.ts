@@ -7,7 +7,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { type InvalidInput, invalidInput, type Problem } from '../core/errors.js'
-import { DEFAULT_BASE_URL } from '../core/HttpRender.js'
+import { DEFAULT_BASE_URL } from '../core/request/Render.js'
 import { startSimulator } from '../simulator/index.js'
 
 /**

@@ -8,9 +8,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { identity } from 'fp-ts/lib/function.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
-import * as Batch from '../core/Batch.js'
-import type { Command } from '../core/Command.js'
-import * as Encode from '../core/Encode.js'
 import {
   type ClickatellError,
   type InvalidInput,
@@ -18,13 +15,16 @@ import {
   type LocalError,
   type Problem,
 } from '../core/errors.js'
-import * as Render from '../core/HttpRender.js'
 import type { HttpRequest, HttpResponse } from '../core/http.js'
-import { decode, type MessageInput } from '../core/Message.js'
-import * as Parse from '../core/Parse.js'
-import type * as Reply from '../core/Reply.js'
-import { fromMessage, type Submission } from '../core/Submission.js'
-import * as Wire from '../core/Wire.js'
+import * as Batch from '../core/message/Batch.js'
+import { decode, type MessageInput } from '../core/message/Message.js'
+import * as Parse from '../core/reply/Parse.js'
+import type * as Reply from '../core/reply/Replies.js'
+import type { Command } from '../core/request/Command.js'
+import * as Encode from '../core/request/Encode.js'
+import { fromMessage, type Submission } from '../core/request/MessageParams.js'
+import * as Render from '../core/request/Render.js'
+import * as Wire from '../core/request/Wire.js'
 import { settle, type Transport } from '../transport/Transport.js'
 import { mapOrdered, rateLimiter } from './Bulk.js'
 import { type Env, systemEnv } from './Env.js'

@@ -9,7 +9,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { identity } from 'fp-ts/lib/function.js'
 import type { ClickatellError } from '../core/errors.js'
-import type { StatusReply } from '../core/Reply.js'
+import type { StatusReply } from '../core/reply/Replies.js'
 import { type Backoff, delay, isAmbiguous, nothingSent } from './Policy.js'
 
 /**

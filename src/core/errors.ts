@@ -9,8 +9,8 @@
  *
  * @since 0.1.0
  */
-import type { Command } from './Command.js'
-import { text as scrub } from './Redact.js'
+import type { Command } from './request/Command.js'
+import { text as scrub } from './request/Redact.js'
 
 /**
  * One thing wrong with an input: where (a dotted path such as `to.2` or `text`) and why, in words a person

@@ -19,9 +19,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import * as E from 'fp-ts/lib/Either.js'
-import { parseWith } from '../core/Callback.js'
-import type { Report } from '../core/Report.js'
-import { text } from '../core/UrlForm.js'
+import { parseWith } from '../core/callback/Callback.js'
+import type { Report } from '../core/callback/Report.js'
+import { text } from '../core/callback/UrlForm.js'
 
 /**
  * Options of `createCallbackHandler`.

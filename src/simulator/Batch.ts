@@ -12,7 +12,7 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import * as Ucs2 from '../core/Ucs2.js'
+import * as Ucs2 from '../core/text/Ucs2.js'
 import { type Gateway, type GatewayRequest, newId } from './Gateway.js'
 import { clientMessageId, measure, messageParams, messageSpec, releaseTime } from './Params.js'
 import { authenticated } from './Queries.js'

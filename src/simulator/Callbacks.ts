@@ -10,8 +10,8 @@
  *
  * @since 0.1.0
  */
-import { statusTable } from '../core/CallbackValue.js'
-import type { StatusCodeNumber } from '../core/Codes.js'
+import { statusTable } from '../core/callback/CallbackValue.js'
+import type { StatusCodeNumber } from '../core/reply/Codes.js'
 import type { CallbackForm } from './Options.js'
 
 /**

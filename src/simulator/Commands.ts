@@ -6,7 +6,7 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { type Command, paths } from '../core/Command.js'
+import { type Command, paths } from '../core/request/Command.js'
 import { credentials, openSession } from './Auth.js'
 import { endbatch, quicksend, senditem, startbatch } from './Batch.js'
 import type { Gateway, GatewayRequest } from './Gateway.js'

@@ -5,8 +5,8 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
+import { callbackForms } from '../core/callback/Report.js'
 import { type InvalidInput, invalidInput, type Problem } from '../core/errors.js'
-import { callbackForms } from '../core/Report.js'
 import { type Clock, systemClock } from './Clock.js'
 import { type FaultRule, ruleProblems } from './Faults.js'
 import {

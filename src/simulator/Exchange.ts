@@ -7,7 +7,7 @@
  */
 import type * as http from 'node:http'
 import type { Socket } from 'node:net'
-import type { Command } from '../core/Command.js'
+import type { Command } from '../core/request/Command.js'
 import { expireSession } from './Auth.js'
 import { commandPaths, handle } from './Commands.js'
 import type { Decision, FaultController, FaultRule } from './Faults.js'

@@ -16,8 +16,8 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { type Command, isCommand } from '../core/Command.js'
 import { type InvalidInput, invalidInput, type Problem } from '../core/errors.js'
+import { type Command, isCommand } from '../core/request/Command.js'
 import type { Random } from './Random.js'
 
 /**

@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import type { Command } from '../core/Command.js'
+import type { Command } from '../core/request/Command.js'
 import { type Agenda, agenda } from './Agenda.js'
 import type { Config } from './Config.js'
 import type { Route } from './Options.js'

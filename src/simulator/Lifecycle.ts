@@ -13,7 +13,7 @@
  *
  * @since 0.1.0
  */
-import { type StatusCodeNumber, statusCodes } from '../core/Codes.js'
+import { type StatusCodeNumber, statusCodes } from '../core/reply/Codes.js'
 import { type Gateway, roundCredits } from './Gateway.js'
 import type { FinalStatus } from './Options.js'
 import type { MessageRow } from './Store.js'

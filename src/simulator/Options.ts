@@ -4,13 +4,14 @@
  *
  * @since 0.1.0
  */
-import type { StatusCodeNumber } from '../core/Codes.js'
-import type { CallbackForm } from '../core/Report.js'
+
+import type { CallbackForm } from '../core/callback/Report.js'
+import type { StatusCodeNumber } from '../core/reply/Codes.js'
 import type { Clock } from './Clock.js'
 import type { FaultRule } from './Faults.js'
 
 // The six callback forms of specification v2.6 section 5.2.5: the library's own type.
-export type { CallbackForm } from '../core/Report.js'
+export type { CallbackForm } from '../core/callback/Report.js'
 
 /**
  * One account of the simulated gateway. The specification's three credentials (section 4.1) plus the

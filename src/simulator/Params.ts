@@ -6,9 +6,9 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import type { ErrorCodeNumber } from '../core/Codes.js'
-import * as Parts from '../core/Parts.js'
-import * as Ucs2 from '../core/Ucs2.js'
+import type { ErrorCodeNumber } from '../core/reply/Codes.js'
+import * as Parts from '../core/text/Parts.js'
+import * as Ucs2 from '../core/text/Ucs2.js'
 import type { Gateway } from './Gateway.js'
 import { error } from './Replies.js'
 import type { AccountRecord, MessageEncoding } from './State.js'

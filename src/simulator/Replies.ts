@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { type ErrorCodeNumber, errorCodes, type StatusCodeNumber } from '../core/Codes.js'
+import { type ErrorCodeNumber, errorCodes, type StatusCodeNumber } from '../core/reply/Codes.js'
 import { roundCredits } from './Gateway.js'
 
 // Where FACTS.md section 2.4 records the live service's own wording, the simulator uses it (quirk 7).

@@ -7,8 +7,8 @@
  * @since 0.1.0
  */
 
-import type { StatusCodeNumber } from '../core/Codes.js'
-import type { Command } from '../core/Command.js'
+import type { StatusCodeNumber } from '../core/reply/Codes.js'
+import type { Command } from '../core/request/Command.js'
 import type { CallbackForm } from './Options.js'
 
 /**

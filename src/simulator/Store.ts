@@ -3,7 +3,7 @@
  *
  * @since 0.1.0
  */
-import type { Command } from '../core/Command.js'
+import type { Command } from '../core/request/Command.js'
 import type { Config } from './Config.js'
 import type { MessageSpec } from './Params.js'
 import type {

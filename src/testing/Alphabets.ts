@@ -7,7 +7,7 @@
  * @since 0.1.0
  */
 import * as fc from 'fast-check'
-import { basic, extension, widths } from '../core/Gsm7.js'
+import { basic, extension, widths } from '../core/text/Gsm7.js'
 
 const chars = (table: ReadonlyArray<readonly [number, number]>): ReadonlyArray<string> =>
   table.map(([, cp]) => String.fromCodePoint(cp))

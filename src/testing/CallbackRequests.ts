@@ -9,8 +9,8 @@
  * @since 0.1.0
  */
 import * as fc from 'fast-check'
-import type { CallbackRequest } from '../core/Callback.js'
-import { type CallbackForm, callbackForms } from '../core/Report.js'
+import type { CallbackRequest } from '../core/callback/Callback.js'
+import { type CallbackForm, callbackForms } from '../core/callback/Report.js'
 import {
   type DataStyle,
   dataParameter,

@@ -7,9 +7,9 @@
  * @since 0.1.0
  */
 import * as fc from 'fast-check'
-import { statusTable } from '../core/CallbackValue.js'
-import { type StatusCodeNumber, statusCodes } from '../core/Codes.js'
-import type { CallbackForm, DeliveryReport } from '../core/Report.js'
+import { statusTable } from '../core/callback/CallbackValue.js'
+import type { CallbackForm, DeliveryReport } from '../core/callback/Report.js'
+import { type StatusCodeNumber, statusCodes } from '../core/reply/Codes.js'
 import { DIGITS, oneOf, stringOf } from './Alphabets.js'
 import { type CallbackCase, type CallbackConstraints, callbacks, type Written } from './CallbackRequests.js'
 import { clientMessageId, hexId, msisdn, senderId } from './Identifiers.js'

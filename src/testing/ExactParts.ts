@@ -7,8 +7,8 @@
  * @since 0.1.0
  */
 import * as fc from 'fast-check'
-import { isGsm7, widths } from '../core/Gsm7.js'
-import { limits } from '../core/Parts.js'
+import { isGsm7, widths } from '../core/text/Gsm7.js'
+import { limits } from '../core/text/Parts.js'
 import {
   clamp,
   commonAstral,

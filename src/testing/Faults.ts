@@ -6,8 +6,8 @@
  * @since 0.1.0
  */
 import * as fc from 'fast-check'
-import { widths } from '../core/Gsm7.js'
-import { GATEWAY_MAX_PARTS } from '../core/Parts.js'
+import { widths } from '../core/text/Gsm7.js'
+import { GATEWAY_MAX_PARTS } from '../core/text/Parts.js'
 import { DIGITS, LETTERS, oneOf, stringOf } from './Alphabets.js'
 import { binaryParts, textWithParts } from './ExactParts.js'
 import { msisdn } from './Identifiers.js'

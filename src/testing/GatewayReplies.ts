@@ -16,9 +16,9 @@
  */
 import * as fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
-import { all as allCommands, type Command, isCommand } from '../core/Command.js'
 import type { GatewayError } from '../core/errors.js'
-import { accepted, type Replies, rejected, type SendOutcome } from '../core/Reply.js'
+import { accepted, type Replies, rejected, type SendOutcome } from '../core/reply/Replies.js'
+import { all as allCommands, type Command, isCommand } from '../core/request/Command.js'
 import { ALNUM, clamp, DIGITS, oneOf, stringOf } from './Alphabets.js'
 import { clientMessageId, hexId } from './Identifiers.js'
 import { balance, charge, errorRecord, messageId, quirky, recipient, status } from './ReplyValues.js'

@@ -7,7 +7,7 @@
  * @since 0.1.0
  */
 import * as fc from 'fast-check'
-import type { MessageInput } from '../core/Message.js'
+import type { MessageInput } from '../core/message/Message.js'
 import { ALNUM, HEX, oneOf, stringOf } from './Alphabets.js'
 import {
   asBinary,

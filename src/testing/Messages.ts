@@ -6,11 +6,11 @@
  * @since 0.1.0
  */
 import * as fc from 'fast-check'
-import { planWith } from '../core/Charset.js'
-import { messageTypes } from '../core/Codecs.js'
-import { all as allFeatures } from '../core/Features.js'
-import type { MessageInput, MessageOptions } from '../core/Message.js'
-import { GATEWAY_MAX_PARTS, splitWith } from '../core/Parts.js'
+import { messageTypes } from '../core/message/Codecs.js'
+import { all as allFeatures } from '../core/message/Features.js'
+import type { MessageInput, MessageOptions } from '../core/message/Message.js'
+import { planWith } from '../core/text/Charset.js'
+import { GATEWAY_MAX_PARTS, splitWith } from '../core/text/Parts.js'
 import { clamp, HEX, oneOf, stringOf } from './Alphabets.js'
 import { binaryParts, textWithParts } from './ExactParts.js'
 import { clientMessageId, type MsisdnConstraints, msisdn, senderId } from './Identifiers.js'

@@ -7,7 +7,7 @@
  * @since 0.1.0
  */
 import * as fc from 'fast-check'
-import type { CallbackForm, MoReport } from '../core/Report.js'
+import type { CallbackForm, MoReport } from '../core/callback/Report.js'
 import { astral, DIGITS, gsmBasic, notGsmBmp, oneOf, plainBasic, stringOf } from './Alphabets.js'
 import { type CallbackCase, type CallbackConstraints, callbacks, type Written } from './CallbackRequests.js'
 import { hexId, msisdn } from './Identifiers.js'

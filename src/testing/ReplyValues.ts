@@ -6,6 +6,7 @@
  * @since 0.1.0
  */
 import * as fc from 'fast-check'
+import { type GatewayError, gatewayError } from '../core/errors.js'
 import {
   type ErrorCodeNumber,
   errorCodes,
@@ -13,9 +14,8 @@ import {
   type StatusCodeNumber,
   statusCodes,
   type UnknownStatusCode,
-} from '../core/Codes.js'
-import type { Command } from '../core/Command.js'
-import { type GatewayError, gatewayError } from '../core/errors.js'
+} from '../core/reply/Codes.js'
+import type { Command } from '../core/request/Command.js'
 import { DIGITS, HEX, oneOf, stringOf } from './Alphabets.js'
 import { hexId, msisdn } from './Identifiers.js'
 

@@ -14,7 +14,7 @@ import { identity } from 'fp-ts/lib/function.js'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import { type TransportError, transportError } from '../core/errors.js'
 import type { HttpRequest, HttpResponse } from '../core/http.js'
-import { text as redactText } from '../core/Redact.js'
+import { text as redactText } from '../core/request/Redact.js'
 
 /**
  * Sends one request. Never rejects: a failure to get a response is a `Left`, any response (whatever its

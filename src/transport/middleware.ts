@@ -17,7 +17,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { identity } from 'fp-ts/lib/function.js'
 import type { TransportError } from '../core/errors.js'
 import type { HttpRequest, HttpResponse } from '../core/http.js'
-import { request as redactRequest, text as redactText } from '../core/Redact.js'
+import { request as redactRequest, text as redactText } from '../core/request/Redact.js'
 import { fromThrown, settle, type Transport } from './Transport.js'
 
 /**

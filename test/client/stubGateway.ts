@@ -4,7 +4,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import { type TransportError, transportError } from '../../src/core/errors.js'
 import type { HttpRequest, HttpResponse } from '../../src/core/http.js'
-import { decodeForm } from '../../src/core/Latin1.js'
+import { decodeForm } from '../../src/core/request/Latin1Form.js'
 import type { Transport } from '../../src/transport/Transport.js'
 
 export type Fault =

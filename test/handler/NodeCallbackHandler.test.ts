@@ -7,7 +7,7 @@ import {
 } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Report } from '../../src/core/Report.js'
+import type { Report } from '../../src/core/callback/Report.js'
 import { type CallbackHandlerOptions, createCallbackHandler } from '../../src/handler/NodeCallbackHandler.js'
 
 const QUERY =

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
-import * as Parts from '../../src/core/Parts.js'
+import * as Parts from '../../src/core/text/Parts.js'
 import { content, measure, releaseTime, strayParams } from '../../src/simulator/Params.js'
 
 const numRuns = process.env.CI ? 200 : 1000

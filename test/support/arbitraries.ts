@@ -1,11 +1,11 @@
 // Message arbitraries for the request-side tests: every value they make is a valid input (a test checks that
 // each passes Message.decode and encodes). Kept here until src/testing ships arbitraries of its own.
 import fc from 'fast-check'
-import { planWith } from '../../src/core/Charset.js'
-import { messageTypes } from '../../src/core/Codecs.js'
-import { all as allFeatures, type Feature } from '../../src/core/Features.js'
-import type { MessageInput, MessageOptions } from '../../src/core/Message.js'
-import { gsmBasicChars } from '../core/textArbitraries.js'
+import { messageTypes } from '../../src/core/message/Codecs.js'
+import { all as allFeatures, type Feature } from '../../src/core/message/Features.js'
+import type { MessageInput, MessageOptions } from '../../src/core/message/Message.js'
+import { planWith } from '../../src/core/text/Charset.js'
+import { gsmBasicChars } from '../core/text/textArbitraries.js'
 
 export const numRuns = process.env.CI ? 200 : 1000
 

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { read } from '../../src/core/CallbackXml.js'
-import { parse } from '../../src/core/UrlForm.js'
+import { parse } from '../../src/core/callback/UrlForm.js'
+import { read } from '../../src/core/callback/Xml.js'
 import {
   type DataStyle,
   dataParameter,

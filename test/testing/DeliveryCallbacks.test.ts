@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
-import * as Callback from '../../src/core/Callback.js'
-import type { DeliveryReport } from '../../src/core/Report.js'
+import * as Callback from '../../src/core/callback/Callback.js'
+import type { DeliveryReport } from '../../src/core/callback/Report.js'
 import { FORMS } from '../../src/testing/CallbackRequests.js'
 import { type CallbackCase, deliveryCallback } from '../../src/testing/index.js'
 

@@ -1,9 +1,9 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
-import { plan } from '../../src/core/Charset.js'
-import { widths } from '../../src/core/Gsm7.js'
-import { count, split } from '../../src/core/Parts.js'
-import { loneSurrogateAt } from '../../src/core/Ucs2.js'
+import { plan } from '../../src/core/text/Charset.js'
+import { widths } from '../../src/core/text/Gsm7.js'
+import { count, split } from '../../src/core/text/Parts.js'
+import { loneSurrogateAt } from '../../src/core/text/Ucs2.js'
 import { textOnBoundary, textWithParts } from '../../src/testing/index.js'
 
 const numRuns = process.env.CI ? 100 : 200

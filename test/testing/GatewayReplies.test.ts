@@ -1,11 +1,11 @@
 import { fc, test } from '@fast-check/vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { all as commands } from '../../src/core/Command.js'
 import type { GatewayError } from '../../src/core/errors.js'
-import * as Parse from '../../src/core/Parse.js'
-import type { SendReply } from '../../src/core/Reply.js'
-import * as ReplyText from '../../src/core/ReplyText.js'
+import * as Parse from '../../src/core/reply/Parse.js'
+import * as ReplyText from '../../src/core/reply/Print.js'
+import type { SendReply } from '../../src/core/reply/Replies.js'
+import { all as commands } from '../../src/core/request/Command.js'
 import { type GatewayReply, type GatewayReplyConstraints, gatewayReply } from '../../src/testing/index.js'
 
 const numRuns = process.env.CI ? 100 : 200

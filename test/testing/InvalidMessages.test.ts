@@ -1,8 +1,8 @@
 import { fc } from '@fast-check/vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { decode } from '../../src/core/Message.js'
-import { fromMessage } from '../../src/core/Submission.js'
+import { decode } from '../../src/core/message/Message.js'
+import { fromMessage } from '../../src/core/request/MessageParams.js'
 import { type Fault, faults, type InvalidMessage, invalidMessage } from '../../src/testing/index.js'
 
 const numRuns = process.env.CI ? 50 : 100

@@ -1,8 +1,8 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
-import * as Callback from '../../src/core/Callback.js'
-import { reassemble } from '../../src/core/Mo.js'
-import type { MoReport } from '../../src/core/Report.js'
+import * as Callback from '../../src/core/callback/Callback.js'
+import { reassemble } from '../../src/core/callback/Mo.js'
+import type { MoReport } from '../../src/core/callback/Report.js'
 import { FORMS } from '../../src/testing/CallbackRequests.js'
 import { type CallbackCase, moCallback } from '../../src/testing/index.js'
 

@@ -1,10 +1,10 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
-import { plan } from '../../src/core/Charset.js'
-import { MessageText } from '../../src/core/Codecs.js'
-import { isGsm7, widths } from '../../src/core/Gsm7.js'
-import { count, split } from '../../src/core/Parts.js'
-import { loneSurrogateAt } from '../../src/core/Ucs2.js'
+import { MessageText } from '../../src/core/message/Codecs.js'
+import { plan } from '../../src/core/text/Charset.js'
+import { isGsm7, widths } from '../../src/core/text/Gsm7.js'
+import { count, split } from '../../src/core/text/Parts.js'
+import { loneSurrogateAt } from '../../src/core/text/Ucs2.js'
 import {
   commonAstral,
   commonNotGsm,

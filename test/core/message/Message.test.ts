@@ -1,0 +1,181 @@
+import { fc, test } from '@fast-check/vitest'
+import * as E from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import { decode, wireNames } from '../../../src/core/message/Message.js'
+import { binaryMessage, msisdn, numRuns, textMessage } from '../../support/arbitraries.js'
+
+const base = { to: '447901231234', text: 'Hello' }
+const problems = (input: unknown) => {
+  const r = decode(input)
+  return E.isLeft(r) ? r.left.problems : []
+}
+
+describe('Message.decode: valid messages', () => {
+  test.prop([textMessage()], { numRuns })(
+    'every generated text message decodes, to a list and Text content',
+    (m) => {
+      const r = decode(m)
+      expect(r._tag).toBe('Right')
+      if (E.isRight(r)) {
+        expect(r.right.to).toEqual(typeof m.to === 'string' ? [m.to] : m.to)
+        expect(r.right.content).toEqual({ _tag: 'Text', text: m.text, encoding: m.encoding ?? 'auto' })
+      }
+    },
+  )
+
+  test.prop([binaryMessage()], { numRuns })(
+    'every generated binary message decodes to Binary content',
+    (m) => {
+      const r = decode(m)
+      expect(E.isRight(r) && r.right.content._tag).toBe('Binary')
+    },
+  )
+
+  it('keeps the options it was given, with deliverAt as unix seconds', () => {
+    expect(
+      decode({ ...base, from: 'Acme', deliverAt: new Date('2030-01-01T00:00:00Z'), escalate: false }),
+    ).toEqual(
+      E.right({
+        to: ['447901231234'],
+        content: { _tag: 'Text', text: 'Hello', encoding: 'auto' },
+        from: 'Acme',
+        deliverAt: 1893456000,
+        escalate: false,
+      }),
+    )
+  })
+
+  it('treats an option set to undefined as absent', () => {
+    expect(decode({ ...base, from: undefined, maxParts: undefined })._tag).toBe('Right')
+  })
+})
+
+// One fault per field: each makes exactly one problem, at its path, and none interacts with another.
+const faults: ReadonlyArray<readonly [path: string, patch: Record<string, unknown>]> = [
+  ['to.1', { to: ['447901231234', '+44 7901'] }],
+  ['text', { text: 42 }],
+  ['from', { from: 'M&S' }],
+  ['clientMessageId', { clientMessageId: 'has space' }],
+  ['maxParts', { maxParts: 0 }],
+  ['callback', { callback: 9 }],
+  ['deliverAfterMinutes', { deliverAfterMinutes: 0 }],
+  ['deliverAt', { deliverAt: new Date(Number.NaN) }],
+  ['validityMinutes', { validityMinutes: 1441 }],
+  ['queue', { queue: 4 }],
+  ['escalate', { escalate: 'yes' }],
+  ['replyable', { replyable: 1 }],
+  ['maxCredits', { maxCredits: -1 }],
+  ['messageType', { messageType: 'SMS_NOKIA_RTTTL' }],
+  ['bypassDoNotContact', { bypassDoNotContact: null }],
+  ['requiredFeatures.add.0', { requiredFeatures: { add: ['NOKIA'] } }],
+  ['encoding', { encoding: 'utf8' }],
+  ['concat', { concat: 3 }],
+  ['session_id', { session_id: 'abc' }],
+  ['maxparts', { maxparts: 3 }],
+]
+
+describe('Message.decode: every problem, never only the first', () => {
+  test.prop([fc.subarray([...faults], { minLength: 1 })], { numRuns })(
+    'k independent faults make k problems',
+    (chosen) => {
+      const input = Object.assign({}, base, ...chosen.map(([, patch]) => patch))
+      const found = problems(input)
+      expect(found.map((p) => p.path).sort()).toEqual(chosen.map(([path]) => path).sort())
+      for (const p of found) expect(p.message.length).toBeGreaterThan(10)
+    },
+  )
+
+  it.each([
+    ['no text and no data', { to: '447901231234' }, [['text', /is required/]]],
+    ['no recipients', { text: 'Hi' }, [['to', /is required/]]],
+    ['text and data', { ...base, data: '00' }, [['text', /not both/]]],
+    ['binary with text', { ...base, binary: true }, [['binary', /binary content/]]],
+    [
+      'encoding with binary content',
+      { to: '447901231234', data: '00', encoding: 'ucs2' },
+      [['encoding', /applies to text/]],
+    ],
+    [
+      'delay and moment',
+      { ...base, deliverAfterMinutes: 5, deliverAt: 1893456000 },
+      [['deliverAt', /not both/]],
+    ],
+    ['a wire name', { ...base, climsgid: 'x' }, [['climsgid', /the option is clientMessageId/]]],
+    ['an empty recipient list', { ...base, to: [] }, [['to', /empty list/]]],
+    ['a comma-separated string', { ...base, to: '447901231234,447901231235' }, [['to', /as an array/]]],
+  ] as const)('%s', (_reason, input, expected) => {
+    const found = problems(input)
+    expect(found.map((p) => p.path)).toEqual(expected.map(([path]) => path))
+    for (const [i, p] of found.entries()) expect(p.message).toMatch(expected[i]![1])
+  })
+
+  it('offers a hint for every wire name', () => {
+    for (const [friendly, wire] of Object.entries(wireNames))
+      if (friendly !== wire)
+        expect(problems({ ...base, [wire]: 1 }).find((p) => p.path === wire)?.message).toContain(friendly)
+  })
+})
+
+describe('Message.decode never throws', () => {
+  test.prop(
+    [
+      fc.anything({
+        withNullPrototype: true,
+        withBoxedValues: true,
+        withMap: true,
+        withSet: true,
+        withDate: true,
+      }),
+    ],
+    {
+      numRuns,
+    },
+  )('for anything', (u) => {
+    expect(() => decode(u)).not.toThrow()
+    expect(decode(u)._tag).toBe('Left')
+  })
+
+  test.prop([fc.dictionary(fc.constantFrom(...Object.keys(wireNames), 'x'), fc.anything())], { numRuns })(
+    'for objects with known keys and any values',
+    (u) => {
+      expect(() => decode(u)).not.toThrow()
+    },
+  )
+
+  const throwing = () => {
+    throw new Error('boom')
+  }
+  it.each([
+    ['null', null],
+    ['undefined', undefined],
+    ['an array', [base]],
+    ['a string', 'to=447901231234&text=Hi'],
+    ['a getter that throws', Object.defineProperty({ ...base }, 'from', { get: throwing, enumerable: true })],
+    ['recipients that throw when read', { ...base, to: new Proxy(['447901231234'], { get: throwing }) }],
+    ['a proxy that throws on every trap', new Proxy({}, { get: throwing, ownKeys: throwing, has: throwing })],
+    [
+      'a frozen null-prototype object',
+      Object.freeze(Object.assign(Object.create(null), base, { queue: 'x' })),
+    ],
+    ['symbol keys and values', { ...base, [Symbol('k')]: 1, from: Symbol('v') }],
+  ])('for %s', (_reason, input) => {
+    expect(() => decode(input)).not.toThrow()
+  })
+})
+
+describe('Message.decode: the plain { to, text } path answers as the general one', () => {
+  const to = fc.oneof(msisdn(), fc.string({ maxLength: 16 }), fc.constant('+447900000001'))
+  const text = fc.oneof(fc.string({ maxLength: 30 }), fc.constant(''), fc.constant('a\uD800b'), fc.integer())
+  test.prop([to, text], { numRuns: Math.min(numRuns, 500) })(
+    'for any to and text, valid or not, in either order',
+    (t, x) => {
+      // A field that is undefined is absent, and a third key sends decode down the general path.
+      expect(decode({ to: t, text: x } as never)).toEqual(
+        decode({ to: t, text: x, queue: undefined } as never),
+      )
+      expect(decode({ text: x, to: t } as never)).toEqual(
+        decode({ text: x, to: t, queue: undefined } as never),
+      )
+    },
+  )
+})
