@@ -1,15 +1,8 @@
 // What the preview shows for one state of the form, as plain data: every figure comes from the library's
 // browser-safe core, and nothing here touches the DOM, so main.ts only renders.
 import * as O from 'fp-ts/lib/Option.js'
-import {
-  Charset,
-  Codecs,
-  Features,
-  type InvalidInput,
-  type MessageTooLong,
-  Parts,
-  Ucs2,
-} from '../../src/index.js'
+import * as Codecs from '../../src/core/message/Codecs.js'
+import { Charset, Features, type InvalidInput, type MessageTooLong, Parts, Ucs2 } from '../../src/index.js'
 
 /** The form as typed: numbers stay strings until read here, so an empty or odd field is a state, not a crash. */
 export interface Inputs {

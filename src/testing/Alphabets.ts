@@ -108,7 +108,7 @@ const fromCodePoints = (min: number, max: number): fc.Arbitrary<string> =>
  *
  * @example
  * import * as fc from 'fast-check'
- * import { Gsm7 } from 'clickatell-fp'
+ * import * as Gsm7 from '../core/text/Gsm7.js'
  * import { notGsmBmp } from './Alphabets.js'
  * console.log(fc.sample(notGsmBmp(), 50).every((c) => c.length === 1 && !Gsm7.isGsm7(c))) // true
  * @category arbitraries
@@ -162,7 +162,7 @@ export const astral = (): fc.Arbitrary<string> =>
  *
  * @example
  * import * as fc from 'fast-check'
- * import { Gsm7 } from 'clickatell-fp'
+ * import * as Gsm7 from '../core/text/Gsm7.js'
  * import { gsmChar } from './Alphabets.js'
  * console.log(fc.sample(gsmChar(1), 50).every(Gsm7.isGsm7)) // true
  * @category arbitraries

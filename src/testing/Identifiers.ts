@@ -80,7 +80,7 @@ const alphanumericSender = (): fc.Arbitrary<string> =>
  *
  * @example
  * import * as fc from 'fast-check'
- * import { Codecs } from 'clickatell-fp'
+ * import * as Codecs from '../core/message/Codecs.js'
  * import { senderId } from 'clickatell-fp/testing'
  * fc.assert(fc.property(senderId({ kind: 'alphanumeric' }), (s) => Codecs.senderKind(s) === 'alphanumeric'))
  * @category identifiers
@@ -111,7 +111,7 @@ export interface ClientMessageIdConstraints {
  *
  * @example
  * import * as fc from 'fast-check'
- * import { Codecs } from 'clickatell-fp'
+ * import * as Codecs from '../core/message/Codecs.js'
  * import { clientMessageId } from 'clickatell-fp/testing'
  * fc.assert(fc.property(clientMessageId(), (id) => Codecs.ClientMessageId.is(id)))
  * @category identifiers

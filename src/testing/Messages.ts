@@ -155,7 +155,8 @@ const binaryContent = (limit: number) =>
  * @example
  * import * as fc from 'fast-check'
  * import * as E from 'fp-ts/Either'
- * import { Message, Submission } from 'clickatell-fp'
+ * import { Message } from 'clickatell-fp'
+ * import * as Submission from '../core/request/MessageParams.js'
  * import { validMessage } from 'clickatell-fp/testing'
  * fc.assert(
  *   fc.property(validMessage({ content: 'any' }), (m) => E.isRight(E.flatMap(Submission.fromMessage)(Message.decode(m)))),

@@ -21,7 +21,7 @@ import { text as redactText } from '../core/request/Redact.js'
  * status) is a `Right`. Must honour `request.signal`, must not follow redirects, must cap the body.
  *
  * @example
- * import { Transport } from 'clickatell-fp'
+ * import * as Transport from './Transport.js'
  * import * as TE from 'fp-ts/TaskEither'
  * const stub: Transport.Transport = { send: () => TE.right({ status: 200, headers: {}, body: 'OK: ' }) }
  * console.log((await stub.send({ method: 'GET', url: 'https://example.test/http/ping', headers: {} })())._tag)
@@ -38,7 +38,7 @@ export interface Transport {
  * a few dozen KiB; anything bigger is not the gateway talking.
  *
  * @example
- * import { Transport } from 'clickatell-fp'
+ * import * as Transport from './Transport.js'
  * console.log(Transport.DEFAULT_MAX_BODY_BYTES) // 1048576
  * @category data
  * @since 0.1.0
@@ -49,7 +49,7 @@ export const DEFAULT_MAX_BODY_BYTES = 1_048_576
  * Reads a `maxBodyBytes` option leniently: a whole number of at least 0, else the default.
  *
  * @example
- * import { Transport } from 'clickatell-fp'
+ * import * as Transport from './Transport.js'
  * console.log(Transport.maxBodyBytesOf(2048), Transport.maxBodyBytesOf(-1)) // 2048 1048576
  * @category options
  * @since 0.1.0
@@ -86,7 +86,7 @@ const describe = (error: unknown): string => {
  * anything else the caller's abort.
  *
  * @example
- * import { Transport } from 'clickatell-fp'
+ * import * as Transport from './Transport.js'
  * console.log(Transport.abortKind(new DOMException('late', 'TimeoutError'))) // 'timeout'
  * console.log(Transport.abortKind(new DOMException('stop', 'AbortError'))) // 'aborted'
  * @category classification
@@ -102,7 +102,7 @@ export const abortKind = (reason: unknown): 'timeout' | 'aborted' =>
  * secrets; `cause` keeps the thrown value as it was, for debugging, and is never printed by `Errors.toMessage`.
  *
  * @example
- * import { Transport } from 'clickatell-fp'
+ * import * as Transport from './Transport.js'
  * const e = Transport.fromThrown(undefined)(new Error('connect ECONNREFUSED 127.0.0.1:9'))
  * console.log(e.kind, e.message) // 'network' 'connect ECONNREFUSED 127.0.0.1:9'
  * @category classification
@@ -133,7 +133,7 @@ export const fromThrown =
  * not write, shared by the adapters, the middleware and the client.
  *
  * @example
- * import { Transport } from 'clickatell-fp'
+ * import * as Transport from './Transport.js'
  * const request = { method: 'GET', url: 'http://127.0.0.1:9/', headers: {} } as const
  * const kind = await Transport.settle(request, () => { throw new Error('socket hang up') }, (r) => r._tag === 'Left' && r.left.kind)
  * console.log(kind) // 'network'
@@ -159,7 +159,7 @@ export const settle = <R>(
  * signal: `settle` with nothing after it. The one place an adapter turns a throw into a `Left`.
  *
  * @example
- * import { Transport } from 'clickatell-fp'
+ * import * as Transport from './Transport.js'
  * import * as E from 'fp-ts/Either'
  * const request = { method: 'GET', url: 'http://127.0.0.1:9/', headers: {} } as const
  * const result = await Transport.attempt(request, () => Promise.reject(new Error('socket hang up')))()
@@ -179,7 +179,7 @@ export const attempt =
  * The error for a body over the cap.
  *
  * @example
- * import { Transport } from 'clickatell-fp'
+ * import * as Transport from './Transport.js'
  * console.log(Transport.tooLarge(1024).kind) // 'too-large'
  * @category constructors
  * @since 0.1.0
@@ -191,7 +191,7 @@ export const tooLarge = (maxBodyBytes: number): TransportError =>
  * Response headers as a plain record with lower-case names; repeated headers joined with `, `.
  *
  * @example
- * import { Transport } from 'clickatell-fp'
+ * import * as Transport from './Transport.js'
  * console.log(Transport.headerRecord([['Content-Type', 'text/html'], ['Via', 'a'], ['via', 'b']]))
  * // { 'content-type': 'text/html', via: 'a, b' }
  * @category constructors
@@ -216,7 +216,7 @@ export const headerRecord = (
  * The length a response declares, when it declares one that is a number.
  *
  * @example
- * import { Transport } from 'clickatell-fp'
+ * import * as Transport from './Transport.js'
  * console.log(Transport.declaredLength({ 'content-length': '4' }), Transport.declaredLength({})) // 4 undefined
  * @category destructors
  * @since 0.1.0
@@ -242,7 +242,7 @@ const decoderFor = (contentType: string | undefined): TextDecoder => {
  * body is over the cap: stop reading and destroy the stream.
  *
  * @example
- * import { Transport } from 'clickatell-fp'
+ * import * as Transport from './Transport.js'
  * const body = Transport.bodyCollector(4, 'text/html')
  * console.log(body.push(new TextEncoder().encode('OK: ')), body.text()) // true 'OK: '
  * console.log(body.push(new Uint8Array(1))) // false
@@ -272,7 +272,7 @@ export const bodyCollector = (
  * signal when there are any. Shared by the fetch and ky adapters, so both hand over a request the same way.
  *
  * @example
- * import { Transport } from 'clickatell-fp'
+ * import * as Transport from './Transport.js'
  * console.log(Transport.requestInit({ method: 'POST', url: 'https://api.clickatell.com/http/ping', headers: {}, body: 'session_id=x' }))
  * // { method: 'POST', headers: {}, body: 'session_id=x' }
  * @category constructors
@@ -292,7 +292,7 @@ export const requestInit = (request: HttpRequest): Omit<HttpRequest, 'url'> => (
  * transport built on a fetch-like function.
  *
  * @example
- * import { Transport } from 'clickatell-fp'
+ * import * as Transport from './Transport.js'
  * const response = await Transport.fromResponse(1024)(new Response('OK: ', { status: 200 }))
  * console.log(response) // { _tag: 'Right', right: { status: 200, headers: { 'content-type': 'text/plain;charset=UTF-8' }, body: 'OK: ' } }
  * @category constructors

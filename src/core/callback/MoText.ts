@@ -13,7 +13,7 @@ import { latin1, utf8, text as utf8OrLatin1 } from './UrlForm.js'
  * Tells whether a `charset` names UTF-16 / UCS-2 (the gateway writes `UTF-16BE`).
  *
  * @example
- * import { MoText } from 'clickatell-fp'
+ * import * as MoText from './MoText.js'
  * console.log(MoText.isUtf16('UTF-16BE'), MoText.isUtf16('ISO-8859-1')) // true false
  * @category charsets
  * @since 0.1.0
@@ -45,7 +45,7 @@ const codeUnitsOfBytes = (bytes: Uint8Array): string => {
  * number of bytes.
  *
  * @example
- * import { MoText } from 'clickatell-fp'
+ * import * as MoText from './MoText.js'
  * console.log(MoText.decode('UTF-16BE', '041F0440')) // 'Пр'
  * console.log(MoText.decode('UTF-16BE', '', new Uint8Array([4, 0x1f, 4, 0x40]))) // 'Пр'
  * console.log(MoText.decode('ISO-8859-1', '', new Uint8Array([0x48, 0xe4]))) // 'Hä'
@@ -88,7 +88,7 @@ const latin1Bytes = (text: string): Uint8Array => {
  * when those bytes would read as hex; UTF-8; ISO-8859-1 otherwise.
  *
  * @example
- * import { MoText } from 'clickatell-fp'
+ * import * as MoText from './MoText.js'
  * console.log([...MoText.encodeBytes('UTF-16BE', 'П')]) // [4, 31]
  * @category encoding
  * @since 0.1.0
@@ -105,7 +105,7 @@ export const encodeBytes = (charset: string | undefined, text: string): Uint8Arr
  * The text of a text field in XML: UCS-2 hex for UTF-16, the text itself otherwise.
  *
  * @example
- * import { MoText } from 'clickatell-fp'
+ * import * as MoText from './MoText.js'
  * console.log(MoText.encodeText('UTF-16BE', 'Пр'), MoText.encodeText(undefined, 'Hi')) // '041F0440' 'Hi'
  * @category encoding
  * @since 0.1.0

@@ -32,7 +32,7 @@ const FORMS: { readonly [K in CallbackForm]-?: true } = {
  * The six callback forms, in the order of spec v2.6 section 5.2.5 (HTTP, XML, SOAP; GET before POST).
  *
  * @example
- * import { Report } from 'clickatell-fp'
+ * import * as Report from './Report.js'
  * console.log(Report.callbackForms.join(' ')) // 'http-get http-post xml-get xml-post soap-get soap-post'
  * @category data
  * @since 0.1.0
@@ -123,7 +123,7 @@ const fromUnix = (s: string): Date | undefined =>
  * Unix seconds (`1218007814`) as a `Date`; MT callbacks' `timestamp`.
  *
  * @example
- * import { Report } from 'clickatell-fp'
+ * import * as Report from './Report.js'
  * import * as E from 'fp-ts/Either'
  * const d = Report.UnixTime.decode('1218007814')
  * console.log(E.isRight(d) && d.right.toISOString()) // '2008-08-06T07:30:14.000Z'
@@ -169,7 +169,7 @@ const toGmt2 = (date: Date): string => {
  * too; encoding writes the GMT+2 form.
  *
  * @example
- * import { Report } from 'clickatell-fp'
+ * import * as Report from './Report.js'
  * import * as E from 'fp-ts/Either'
  * const d = Report.Gmt2Time.decode('2014-01-29 02:08:30')
  * console.log(E.isRight(d) && d.right.toISOString()) // '2014-01-29T00:08:30.000Z'
@@ -183,7 +183,7 @@ export const Gmt2Time = field<Date>('Gmt2Time', isDate, fromGmt2, toGmt2, 'YYYY-
  * `0.300 000` (quirk 14) and anything but plain decimal digits.
  *
  * @example
- * import { Report } from 'clickatell-fp'
+ * import * as Report from './Report.js'
  * console.log(Report.Charge.decode('0.300000')) // { _tag: 'Right', right: 0.3 }
  * console.log(Report.Charge.encode(0.3)) // '0.300000'
  * @category codecs
@@ -206,7 +206,7 @@ export const Charge = field<number>(
  * `UnknownStatusCode`.
  *
  * @example
- * import { Report } from 'clickatell-fp'
+ * import * as Report from './Report.js'
  * import * as E from 'fp-ts/Either'
  * const s = Report.Status.decode('004')
  * console.log(E.isRight(s) && s.right.description) // 'Received by recipient'
@@ -226,7 +226,7 @@ export const Status = field<StatusCode | UnknownStatusCode>(
  * An id or number: one word, not empty.
  *
  * @example
- * import { Report } from 'clickatell-fp'
+ * import * as Report from './Report.js'
  * console.log(Report.Word.decode('279995631564')._tag, Report.Word.decode('')._tag) // 'Right' 'Left'
  * @category codecs
  * @since 0.1.0
@@ -243,7 +243,7 @@ export const Word = field<string>(
  * A field the gateway may send empty or leave out (`cliMsgId`, `from`, `api_id`, `udh`): empty is absent.
  *
  * @example
- * import { Report } from 'clickatell-fp'
+ * import * as Report from './Report.js'
  * console.log(Report.Optional.decode('')) // { _tag: 'Right', right: undefined }
  * @category codecs
  * @since 0.1.0
@@ -265,7 +265,7 @@ export const Optional = new t.Type<string | undefined, string, unknown>(
  * forms, `apimsgid` in SOAP, quirk 17).
  *
  * @example
- * import { Report } from 'clickatell-fp'
+ * import * as Report from './Report.js'
  * const r = Report.DeliveryFields.decode({ apimsgid: 'a', to: '27', timestamp: '1218007814', status: '003', charge: '0.3' })
  * console.log(r._tag) // 'Right'
  * @category codecs
@@ -280,7 +280,7 @@ export const DeliveryFields = t.intersection([
  * The fields of an incoming message other than its text, by their lower-cased names.
  *
  * @example
- * import { Report } from 'clickatell-fp'
+ * import * as Report from './Report.js'
  * const r = Report.MoFields.decode({ momsgid: 'm', from: '380', to: '491', timestamp: '2014-01-29 02:08:30' })
  * console.log(r._tag) // 'Right'
  * @category codecs
@@ -295,7 +295,7 @@ export const MoFields = t.intersection([
  * io-ts errors as one line: each failing field and why (`timestamp: expected unix seconds`).
  *
  * @example
- * import { Report } from 'clickatell-fp'
+ * import * as Report from './Report.js'
  * import * as E from 'fp-ts/Either'
  * const r = Report.DeliveryFields.decode({})
  * console.log(E.isLeft(r) && Report.describe(r.left))

@@ -28,7 +28,7 @@ const utf8Encoder = new TextEncoder()
  * Bytes as ISO-8859-1 text: one character per byte.
  *
  * @example
- * import { UrlForm } from 'clickatell-fp'
+ * import * as UrlForm from './UrlForm.js'
  * console.log(UrlForm.latin1(new Uint8Array([0x48, 0xe4]))) // 'Hä'
  * @category decoding
  * @since 0.1.0
@@ -45,7 +45,7 @@ export const latin1 = (bytes: Uint8Array): string => {
  * FACTS.md section 4).
  *
  * @example
- * import { UrlForm } from 'clickatell-fp'
+ * import * as UrlForm from './UrlForm.js'
  * console.log(UrlForm.text(new Uint8Array([0xc3, 0xa4])), UrlForm.text(new Uint8Array([0xe4]))) // 'ä' 'ä'
  * @category decoding
  * @since 0.1.0
@@ -63,7 +63,7 @@ export const text = (bytes: Uint8Array): string => {
  * digits stays a `%`; any other character is its UTF-8 bytes.
  *
  * @example
- * import { UrlForm } from 'clickatell-fp'
+ * import * as UrlForm from './UrlForm.js'
  * console.log([...UrlForm.percentBytes('a+%04%1F%', true)]) // [97, 32, 4, 31, 37]
  * @category decoding
  * @since 0.1.0
@@ -101,7 +101,7 @@ export const percentBytes = (raw: string, plusIsSpace: boolean): Uint8Array => {
  * empty pieces between `&`s are skipped.
  *
  * @example
- * import { UrlForm } from 'clickatell-fp'
+ * import * as UrlForm from './UrlForm.js'
  * console.log(UrlForm.parse('to=279&text=Hi%2C+man').map((p) => [p.name, p.value])) // [['to', '279'], ['text', 'Hi, man']]
  * @category decoding
  * @since 0.1.0
@@ -137,7 +137,7 @@ const isUnreserved = (b: number): boolean =>
  * Percent-encodes bytes as a form value: unreserved ASCII as is, a space as `+`, every other byte `%XX`.
  *
  * @example
- * import { UrlForm } from 'clickatell-fp'
+ * import * as UrlForm from './UrlForm.js'
  * console.log(UrlForm.encodeBytes(new Uint8Array([0x04, 0x1f, 0x20, 0x21]))) // '%04%1F+%21'
  * @category encoding
  * @since 0.1.0
@@ -152,7 +152,7 @@ export const encodeBytes = (bytes: Uint8Array): string => {
  * Text as UTF-8 bytes. A lone surrogate becomes U+FFFD rather than an exception.
  *
  * @example
- * import { UrlForm } from 'clickatell-fp'
+ * import * as UrlForm from './UrlForm.js'
  * console.log([...UrlForm.utf8('ä')]) // [195, 164]
  * @category encoding
  * @since 0.1.0
@@ -163,7 +163,7 @@ export const utf8 = (value: string): Uint8Array => utf8Encoder.encode(value)
  * A form body or query string from pairs, each value text (written as UTF-8) or bytes.
  *
  * @example
- * import { UrlForm } from 'clickatell-fp'
+ * import * as UrlForm from './UrlForm.js'
  * console.log(UrlForm.stringify([['to', '279'], ['text', 'Hi, man']])) // 'to=279&text=Hi%2C+man'
  * @category encoding
  * @since 0.1.0

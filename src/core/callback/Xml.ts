@@ -53,7 +53,7 @@ const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>',
  * Decodes the five predefined XML entities and numeric character references; anything else is left as it is.
  *
  * @example
- * import { CallbackXml } from 'clickatell-fp'
+ * import * as CallbackXml from './Xml.js'
  * console.log(CallbackXml.decodeEntities('a &amp; b &#233;&#x41;&bogus;')) // 'a & b éA&bogus;'
  * @category decoding
  * @since 0.1.0
@@ -106,7 +106,7 @@ const findRoot = (doc: Readonly<Record<string, unknown>>): { root: Root; element
  * well formed, no callback element, or a field that is repeated or has child elements.
  *
  * @example
- * import { CallbackXml } from 'clickatell-fp'
+ * import * as CallbackXml from './Xml.js'
  * const r = CallbackXml.read('<callback><apiMsgId>a1</apiMsgId><cliMsgId></cliMsgId></callback>')
  * console.log(r._tag === 'Right' && [...r.right.fields]) // [['apimsgid', 'a1'], ['climsgid', '']]
  * @category decoding
@@ -153,7 +153,7 @@ export type XmlField = readonly [name: string, value: string, soapType: 'int' | 
  * The XML form's body (spec v2.6 section 5.2.5): `<?xml version="1.0"?><callback>…</callback>`.
  *
  * @example
- * import { CallbackXml } from 'clickatell-fp'
+ * import * as CallbackXml from './Xml.js'
  * console.log(CallbackXml.writeXml([['to', '279', 'string']])) // '<?xml version="1.0"?><callback><to>279</to></callback>'
  * @category encoding
  * @since 0.1.0
@@ -166,7 +166,7 @@ export const writeXml = (fields: ReadonlyArray<XmlField>): string =>
  * `clickatell_mo`, FACTS.md section 2.3).
  *
  * @example
- * import { CallbackXml } from 'clickatell-fp'
+ * import * as CallbackXml from './Xml.js'
  * console.log(CallbackXml.writeSoap('mt_callback', [['to', '279', 'string']]).includes('<to xsi:type="xsd:string">279</to>')) // true
  * @category encoding
  * @since 0.1.0

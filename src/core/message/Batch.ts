@@ -136,9 +136,9 @@ const decodeStart = fields(
  * and a UCS-2 template with fields.
  *
  * @example
- * import { Batch, Wire } from 'clickatell-fp'
+ * import { Batch, Encode } from 'clickatell-fp'
  * import * as E from 'fp-ts/Either'
- * const r = Batch.startbatch(Wire.session('abc'))({ template: 'Hi #field1#, your balance is #field2#.', from: 'Sender' })
+ * const r = Batch.startbatch(Encode.session('abc'))({ template: 'Hi #field1#, your balance is #field2#.', from: 'Sender' })
  * console.log(E.isRight(r) && r.right.params)
  * // [['session_id', 'abc'], ['template', 'Hi #field1#, your balance is #field2#.'], ['from', 'Sender'], ['req_feat', '16']]
  * @category commands
@@ -194,9 +194,9 @@ const decodeItem = fields(
  * `senditem`: one item of a batch, to one number, with its field values (`field1`..`fieldN`).
  *
  * @example
- * import { Batch, Wire } from 'clickatell-fp'
+ * import { Batch, Encode } from 'clickatell-fp'
  * import * as E from 'fp-ts/Either'
- * const r = Batch.senditem(Wire.session('abc'))({ batchId: 'b1', to: '27999123456', fields: ['Joe', '$150'] })
+ * const r = Batch.senditem(Encode.session('abc'))({ batchId: 'b1', to: '27999123456', fields: ['Joe', '$150'] })
  * console.log(E.isRight(r) && r.right.params)
  * // [['session_id', 'abc'], ['batch_id', 'b1'], ['to', '27999123456'], ['field1', 'Joe'], ['field2', '$150']]
  * @category commands
@@ -232,9 +232,9 @@ const decodeSend = fields(
  * `recipientsPerRequest` (default 300 for POST, 100 for GET), in order.
  *
  * @example
- * import { Batch, Wire } from 'clickatell-fp'
+ * import { Batch, Encode } from 'clickatell-fp'
  * import * as E from 'fp-ts/Either'
- * const r = Batch.quicksendWith({ recipientsPerRequest: 2 })(Wire.session('abc'))({ batchId: 'b1', to: ['27990000001', '27990000002', '27990000003'] })
+ * const r = Batch.quicksendWith({ recipientsPerRequest: 2 })(Encode.session('abc'))({ batchId: 'b1', to: ['27990000001', '27990000002', '27990000003'] })
  * console.log(E.isRight(r) && r.right.map((w) => w.params[2])) // [['to', '27990000001,27990000002'], ['to', '27990000003']]
  * @category commands
  * @since 0.1.0
@@ -264,9 +264,9 @@ export const quicksendWith = (options: ChunkOptions) => {
  * `quicksend` for POST (300 recipients a request). See `quicksendWith`.
  *
  * @example
- * import { Batch, Wire } from 'clickatell-fp'
+ * import { Batch, Encode } from 'clickatell-fp'
  * import * as E from 'fp-ts/Either'
- * console.log(E.isRight(Batch.quicksend(Wire.session('abc'))({ batchId: 'b1', to: '27990000001' }))) // true
+ * console.log(E.isRight(Batch.quicksend(Encode.session('abc'))({ batchId: 'b1', to: '27990000001' }))) // true
  * @category commands
  * @since 0.1.0
  */
@@ -278,9 +278,9 @@ export const quicksend: (
  * `endbatch`: ends a batch (optional: batches expire after 24 hours).
  *
  * @example
- * import { Batch, Wire } from 'clickatell-fp'
+ * import { Batch, Encode } from 'clickatell-fp'
  * import * as E from 'fp-ts/Either'
- * const r = Batch.endbatch(Wire.session('abc'))({ batchId: 'b1' })
+ * const r = Batch.endbatch(Encode.session('abc'))({ batchId: 'b1' })
  * console.log(E.isRight(r) && r.right.params) // [['session_id', 'abc'], ['batch_id', 'b1']]
  * @category commands
  * @since 0.1.0

@@ -48,7 +48,7 @@ export interface DeliveryDelayBrand {
 export type DeliveryDelay = t.Branded<number, DeliveryDelayBrand>
 /**
  * @example
- * import { Codecs } from 'clickatell-fp'
+ * import * as Codecs from './Codecs.js'
  * console.log(Codecs.DeliveryDelay.is(120), Codecs.DeliveryDelay.is(10081)) // true false
  * @category codecs
  * @since 0.1.0
@@ -68,7 +68,7 @@ export interface ValidityBrand {
 export type Validity = t.Branded<number, ValidityBrand>
 /**
  * @example
- * import { Codecs } from 'clickatell-fp'
+ * import * as Codecs from './Codecs.js'
  * console.log(Codecs.Validity.is(1440), Codecs.Validity.is(0)) // true false
  * @category codecs
  * @since 0.1.0
@@ -88,7 +88,7 @@ export interface MaxPartsBrand {
 export type MaxParts = t.Branded<number, MaxPartsBrand>
 /**
  * @example
- * import { Codecs } from 'clickatell-fp'
+ * import * as Codecs from './Codecs.js'
  * console.log(Codecs.MaxParts.is(35), Codecs.MaxParts.is(36)) // true false
  * @category codecs
  * @since 0.1.0
@@ -99,7 +99,7 @@ export const MaxParts = checked<MaxParts>('MaxParts', wholeNumberIn(1, 35, 'part
  * `callback`: which statuses the gateway posts back, 0 to 7 (FACTS.md section 2.3).
  *
  * @example
- * import { Codecs } from 'clickatell-fp'
+ * import * as Codecs from './Codecs.js'
  * console.log(Codecs.Callback.is(3), Codecs.Callback.is(8)) // true false
  * @category codecs
  * @since 0.1.0
@@ -114,7 +114,7 @@ export const Callback = checked<0 | 1 | 2 | 3 | 4 | 5 | 6 | 7>('Callback', (u) =
  * `queue`: 1 (highest priority), 2, or 3 (lowest, the default).
  *
  * @example
- * import { Codecs } from 'clickatell-fp'
+ * import * as Codecs from './Codecs.js'
  * console.log(Codecs.Queue.is(1), Codecs.Queue.is(4)) // true false
  * @category codecs
  * @since 0.1.0
@@ -139,7 +139,7 @@ export interface MaxCreditsBrand {
 export type MaxCredits = t.Branded<number, MaxCreditsBrand>
 /**
  * @example
- * import { Codecs } from 'clickatell-fp'
+ * import * as Codecs from './Codecs.js'
  * console.log(Codecs.MaxCredits.is(1.5), Codecs.MaxCredits.is(0)) // true false
  * @category codecs
  * @since 0.1.0
@@ -154,7 +154,7 @@ export const MaxCredits = checked<MaxCredits>('MaxCredits', (u) =>
  * A switch given as `true` or `false` (written `1` or `0`).
  *
  * @example
- * import { Codecs } from 'clickatell-fp'
+ * import * as Codecs from './Codecs.js'
  * console.log(Codecs.Flag.is(true), Codecs.Flag.is(1)) // true false
  * @category codecs
  * @since 0.1.0
@@ -186,7 +186,7 @@ const MILLIS_THRESHOLD = 1e11 // unix seconds reach 1e11 in the year 5138; a lar
  * has no clock.
  *
  * @example
- * import { Codecs } from 'clickatell-fp'
+ * import * as Codecs from './Codecs.js'
  * console.log(Codecs.ScheduledTime.decode(new Date('2030-01-01T00:00:00Z'))) // { _tag: 'Right', right: 1893456000 }
  * @category codecs
  * @since 0.1.0
@@ -241,7 +241,7 @@ const NOT_ALNUM_SENDER = /[^A-Za-z0-9 ]/
 
 /**
  * @example
- * import { Codecs } from 'clickatell-fp'
+ * import * as Codecs from './Codecs.js'
  * console.log(Codecs.Sender.is('Acme Ltd'), Codecs.Sender.is('27831234567'), Codecs.Sender.is('Acme & Co')) // true true false
  * @category codecs
  * @since 0.1.0
@@ -269,7 +269,7 @@ export const Sender = checked<Sender>('Sender', (u) => {
  * function as `Features.senderKind`.
  *
  * @example
- * import { Codecs } from 'clickatell-fp'
+ * import * as Codecs from './Codecs.js'
  * console.log(Codecs.senderKind('27831234567'), Codecs.senderKind('Acme')) // 'numeric' 'alphanumeric'
  * @category utils
  * @since 0.1.0
@@ -316,7 +316,7 @@ export interface ClientMessageIdBrand {
 export type ClientMessageId = t.Branded<string, ClientMessageIdBrand>
 /**
  * @example
- * import { Codecs } from 'clickatell-fp'
+ * import * as Codecs from './Codecs.js'
  * console.log(Codecs.ClientMessageId.is('order42'), Codecs.ClientMessageId.is('order-42')) // true false
  * @category codecs
  * @since 0.1.0
@@ -337,7 +337,7 @@ export interface ApiMessageIdBrand {
 export type ApiMessageId = t.Branded<string, ApiMessageIdBrand>
 /**
  * @example
- * import { Codecs } from 'clickatell-fp'
+ * import * as Codecs from './Codecs.js'
  * console.log(Codecs.ApiMessageId.is('996f364775e24b8432f45d77da8eca47')) // true
  * @category codecs
  * @since 0.1.0
@@ -357,7 +357,7 @@ export interface BatchIdBrand {
 export type BatchId = t.Branded<string, BatchIdBrand>
 /**
  * @example
- * import { Codecs } from 'clickatell-fp'
+ * import * as Codecs from './Codecs.js'
  * console.log(Codecs.BatchId.is('a1b2c3'), Codecs.BatchId.is('')) // true false
  * @category codecs
  * @since 0.1.0
@@ -381,7 +381,7 @@ const NON_DIGIT = /[^0-9]/
 
 /**
  * @example
- * import { Codecs } from 'clickatell-fp'
+ * import * as Codecs from './Codecs.js'
  * console.log(Codecs.Token.is('1234567890123456'), Codecs.Token.is('1234 5678')) // true false
  * @category codecs
  * @since 0.1.0
@@ -413,7 +413,7 @@ export interface MessageTextBrand {
 export type MessageText = t.Branded<string, MessageTextBrand>
 /**
  * @example
- * import { Codecs } from 'clickatell-fp'
+ * import * as Codecs from './Codecs.js'
  * console.log(Codecs.MessageText.is('Hello'), Codecs.MessageText.is(''), Codecs.MessageText.is('a\uD800')) // true false false
  * @category codecs
  * @since 0.1.0
@@ -450,7 +450,7 @@ const hexProblem = (u: unknown): string | undefined => {
 
 /**
  * @example
- * import { Codecs } from 'clickatell-fp'
+ * import * as Codecs from './Codecs.js'
  * console.log(Codecs.Hex.is('024A3A'), Codecs.Hex.is('024')) // true false
  * @category codecs
  * @since 0.1.0
@@ -471,7 +471,7 @@ export interface UdhBrand {
 export type Udh = t.Branded<string, UdhBrand>
 /**
  * @example
- * import { Codecs } from 'clickatell-fp'
+ * import * as Codecs from './Codecs.js'
  * console.log(Codecs.Udh.is('06050415810000'), Codecs.Udh.is('05050415810000')) // true false
  * @category codecs
  * @since 0.1.0
@@ -492,7 +492,7 @@ export const Udh = checked<Udh>('Udh', (u) => {
  * `SMS_NOKIA_RTTL`, not `SMS_NOKIA_RTTTL`.
  *
  * @example
- * import { Codecs } from 'clickatell-fp'
+ * import * as Codecs from './Codecs.js'
  * console.log(Codecs.messageTypes.length) // 10
  * @category data
  * @since 0.1.0
@@ -520,7 +520,7 @@ export type MessageType = (typeof messageTypes)[number]
 
 /**
  * @example
- * import { Codecs } from 'clickatell-fp'
+ * import * as Codecs from './Codecs.js'
  * console.log(Codecs.MessageType.is('SMS_FLASH'), Codecs.MessageType.is('SMS_NOKIA_RTTTL')) // true false
  * @category codecs
  * @since 0.1.0
@@ -537,7 +537,7 @@ export const MessageType = checked<MessageType>('MessageType', (u) =>
  * `unicode` as a choice: `auto` (GSM-7 when the text allows it, else UCS-2) or `ucs2` (always UCS-2).
  *
  * @example
- * import { Codecs } from 'clickatell-fp'
+ * import * as Codecs from './Codecs.js'
  * console.log(Codecs.TextEncoding.is('ucs2'), Codecs.TextEncoding.is('gsm7')) // true false
  * @category codecs
  * @since 0.1.0
@@ -551,7 +551,7 @@ export const TextEncoding = checked<'auto' | 'ucs2'>('TextEncoding', (u) =>
  * into plain ISO-8859-1 text (a Unicode batch cannot substitute, specification section 5.2.14).
  *
  * @example
- * import { Codecs } from 'clickatell-fp'
+ * import * as Codecs from './Codecs.js'
  * console.log(Codecs.FieldValue.is('Grüße'), Codecs.FieldValue.is('Ωmega')) // true false
  * @category codecs
  * @since 0.1.0
@@ -587,7 +587,7 @@ const featureList = (u: unknown, c: t.Context, key: string): t.Errors => {
  * `{ exactly: [...] }` to require exactly these (`{ exactly: [] }` sends no `req_feat`).
  *
  * @example
- * import { Codecs } from 'clickatell-fp'
+ * import * as Codecs from './Codecs.js'
  * console.log(Codecs.RequiredFeatures.is({ add: ['FLASH'] }), Codecs.RequiredFeatures.is({ add: ['NOKIA'] })) // true false
  * @category codecs
  * @since 0.1.0

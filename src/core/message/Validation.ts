@@ -14,7 +14,7 @@ import { type InvalidInput, invalidInput, type Problem } from '../errors.js'
  * cut at 40 characters.
  *
  * @example
- * import { Validation } from 'clickatell-fp'
+ * import * as Validation from './Validation.js'
  * console.log(Validation.describe(2.5), Validation.describe(null)) // 'the number 2.5' 'null'
  * @category utils
  * @since 0.1.0
@@ -44,7 +44,7 @@ export const describe = (u: unknown): string => {
  * A codec whose check is one function: it returns the sentence that says what is wrong, or `undefined`.
  *
  * @example
- * import { Validation } from 'clickatell-fp'
+ * import * as Validation from './Validation.js'
  * const Even = Validation.checked<number>('Even', (u) => (u === 2 || u === 4 ? undefined : 'must be 2 or 4'))
  * console.log(Even.is(2), Even.is(3)) // true false
  * @category constructors
@@ -66,7 +66,8 @@ export const checked = <A>(name: string, why: (u: unknown) => string | undefined
  * error's sentence.
  *
  * @example
- * import { Codecs, Validation } from 'clickatell-fp'
+ * import * as Codecs from './Codecs.js'
+ * import * as Validation from './Validation.js'
  * import * as E from 'fp-ts/Either'
  * const r = Codecs.Queue.validate(9, [{ key: 'queue', type: Codecs.Queue, actual: 9 }])
  * console.log(E.isLeft(r) && Validation.problemsOf(r.left)[0]!.path) // 'queue'
@@ -182,7 +183,8 @@ const readFields = (table: Table, input: unknown, path: string): Fields<Decoders
  * silently), with the hint from `hints` when there is one, or the option it resembles.
  *
  * @example
- * import { Codecs, Validation } from 'clickatell-fp'
+ * import * as Codecs from './Codecs.js'
+ * import * as Validation from './Validation.js'
  * const r = Validation.fields({ queue: Codecs.Queue })({ queue: 2, Queue: 1 })
  * console.log(r.value, r.problems) // { queue: 2 } [{ path: 'Queue', message: 'is not an option (did you mean queue?)' }]
  * @category decoding
@@ -218,7 +220,8 @@ type Rights<T extends ReadonlyArray<E.Either<InvalidInput, unknown>>> = {
  * with the problems of every `Left`, in order.
  *
  * @example
- * import { Errors, Validation } from 'clickatell-fp'
+ * import { Errors } from 'clickatell-fp'
+ * import * as Validation from './Validation.js'
  * import * as E from 'fp-ts/Either'
  * const r = Validation.gather(E.left(Errors.invalidInput([{ path: 'a', message: 'x' }])), E.right(1))
  * console.log(r) // { _tag: 'Left', left: { _tag: 'InvalidInput', problems: [{ path: 'a', message: 'x' }] } }
@@ -240,7 +243,8 @@ export const gather = <T extends ReadonlyArray<E.Either<InvalidInput, unknown>>>
  * A codec for a list whose items all pass `item`: every bad item is its own problem at `<path>.<index>`.
  *
  * @example
- * import { Codecs, Validation } from 'clickatell-fp'
+ * import * as Codecs from './Codecs.js'
+ * import * as Validation from './Validation.js'
  * const Queues = Validation.listOf(Codecs.Queue, { what: 'queues', minLength: 1 })
  * console.log(Queues.decode([1, 2])._tag, Queues.decode([])._tag) // 'Right' 'Left'
  * @category constructors
@@ -275,7 +279,7 @@ export const listOf = <A>(
  * `InvalidInput` with the problems when there are any, else the value (computed only then).
  *
  * @example
- * import { Validation } from 'clickatell-fp'
+ * import * as Validation from './Validation.js'
  * console.log(Validation.fromProblems([], () => 42)) // { _tag: 'Right', right: 42 }
  * @category constructors
  * @since 0.1.0

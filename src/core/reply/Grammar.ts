@@ -64,7 +64,7 @@ const isBlank = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c ===
  * per line, separated by `\n`; quirk 6: trailing spaces and LF vary by era, CRLF must be accepted.
  *
  * @example
- * import { Grammar } from 'clickatell-fp'
+ * import * as Grammar from './Grammar.js'
  * console.log(Grammar.lines('ID: a To: 1\r\n\nID: b To: 2 \n')) // ['ID: a To: 1', 'ID: b To: 2']
  * @category lines
  * @since 0.1.0
@@ -98,7 +98,7 @@ const isFreeText = (key: Key | undefined): boolean => key === 'err' || key === '
  * number of fields: a line with more is `undefined` too, found without reading the rest of it.
  *
  * @example
- * import { Grammar } from 'clickatell-fp'
+ * import * as Grammar from './Grammar.js'
  * console.log(Grammar.fields('ERR: 105, Invalid  address To: 0400'))
  * // [{ key: 'err', value: '105, Invalid  address' }, { key: 'to', value: '0400' }]
  * @category lines
@@ -144,7 +144,7 @@ const isWordEnd = (line: string, start: number, end: number): boolean =>
  * `fields` then reads; both give the same result for the lines this accepts.
  *
  * @example
- * import { Grammar } from 'clickatell-fp'
+ * import * as Grammar from './Grammar.js'
  * console.log(Grammar.idLine('ID: a1 To: 0400')) // { id: 'a1', to: '0400' }
  * console.log(Grammar.idLine('ERR: 105, x')) // undefined
  * @category lines
@@ -173,7 +173,7 @@ export const idLine = (line: string): { readonly id: string; readonly to?: strin
  * does (`0.300 000`, quirk 14) is malformed rather than guessed at.
  *
  * @example
- * import { Grammar } from 'clickatell-fp'
+ * import * as Grammar from './Grammar.js'
  * console.log(Grammar.isWord('2799900001'), Grammar.isWord('0.300 000'), Grammar.isWord('')) // true false false
  * @category values
  * @since 0.1.0
@@ -189,7 +189,7 @@ export const isWord = (value: string): boolean => {
  * one word (see `isWord`).
  *
  * @example
- * import { Grammar } from 'clickatell-fp'
+ * import * as Grammar from './Grammar.js'
  * console.log(Grammar.wordValue('9d4fa9ec'), Grammar.wordValue('9d4 fa9ec')) // '9d4fa9ec' undefined
  * @category values
  * @since 0.1.0
@@ -205,7 +205,7 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57
  * no code at all, and then `code` is `''`. The code is returned as sent (the caller restores its padding).
  *
  * @example
- * import { Grammar } from 'clickatell-fp'
+ * import * as Grammar from './Grammar.js'
  * console.log(Grammar.errorValue('1, Auth fail')) // { code: '1', description: 'Auth fail' }
  * console.log(Grammar.errorValue('This prefix is not currently supported.').code) // ''
  * @category values
@@ -232,7 +232,7 @@ const AMOUNT = /^[0-9]+(?:\.[0-9]+)?$/
  * `signed` allows a leading minus, for balances of post-paid accounts.
  *
  * @example
- * import { Grammar } from 'clickatell-fp'
+ * import * as Grammar from './Grammar.js'
  * console.log(Grammar.amount('12.000'), Grammar.amount('0.300 000')) // 12 undefined
  * @category values
  * @since 0.1.0
@@ -249,7 +249,7 @@ export const amount = (value: string, signed = false): number | undefined => {
  * statuses are decimal.
  *
  * @example
- * import { Grammar } from 'clickatell-fp'
+ * import * as Grammar from './Grammar.js'
  * console.log(Grammar.isCode('008'), Grammar.isCode('8a')) // true false
  * @category values
  * @since 0.1.0
@@ -265,7 +265,7 @@ export const isCode = (value: string): boolean => {
  * document lists, or `undefined` when it is absent or not digits (see `isCode`).
  *
  * @example
- * import { Grammar } from 'clickatell-fp'
+ * import * as Grammar from './Grammar.js'
  * console.log(Grammar.statusValue('004')?.description, Grammar.statusValue('4a')) // 'Received by recipient' undefined
  * @category values
  * @since 0.1.0

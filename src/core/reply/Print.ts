@@ -22,7 +22,8 @@ const toSuffix = (to: string | undefined): string => (to === undefined ? '' : ` 
  * (routecoverage, quirk 4).
  *
  * @example
- * import { Errors, ReplyText } from 'clickatell-fp'
+ * import { Errors } from 'clickatell-fp'
+ * import * as ReplyText from './Print.js'
  * console.log(ReplyText.error(Errors.gatewayError('sendmsg', '128', 'Number delisted', '12')))
  * // 'ERR: 128, Number delisted To: 12'
  * @category render
@@ -57,7 +58,7 @@ const coverageText = (r: CoverageReply): string =>
  * How each command's reply is written.
  *
  * @example
- * import { ReplyText } from 'clickatell-fp'
+ * import * as ReplyText from './Print.js'
  * console.log(ReplyText.writers.getbalance({ credit: 12, raw: '12.000' })) // 'Credit: 12.000'
  * @category render
  * @since 0.1.0
@@ -83,7 +84,7 @@ export const writers: { readonly [C in Command]-?: (reply: Replies[C]) => string
  * The body the live service writes for a reply to `command`.
  *
  * @example
- * import { ReplyText } from 'clickatell-fp'
+ * import * as ReplyText from './Print.js'
  * console.log(ReplyText.reply('querymsg', { apiMsgId: 'abc', status: { code: '004' } as never }))
  * // 'ID: abc Status: 004'
  * @category render

@@ -181,7 +181,7 @@ export type ReplyOf<C extends Command> = Replies[C]
 
 /**
  * @example
- * import { Reply } from 'clickatell-fp'
+ * import * as Reply from './Replies.js'
  * console.log(Reply.accepted('abc', '2799900001')) // { _tag: 'Accepted', apiMsgId: 'abc', to: '2799900001' }
  * @category constructors
  * @since 0.1.0
@@ -191,7 +191,8 @@ export const accepted = (apiMsgId: string, to?: string): Accepted =>
 
 /**
  * @example
- * import { Errors, Reply } from 'clickatell-fp'
+ * import { Errors } from 'clickatell-fp'
+ * import * as Reply from './Replies.js'
  * console.log(Reply.rejected(Errors.gatewayError('sendmsg', '105', 'Invalid destination address'))._tag)
  * // 'Rejected'
  * @category constructors

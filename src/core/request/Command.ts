@@ -31,7 +31,7 @@ export type Command =
  * live service answered on in 2020 (`/utils/routeCoverage`, FACTS.md quirk 21), not the v2.6 typo `/utills/`.
  *
  * @example
- * import { Command } from 'clickatell-fp'
+ * import * as Command from './Command.js'
  * console.log(Command.paths.sendmsg) // '/http/sendmsg'
  * @category data
  * @since 0.1.0
@@ -56,7 +56,7 @@ export const paths: { readonly [K in Command]-?: string } = {
  * Every command, in the order of the specification.
  *
  * @example
- * import { Command } from 'clickatell-fp'
+ * import * as Command from './Command.js'
  * console.log(Command.all.length) // 13
  * @category data
  * @since 0.1.0
@@ -67,7 +67,7 @@ export const all: ReadonlyArray<Command> = Object.keys(paths) as ReadonlyArray<C
  * Tells whether a string is the wire name of a command.
  *
  * @example
- * import { Command } from 'clickatell-fp'
+ * import * as Command from './Command.js'
  * console.log(Command.isCommand('sendmsg'), Command.isCommand('send')) // true false
  * @category refinements
  * @since 0.1.0
@@ -80,7 +80,7 @@ export const isCommand = (value: unknown): value is Command =>
  * ask this: which of its calls may be retried is decided where each call is made.)
  *
  * @example
- * import { Command } from 'clickatell-fp'
+ * import * as Command from './Command.js'
  * console.log(Command.isSend('sendmsg'), Command.isSend('querymsg')) // true false
  * @category refinements
  * @since 0.1.0

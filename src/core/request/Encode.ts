@@ -27,6 +27,14 @@ import {
 } from './Wire.js'
 
 export { endbatch, quicksend, quicksendWith, senditem, startbatch } from '../message/Batch.js'
+export {
+  type AccountCredentials,
+  account,
+  type Credentials,
+  type SessionCredentials,
+  session,
+  type WireRequest,
+} from './Wire.js'
 
 // The other kind of credentials is a problem of its own; anything else is credentialParams' to judge.
 const needs = (
@@ -50,9 +58,9 @@ const needs = (
  * `auth`: opens a session. Needs account credentials.
  *
  * @example
- * import { Encode, Wire } from 'clickatell-fp'
+ * import { Encode } from 'clickatell-fp'
  * import * as E from 'fp-ts/Either'
- * const r = Encode.auth(Wire.account({ apiId: '3442105', user: 'me', password: 'pw' }))()
+ * const r = Encode.auth(Encode.account({ apiId: '3442105', user: 'me', password: 'pw' }))()
  * console.log(E.isRight(r) && r.right.params.map(([n]) => n)) // ['api_id', 'user', 'password']
  * @category commands
  * @since 0.1.0
@@ -66,9 +74,9 @@ export const auth = (credentials: Credentials) => (): E.Either<InvalidInput, Wir
  * `ping`: keeps a session alive (sessions expire after 15 idle minutes). Needs session credentials.
  *
  * @example
- * import { Encode, Wire } from 'clickatell-fp'
+ * import { Encode } from 'clickatell-fp'
  * import * as E from 'fp-ts/Either'
- * console.log(E.isRight(Encode.ping(Wire.session('abc'))())) // true
+ * console.log(E.isRight(Encode.ping(Encode.session('abc'))())) // true
  * @category commands
  * @since 0.1.0
  */
@@ -81,9 +89,9 @@ export const ping = (credentials: Credentials) => (): E.Either<InvalidInput, Wir
  * `getbalance`: the account's credit.
  *
  * @example
- * import { Encode, Wire } from 'clickatell-fp'
+ * import { Encode } from 'clickatell-fp'
  * import * as E from 'fp-ts/Either'
- * console.log(E.isRight(Encode.getbalance(Wire.session('abc'))())) // true
+ * console.log(E.isRight(Encode.getbalance(Encode.session('abc'))())) // true
  * @category commands
  * @since 0.1.0
  */
@@ -94,10 +102,11 @@ export const getbalance = (credentials: Credentials) => (): E.Either<InvalidInpu
  * Requests for a planned submission: one per chunk of recipients, the same parameters in each.
  *
  * @example
- * import { Encode, Message, Submission, Wire } from 'clickatell-fp'
+ * import { Encode, Message } from 'clickatell-fp'
+ * import * as Submission from './MessageParams.js'
  * import * as E from 'fp-ts/Either'
  * const s = E.flatMap(Submission.fromMessage)(Message.decode({ to: ['27991', '27992', '27993'].map((n) => n + '00001'), text: 'Hi' }))
- * const r = E.flatMap(Encode.submissionWith({ recipientsPerRequest: 2 })(Wire.session('abc')))(s)
+ * const r = E.flatMap(Encode.submissionWith({ recipientsPerRequest: 2 })(Encode.session('abc')))(s)
  * console.log(E.isRight(r) && r.right.length) // 2
  * @category commands
  * @since 0.1.0
@@ -136,10 +145,10 @@ const requestsOf = (
  * in order, duplicates kept.
  *
  * @example
- * import { Encode, Wire } from 'clickatell-fp'
+ * import { Encode } from 'clickatell-fp'
  * import * as E from 'fp-ts/Either'
  * const to = Array.from({ length: 250 }, (_, i) => String(27990000000 + i))
- * const r = Encode.sendmsgWith({ method: 'GET' })(Wire.session('abc'))({ to, text: 'Hi' })
+ * const r = Encode.sendmsgWith({ method: 'GET' })(Encode.session('abc'))({ to, text: 'Hi' })
  * console.log(E.isRight(r) && r.right.length) // 3 (100 + 100 + 50)
  * @category commands
  * @since 0.1.0
@@ -163,9 +172,9 @@ export const sendmsgWith = (options: ChunkOptions) => {
  * `sendmsg` for POST (300 recipients a request). See `sendmsgWith`.
  *
  * @example
- * import { Encode, Wire } from 'clickatell-fp'
+ * import { Encode } from 'clickatell-fp'
  * import * as E from 'fp-ts/Either'
- * const r = Encode.sendmsg(Wire.session('abc'))({ to: '447901231234', text: 'Grüße', callback: 3 })
+ * const r = Encode.sendmsg(Encode.session('abc'))({ to: '447901231234', text: 'Grüße', callback: 3 })
  * console.log(E.isRight(r) && r.right[0]!.params)
  * // [['session_id', 'abc'], ['to', '447901231234'], ['text', 'Grüße'], ['callback', '3'], ['req_feat', '8192']]
  * @category commands
@@ -219,9 +228,9 @@ const byRef =
  * `querymsg`: a message's status, by `apiMsgId` or `clientMessageId`.
  *
  * @example
- * import { Encode, Wire } from 'clickatell-fp'
+ * import { Encode } from 'clickatell-fp'
  * import * as E from 'fp-ts/Either'
- * const r = Encode.querymsg(Wire.session('abc'))({ apiMsgId: '996f364775e24b8432f45d77da8eca47' })
+ * const r = Encode.querymsg(Encode.session('abc'))({ apiMsgId: '996f364775e24b8432f45d77da8eca47' })
  * console.log(E.isRight(r) && r.right.params[1]) // ['apimsgid', '996f364775e24b8432f45d77da8eca47']
  * @category commands
  * @since 0.1.0
@@ -234,9 +243,9 @@ export const querymsg: (
  * `delmsg`: stops a queued message, by `apiMsgId` or `clientMessageId`.
  *
  * @example
- * import { Encode, Wire } from 'clickatell-fp'
+ * import { Encode } from 'clickatell-fp'
  * import * as E from 'fp-ts/Either'
- * console.log(E.isRight(Encode.delmsg(Wire.session('abc'))({ clientMessageId: 'order42' }))) // true
+ * console.log(E.isRight(Encode.delmsg(Encode.session('abc'))({ clientMessageId: 'order42' }))) // true
  * @category commands
  * @since 0.1.0
  */
@@ -248,9 +257,9 @@ export const delmsg: (
  * `getmsgcharge`: a message's status and charge, by `apiMsgId` or `clientMessageId`.
  *
  * @example
- * import { Encode, Wire } from 'clickatell-fp'
+ * import { Encode } from 'clickatell-fp'
  * import * as E from 'fp-ts/Either'
- * console.log(E.isRight(Encode.getmsgcharge(Wire.session('abc'))({ apiMsgId: 'abc123' }))) // true
+ * console.log(E.isRight(Encode.getmsgcharge(Encode.session('abc'))({ apiMsgId: 'abc123' }))) // true
  * @category commands
  * @since 0.1.0
  */
@@ -262,9 +271,9 @@ export const getmsgcharge: (
  * `routecoverage`: whether the gateway routes to a number or prefix (`msisdn`).
  *
  * @example
- * import { Encode, Wire } from 'clickatell-fp'
+ * import { Encode } from 'clickatell-fp'
  * import * as E from 'fp-ts/Either'
- * const r = Encode.routecoverage(Wire.session('abc'))({ msisdn: '447901231234' })
+ * const r = Encode.routecoverage(Encode.session('abc'))({ msisdn: '447901231234' })
  * console.log(E.isRight(r) && r.right.path) // '/utils/routeCoverage'
  * @category commands
  * @since 0.1.0
@@ -283,9 +292,9 @@ export const routecoverage: (
  * `token_pay`: spends a voucher (`token`, digits only; 16 digits today).
  *
  * @example
- * import { Encode, Wire } from 'clickatell-fp'
+ * import { Encode } from 'clickatell-fp'
  * import * as E from 'fp-ts/Either'
- * const r = Encode.token_pay(Wire.session('abc'))({ token: '1234567890123456' })
+ * const r = Encode.token_pay(Encode.session('abc'))({ token: '1234567890123456' })
  * console.log(E.isRight(r) && r.right.params[1]) // ['token', '1234567890123456']
  * @category commands
  * @since 0.1.0
@@ -305,7 +314,8 @@ export const token_pay: (
  * client message id: its content and options, without a `climsgid` of its own (each request carries its own).
  *
  * @example
- * import { Encode, Message, Submission } from 'clickatell-fp'
+ * import { Encode, Message } from 'clickatell-fp'
+ * import * as Submission from './MessageParams.js'
  * import * as E from 'fp-ts/Either'
  * const s = E.flatMap(Submission.fromMessage)(Message.decode({ to: '447900000001', text: 'Hi', clientMessageId: 'm1' }))
  * console.log(E.isRight(s) && Encode.preparedParams(s.right)) // [['text', 'Hi']]
@@ -323,12 +333,13 @@ export const preparedParams = (submission: Submission): ReadonlyArray<Param> => 
  * request per recipient (each with its own `climsgid`) without planning the message again for every attempt.
  *
  * @example
- * import { Encode, Message, Submission, Wire } from 'clickatell-fp'
+ * import { Encode, Message } from 'clickatell-fp'
+ * import * as Submission from './MessageParams.js'
  * import * as E from 'fp-ts/Either'
  * const s = E.flatMap(Submission.fromMessage)(Message.decode({ to: '447900000001', text: 'Hi' }))
  * if (E.isRight(s)) {
  *   const send = Encode.prepare(s.right)
- *   const r = send(Wire.session('abc'), '447900000002', 'c1')
+ *   const r = send(Encode.session('abc'), '447900000002', 'c1')
  *   console.log(E.isRight(r) && r.right.params)
  *   // [['session_id', 'abc'], ['to', '447900000002'], ['text', 'Hi'], ['climsgid', 'c1']]
  * }

@@ -68,7 +68,7 @@ const notLatin1 = (value: string, index: number): string => {
  * The index of the first character above U+00FF (which ISO-8859-1 cannot carry), or -1.
  *
  * @example
- * import { Latin1 } from 'clickatell-fp'
+ * import * as Latin1 from './Latin1Form.js'
  * console.log(Latin1.firstOutside('Grüße'), Latin1.firstOutside('5€')) // -1 1
  * @category refinements
  * @since 0.1.0
@@ -83,7 +83,7 @@ export const firstOutside = (value: string): number => {
  * other character up to U+00FF as `%XX` (upper-case). A character above U+00FF cannot be written: `InvalidInput`.
  *
  * @example
- * import { Latin1 } from 'clickatell-fp'
+ * import * as Latin1 from './Latin1Form.js'
  * console.log(Latin1.percentEncode('Grüße & 5%')) // { _tag: 'Right', right: 'Gr%FC%DFe+%26+5%25' }
  * console.log(Latin1.percentEncode('5€')._tag) // 'Left'
  * @category encoding
@@ -102,7 +102,7 @@ export const percentEncode = (value: string): E.Either<InvalidInput, string> => 
  * ISO-8859-1. Lists every value that cannot be written, with its name as the path.
  *
  * @example
- * import { Latin1 } from 'clickatell-fp'
+ * import * as Latin1 from './Latin1Form.js'
  * console.log(Latin1.encodeForm([['to', '27999,27998'], ['text', 'Grüße']]))
  * // { _tag: 'Right', right: 'to=27999%2C27998&text=Gr%FC%DFe' }
  * @category encoding
@@ -139,7 +139,7 @@ export const encodeForm = (
  * character; never UTF-8). A `%` not followed by two hex digits is `InvalidInput`.
  *
  * @example
- * import { Latin1 } from 'clickatell-fp'
+ * import * as Latin1 from './Latin1Form.js'
  * console.log(Latin1.percentDecode('Gr%FC%DFe+%26+5%25')) // { _tag: 'Right', right: 'Grüße & 5%' }
  * @category decoding
  * @since 0.1.0
@@ -173,7 +173,7 @@ export const percentDecode = (encoded: string): E.Either<InvalidInput, string> =
  * `percentDecode`. Empty segments (`a=1&&b=2`) are skipped; a segment without `=` has the value `''`.
  *
  * @example
- * import { Latin1 } from 'clickatell-fp'
+ * import * as Latin1 from './Latin1Form.js'
  * console.log(Latin1.decodeForm('to=27999%2C27998&text=Gr%FC%DFe'))
  * // { _tag: 'Right', right: [['to', '27999,27998'], ['text', 'Grüße']] }
  * @category decoding

@@ -67,7 +67,7 @@ export interface Submission {
  * (`MessageTooLong`).
  *
  * @example
- * import { Submission } from 'clickatell-fp'
+ * import * as Submission from './MessageParams.js'
  * import * as E from 'fp-ts/Either'
  * const r = Submission.planText({ encoding: 'auto', maxParts: 3, path: 'text' })('ΩΨΘ')
  * console.log(E.isRight(r) && r.right.wire) // '03A903A80398' (Greek capitals are GSM but not ISO-8859-1)
@@ -149,7 +149,7 @@ const binaryBody = (
  * by `requiredFeatures`.
  *
  * @example
- * import { Submission } from 'clickatell-fp'
+ * import * as Submission from './MessageParams.js'
  * console.log([...Submission.featuresOf({ from: '27831234567', messageType: 'SMS_FLASH' } as never, 'gsm7', 1)]) // ['NUMER', 'FLASH']
  * @category planning
  * @since 0.1.0
@@ -173,7 +173,8 @@ export const featuresOf = (
  * Plans a validated message: encoding, parts (checked against `maxParts`, default 35), `concat`, features.
  *
  * @example
- * import { Message, Submission } from 'clickatell-fp'
+ * import { Message } from 'clickatell-fp'
+ * import * as Submission from './MessageParams.js'
  * import * as E from 'fp-ts/Either'
  * const s = E.flatMap(Submission.fromMessage)(Message.decode({ to: '447901231234', text: 'x'.repeat(200), from: 'Acme' }))
  * console.log(E.isRight(s) && [s.right.encoding, s.right.concat, [...s.right.features]]) // ['gsm7', 2, ['ALPHA', 'CONCAT']]
@@ -221,7 +222,7 @@ const REQ_FEAT_AT = OPTION_INDEX.get('requiredFeatures')!
  * seconds; `concat` and `req_feat` from the computed values (omitted when `undefined` or empty).
  *
  * @example
- * import { Submission } from 'clickatell-fp'
+ * import * as Submission from './MessageParams.js'
  * console.log(Submission.optionParams({ callback: 3, escalate: true } as never, { features: new Set() }))
  * // [['callback', '3'], ['escalate', '1']]
  * @category encoding
@@ -259,7 +260,7 @@ export const optionParams = (
  * when it travels as UCS-2.
  *
  * @example
- * import { Submission } from 'clickatell-fp'
+ * import * as Submission from './MessageParams.js'
  * import * as E from 'fp-ts/Either'
  * const planned = Submission.planText({ encoding: 'auto', maxParts: 3, path: 'template' })('ΩΨΘ')
  * console.log(E.isRight(planned) && Submission.textParams('template', planned.right)) // [['template', '03A903A80398'], ['unicode', '1']]
@@ -278,7 +279,8 @@ export const textParams = (name: string, planned: PlannedText): Param[] =>
  * The content parameters: `text` (and `unicode=1` for UCS-2), or `udh`, `data` (and `binary=1` when forced).
  *
  * @example
- * import { Message, Submission } from 'clickatell-fp'
+ * import { Message } from 'clickatell-fp'
+ * import * as Submission from './MessageParams.js'
  * import * as E from 'fp-ts/Either'
  * const s = E.flatMap(Submission.fromMessage)(Message.decode({ to: '447901231234', text: 'ΩΨΘ' }))
  * console.log(E.isRight(s) && Submission.contentParams(s.right.body)) // [['text', '03A903A80398'], ['unicode', '1']]
@@ -298,7 +300,8 @@ export const contentParams = (body: Body): Param[] => {
  * Every parameter of a submission but the recipients and the credentials: content, then options.
  *
  * @example
- * import { Message, Submission } from 'clickatell-fp'
+ * import { Message } from 'clickatell-fp'
+ * import * as Submission from './MessageParams.js'
  * import * as E from 'fp-ts/Either'
  * const s = E.flatMap(Submission.fromMessage)(Message.decode({ to: '447901231234', text: 'Hi', from: '27831234567', callback: 3 }))
  * console.log(E.isRight(s) && Submission.params(s.right))

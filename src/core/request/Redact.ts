@@ -27,7 +27,7 @@ import type { HttpRequest } from '../http.js'
  * The marker that replaces a secret in text and headers.
  *
  * @example
- * import { Redact } from 'clickatell-fp'
+ * import * as Redact from './Redact.js'
  * console.log(Redact.MARKER) // '[redacted]'
  * @category data
  * @since 0.1.0
@@ -38,7 +38,7 @@ export const MARKER = '[redacted]'
  * The marker that replaces a secret in a URL or a form body: `[redacted]`, form-encoded.
  *
  * @example
- * import { Redact } from 'clickatell-fp'
+ * import * as Redact from './Redact.js'
  * console.log(Redact.FORM_MARKER) // '%5Bredacted%5D'
  * @category data
  * @since 0.1.0
@@ -55,7 +55,7 @@ const decodeName = (raw: string): string =>
  * Tells whether a parameter name (as written on the wire, possibly percent-encoded) carries a secret.
  *
  * @example
- * import { Redact } from 'clickatell-fp'
+ * import * as Redact from './Redact.js'
  * console.log(Redact.isSecretName('password'), Redact.isSecretName('pass%77ord'), Redact.isSecretName('api_id'))
  * // true true false
  * @category refinements
@@ -77,7 +77,7 @@ const CREDENTIALS = /\b(Basic|Bearer|bearer)(\s+)[A-Za-z0-9._~+/=-]+/g
  * `Basic`/`Bearer` credentials, each replaced by `[redacted]`. For error messages and log lines.
  *
  * @example
- * import { Redact } from 'clickatell-fp'
+ * import * as Redact from './Redact.js'
  * console.log(Redact.text('GET /http/ping?session_id=abc123&x=1 failed'))
  * // 'GET /http/ping?session_id=[redacted]&x=1 failed'
  * @category redaction
@@ -124,7 +124,7 @@ const userInfo = (head: string): string => {
  * character is left as it was, so the URL still says what was asked.
  *
  * @example
- * import { Redact } from 'clickatell-fp'
+ * import * as Redact from './Redact.js'
  * console.log(Redact.url('https://api.clickatell.com/http/auth?user=u&password=p&api_id=1'))
  * // 'https://api.clickatell.com/http/auth?user=u&password=%5Bredacted%5D&api_id=1'
  * @category redaction
@@ -141,7 +141,7 @@ export const url = (s: string): string => {
  * Scrubs a request body: pair by pair for a form body (or one without a content type), as text otherwise.
  *
  * @example
- * import { Redact } from 'clickatell-fp'
+ * import * as Redact from './Redact.js'
  * console.log(Redact.body('application/x-www-form-urlencoded')('user=u&password=p&text=Hi'))
  * // 'user=u&password=%5Bredacted%5D&text=Hi'
  * @category redaction
@@ -178,7 +178,7 @@ const contentTypeOf = (headers: Readonly<Record<string, string>>): string | unde
  * `authorization` header stays: `Basic [redacted]`), and the `signal` dropped.
  *
  * @example
- * import { Redact } from 'clickatell-fp'
+ * import * as Redact from './Redact.js'
  * const safe = Redact.request({
  *   method: 'POST',
  *   url: 'https://api.clickatell.com/http/sendmsg',

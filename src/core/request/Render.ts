@@ -96,13 +96,13 @@ const settingsOf = (options: HttpOptions) => gather(requestMethod(options.method
  * Renders with options. The options are checked once; an invalid one makes every rendering `InvalidInput`.
  *
  * @example
- * import { Encode, Render, Wire } from 'clickatell-fp'
+ * import { Encode, Render } from 'clickatell-fp'
  * import * as E from 'fp-ts/Either'
- * const wire = Encode.getbalance(Wire.session('abc'))()
+ * const wire = Encode.getbalance(Encode.session('abc'))()
  * console.log(E.flatMap(Render.http({ method: 'GET' }))(wire))
  * // { _tag: 'Right', right: { method: 'GET', url: 'https://api.clickatell.com/http/getbalance?session_id=abc', headers: {} } }
- * const sends = Encode.sendmsg(Wire.session('abc'))({ to: '447901231234', text: 'Grüße' })
- * const post = E.flatMap((ws: ReadonlyArray<Wire.WireRequest>) => Render.http({})(ws[0]!))(sends)
+ * const sends = Encode.sendmsg(Encode.session('abc'))({ to: '447901231234', text: 'Grüße' })
+ * const post = E.flatMap((ws: ReadonlyArray<Encode.WireRequest>) => Render.http({})(ws[0]!))(sends)
  * console.log(E.isRight(post) && post.right.body) // 'session_id=abc&to=447901231234&text=Gr%FC%DFe'
  * @category rendering
  * @since 0.1.0
@@ -162,12 +162,13 @@ export const http = (
  * of the client's own work.
  *
  * @example
- * import { Message, Render, Submission, Wire } from 'clickatell-fp'
+ * import { Encode, Message, Render } from 'clickatell-fp'
+ * import * as Submission from './MessageParams.js'
  * import * as E from 'fp-ts/Either'
  * const s = E.flatMap(Submission.fromMessage)(Message.decode({ to: '447900000001', text: 'Hi there' }))
  * if (E.isRight(s)) {
  *   const send = Render.sendmsgWith({ baseUrl: 'http://127.0.0.1:9' })(s.right)
- *   const r = send(Wire.session('abc'), '447900000002', 'c1')
+ *   const r = send(Encode.session('abc'), '447900000002', 'c1')
  *   console.log(E.isRight(r) && r.right.body) // 'session_id=abc&to=447900000002&text=Hi+there&climsgid=c1'
  * }
  * @category rendering

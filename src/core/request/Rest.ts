@@ -99,7 +99,8 @@ const FIELD_LIST = Object.values(FIELDS).filter((f): f is Field => f !== null)
  * The JSON body for a submission. Refuses `deliverAfterMinutes`, which REST cannot say.
  *
  * @example
- * import { Message, Rest, Submission } from 'clickatell-fp'
+ * import { Message, Rest } from 'clickatell-fp'
+ * import * as Submission from './MessageParams.js'
  * import * as E from 'fp-ts/Either'
  * const s = E.flatMap(Submission.fromMessage)(Message.decode({ to: '2799900001', text: 'Hello', maxParts: 3, queue: 1 }))
  * console.log(E.flatMap(Rest.body)(s)) // { _tag: 'Right', right: { text: 'Hello', to: ['2799900001'], userPriorityQueue: 1 } }

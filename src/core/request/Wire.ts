@@ -66,7 +66,7 @@ export type Credentials = SessionCredentials | AccountCredentials
 
 /**
  * @example
- * import { Wire } from 'clickatell-fp'
+ * import * as Wire from './Wire.js'
  * console.log(Wire.session('abc123')) // { _tag: 'Session', sessionId: 'abc123' }
  * @category constructors
  * @since 0.1.0
@@ -75,7 +75,7 @@ export const session = (sessionId: string): SessionCredentials => ({ _tag: 'Sess
 
 /**
  * @example
- * import { Wire } from 'clickatell-fp'
+ * import * as Wire from './Wire.js'
  * console.log(Wire.account({ apiId: '3442105', user: 'me', password: 'secret' })._tag) // 'Account'
  * @category constructors
  * @since 0.1.0
@@ -95,7 +95,7 @@ export const account = (details: {
  * A request for a command: its path from `Command.paths`, the parameters as given.
  *
  * @example
- * import { Wire } from 'clickatell-fp'
+ * import * as Wire from './Wire.js'
  * console.log(Wire.request('ping', [['session_id', 'abc']]).path) // '/http/ping'
  * @category constructors
  * @since 0.1.0
@@ -132,7 +132,7 @@ const read = (o: object, key: string): unknown => {
  * Problems name the field (`credentials.password`) but never quote the value.
  *
  * @example
- * import { Wire } from 'clickatell-fp'
+ * import * as Wire from './Wire.js'
  * console.log(Wire.credentialParams(Wire.session('abc'))) // { _tag: 'Right', right: [['session_id', 'abc']] }
  * @category encoding
  * @since 0.1.0
@@ -176,7 +176,7 @@ export const credentialParams = (credentials: Credentials): E.Either<InvalidInpu
  * A command's request from its credentials and its own parameters, every problem of both listed.
  *
  * @example
- * import { Wire } from 'clickatell-fp'
+ * import * as Wire from './Wire.js'
  * import * as E from 'fp-ts/Either'
  * console.log(Wire.withCredentials('getbalance', Wire.session('abc'), E.right([])))
  * // { _tag: 'Right', right: { command: 'getbalance', path: '/http/getbalance', params: [['session_id', 'abc']] } }
@@ -197,7 +197,8 @@ export const withCredentials = (
  * (required; `what` says what it is) and written as `wire`.
  *
  * @example
- * import { Codecs, Wire } from 'clickatell-fp'
+ * import * as Codecs from '../message/Codecs.js'
+ * import * as Wire from './Wire.js'
  * import * as E from 'fp-ts/Either'
  * const endbatch = Wire.oneParam('endbatch', 'batchId', 'batch_id', Codecs.BatchId, 'the batch id')
  * const r = endbatch(Wire.session('abc'))({ batchId: 'b1' })
@@ -234,7 +235,7 @@ const CREDENTIAL_NAMES: ReadonlySet<string> = new Set(['session_id', 'api_id', '
  * request is encoded (and validated) once; each attempt, with whatever session is current, only rebinds it.
  *
  * @example
- * import { Wire } from 'clickatell-fp'
+ * import * as Wire from './Wire.js'
  * const wire = Wire.request('endbatch', [['session_id', 'old'], ['batch_id', 'b1']])
  * console.log(Wire.rebind(Wire.session('new'))(wire))
  * // { _tag: 'Right', right: { command: 'endbatch', path: '/http_batch/endbatch', params: [['session_id', 'new'], ['batch_id', 'b1']] } }
@@ -255,7 +256,7 @@ export const rebind =
  * Clickatell pages say 300 and 600; pass `recipientsPerRequest` to use those.
  *
  * @example
- * import { Wire } from 'clickatell-fp'
+ * import * as Wire from './Wire.js'
  * console.log(Wire.recipientsPerRequest.POST) // 300
  * @category data
  * @since 0.1.0
@@ -280,7 +281,7 @@ export interface ChunkOptions {
  * the renderer (`Render.http`) read the option alike.
  *
  * @example
- * import { Wire } from 'clickatell-fp'
+ * import * as Wire from './Wire.js'
  * console.log(Wire.requestMethod(undefined)) // { _tag: 'Right', right: 'POST' }
  * console.log(Wire.requestMethod('PUT' as never)._tag) // 'Left'
  * @category utils
@@ -297,7 +298,7 @@ export const requestMethod = (method: 'GET' | 'POST' | undefined): E.Either<Inva
  * The chunk size the options ask for, checked.
  *
  * @example
- * import { Wire } from 'clickatell-fp'
+ * import * as Wire from './Wire.js'
  * console.log(Wire.chunkSize({ method: 'GET' })) // { _tag: 'Right', right: 100 }
  * @category utils
  * @since 0.1.0
@@ -324,7 +325,7 @@ export const chunkSize = (options: ChunkOptions): E.Either<InvalidInput, number>
  * are checked once, the credentials once each.
  *
  * @example
- * import { Wire } from 'clickatell-fp'
+ * import * as Wire from './Wire.js'
  * console.log(Wire.chunkSetup({ method: 'GET' })(Wire.session('abc'))) // { _tag: 'Right', right: [[['session_id', 'abc']], 100] }
  * @category utils
  * @since 0.1.0
@@ -340,7 +341,7 @@ export const chunkSetup = (
  * Splits a list into consecutive chunks of at most `size` items: order kept, duplicates kept, nothing lost.
  *
  * @example
- * import { Wire } from 'clickatell-fp'
+ * import * as Wire from './Wire.js'
  * console.log(Wire.chunk(2)(['a', 'b', 'c'])) // [['a', 'b'], ['c']]
  * @category utils
  * @since 0.1.0

@@ -11,7 +11,7 @@
  * escape prefix (NBSP, which some tables map to it, is not a GSM character).
  *
  * @example
- * import { Gsm7 } from 'clickatell-fp'
+ * import * as Gsm7 from './Gsm7.js'
  * console.log(Gsm7.basic.length) // 127
  * @category data
  * @since 0.1.0
@@ -151,7 +151,7 @@ export const basic: ReadonlyArray<readonly [septet: number, codePoint: number]> 
  * `[septet after ESC, Unicode code point]`: form feed, `^ { } \ [ ~ ] |` and `€`.
  *
  * @example
- * import { Gsm7 } from 'clickatell-fp'
+ * import * as Gsm7 from './Gsm7.js'
  * console.log(Gsm7.extension.map(([, cp]) => String.fromCodePoint(cp)).join('')) // '\f^{}\\[~]|€'
  * @category data
  * @since 0.1.0
@@ -190,7 +190,7 @@ const buildWidths = (): Uint8Array => {
  * loop needs no bounds check and allocates nothing.
  *
  * @example
- * import { Gsm7 } from 'clickatell-fp'
+ * import * as Gsm7 from './Gsm7.js'
  * console.log(Gsm7.widths['a'.charCodeAt(0)], Gsm7.widths['€'.charCodeAt(0)], Gsm7.widths['ç'.charCodeAt(0)]) // 1 2 0
  * @category data
  * @since 0.1.0
@@ -202,7 +202,7 @@ export const widths: Readonly<Uint8Array> = buildWidths()
  * UTF-16 code unit of the string.
  *
  * @example
- * import { Gsm7 } from 'clickatell-fp'
+ * import * as Gsm7 from './Gsm7.js'
  * console.log(Gsm7.septetsOf('{'), Gsm7.septetsOf('A'), Gsm7.septetsOf('😀')) // 2 1 0
  * @category utils
  * @since 0.1.0
@@ -214,7 +214,7 @@ export const septetsOf = (char: string): 0 | 1 | 2 =>
  * Tells whether every character of a text is in the GSM 03.38 basic or extension table.
  *
  * @example
- * import { Gsm7 } from 'clickatell-fp'
+ * import * as Gsm7 from './Gsm7.js'
  * console.log(Gsm7.isGsm7('Hello [world] €5'), Gsm7.isGsm7('ça va')) // true false
  * @category refinements
  * @since 0.1.0
@@ -229,7 +229,7 @@ export const isGsm7 = (text: string): boolean => {
  * Greek capitals (FACTS.md section 4), which are exactly the GSM characters above U+00FF.
  *
  * @example
- * import { Gsm7 } from 'clickatell-fp'
+ * import * as Gsm7 from './Gsm7.js'
  * console.log(Gsm7.isLatin1('é'), Gsm7.isLatin1('€'), Gsm7.isLatin1('Ω')) // true false false
  * @category refinements
  * @since 0.1.0

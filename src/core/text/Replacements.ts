@@ -54,7 +54,7 @@ const entries: ReadonlyArray<readonly [codePoint: number, replacement: Replaceme
  * Replacement by Unicode code point.
  *
  * @example
- * import { Replacements } from 'clickatell-fp'
+ * import * as Replacements from './Replacements.js'
  * console.log(Replacements.table.get(0x2019)) // { text: "'", kind: 'typographic' }
  * @category data
  * @since 0.1.0
