@@ -10,8 +10,8 @@ import { backoff as middlewareBackoff } from '../transport/middleware.js'
 
 /**
  * `ERR: 001`, `003` or `005` to a request made with a session id: the session is stale or missing (the live
- * service answers 001 for an expired session, FACTS.md quirk 2). The request was refused, so it is safe to
- * authenticate again and repeat it (the client does so up to three times).
+ * service answers 001 for an expired session, docs/gateway.md, quirk 2). The request was refused, so it is
+ * safe to authenticate again and repeat it (the client does so up to three times).
  *
  * @example
  * import { Client, Errors } from 'clickatell-fp'

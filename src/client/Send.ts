@@ -96,7 +96,8 @@ type Found =
   | { readonly _tag: 'Absent' }
   | { readonly _tag: 'CannotTell'; readonly error: ClickatellError }
 
-// 001 "message unknown" (the live answer for an unknown id, FACTS.md quirk 3), or ERR 103/104 (the specification's).
+// 001 "message unknown" (the live answer for an unknown id, docs/gateway.md, quirk 3), or ERR 103/104 (the
+// specification's).
 const confirm = async (deps: SendDeps, clientMessageId: string): Promise<Found> => {
   for (let k = 0; k < deps.policy.checks; k++) {
     await deps.sleep(deps.policy.checkDelayMs, deps.signal)

@@ -70,7 +70,7 @@ export interface TransportError {
 
 /**
  * The gateway answered with a status other than 2xx. The live service answers errors with 200 and an `ERR:`
- * body (FACTS.md quirk 1), so this means something between us and it went wrong.
+ * body (docs/gateway.md, quirk 1), so this means something between us and it went wrong.
  *
  * @category model
  * @since 0.1.0

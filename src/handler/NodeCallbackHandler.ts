@@ -10,7 +10,7 @@
  * | 401 | Basic credentials configured and missing or wrong, with `WWW-Authenticate` |
  * | 405 | a method other than GET and POST, with `Allow` |
  * | 413 | a body over `maxBodyBytes` |
- * | 500 | `onReport` threw or rejected: the gateway retries later (8 attempts, FACTS.md section 2.3) |
+ * | 500 | `onReport` threw or rejected: the gateway retries later (docs/gateway.md, 'Callback values') |
  *
  * It never throws. See docs/callbacks.md.
  *

@@ -2,12 +2,12 @@
  * Authentication as specification v2.6 section 4.1 describes it and the live service answers it: a session id
  * from `auth`, or `api_id` + `user` + `password` on every request; IP lockdown; sessions that expire after 15
  * minutes of inactivity (any request with the session counts as activity, `ping` included), answered with
- * `ERR: 001` as the live service does (FACTS.md quirk 2) unless `expiredSessionCode` says `'003'`.
+ * `ERR: 001` as the live service does (docs/gateway.md, quirk 2) unless `expiredSessionCode` says `'003'`.
  *
  * Choices where the specification is silent (docs/simulator.md):
  * - `session_id`, when present, decides alone: credentials beside it are not looked at.
  * - `api_id` missing or unknown: 108. `user` or `password` missing: 002. Both given but wrong: 001.
- * - A POST that is not form-encoded: 001 before anything else (FACTS.md quirk 18).
+ * - A POST that is not form-encoded: 001 before anything else (docs/gateway.md, quirk 18).
  *
  * @since 0.1.0
  */

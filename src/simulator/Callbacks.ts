@@ -2,11 +2,12 @@
  * Delivery-status callbacks as specification v2.6 section 5.2.5 writes them, in its six forms: HTTP GET and
  * POST with the fields as parameters, XML and SOAP (GET or POST) with the document in a parameter called
  * `data`. Field order follows the specification's examples; `charge` has six decimals, `status` three digits;
- * SOAP lower-cases `apimsgid`/`climsgid`; the XML form has no `api_id` (FACTS.md 2.3, quirks 16 and 17).
- * Unlike the specification's GET examples (quirk 15) every value is URL-encoded, as HTTP requires.
+ * SOAP lower-cases `apimsgid`/`climsgid`; the XML form has no `api_id` (docs/gateway.md, 'Callback values',
+ * quirks 16 and 17). Unlike the specification's GET examples (quirk 15) every value is URL-encoded, as HTTP
+ * requires.
  *
- * Which statuses a `callback` value asks for is the v2.6 table (FACTS.md 2.3), the library's own: a constant,
- * not request decoding.
+ * Which statuses a `callback` value asks for is the v2.6 table (docs/gateway.md, 'Callback values'), the
+ * library's own: a constant, not request decoding.
  *
  * @since 0.1.0
  */

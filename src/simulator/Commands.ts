@@ -1,7 +1,7 @@
 /**
  * Which path serves which command, and which function answers it. The live paths (specification v2.6,
  * `Command.paths`), their `.php` spellings that Clickatell's own Java library called, and the routeCoverage
- * spellings seen in the wild (FACTS.md quirk 21). Paths are case-sensitive except for those listed.
+ * spellings seen in the wild (docs/gateway.md, quirk 21). Paths are case-sensitive except for those listed.
  *
  * @since 0.1.0
  */

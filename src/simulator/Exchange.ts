@@ -1,7 +1,8 @@
 /**
  * One request and its answer on the simulator's HTTP server. Every answer is HTTP 200 with
- * `Content-Type: text/html; charset=UTF-8`, errors included (FACTS.md quirk 1), unless a fault says otherwise;
- * an unknown path is 404, a method other than GET or POST 405. Faults are applied here (see `Faults`).
+ * `Content-Type: text/html; charset=UTF-8`, errors included (docs/gateway.md, quirk 1), unless a fault
+ * says otherwise; an unknown path is 404, a method other than GET or POST 405. Faults are applied here
+ * (see `Faults`).
  *
  * @since 0.1.0
  */
@@ -189,7 +190,7 @@ export const exchange = (ctx: Context, req: http.IncomingMessage, res: http.Serv
   req.on('data', (chunk: Buffer) => chunks.push(chunk))
   req.on('end', () => {
     const formEncoded = isForm(req.headers['content-type'])
-    // The gateway reads the bytes of a form as ISO-8859-1 (FACTS.md section 4).
+    // The gateway reads the bytes of a form as ISO-8859-1 (docs/gateway.md, 'Text and form encoding').
     if (formEncoded) decodeInto(params, duplicates)(Buffer.concat(chunks).toString('latin1'))
     go(formEncoded)
   })

@@ -1,7 +1,8 @@
 /**
  * Reads `application/x-www-form-urlencoded` text the way the gateway does: every `%XX` is one ISO-8859-1 byte
- * (`%E4` is `ä`), `+` is a space (FACTS.md section 4). `URLSearchParams` decodes `%XX` as UTF-8 and would hide
- * an encoder that sends UTF-8 where the gateway reads Latin-1, so the simulator has its own decoder.
+ * (`%E4` is `ä`), `+` is a space (docs/gateway.md, 'Text and form encoding'). `URLSearchParams` decodes `%XX`
+ * as UTF-8 and would hide an encoder that sends UTF-8 where the gateway reads Latin-1, so the simulator has
+ * its own decoder.
  *
  * @since 0.1.0
  */

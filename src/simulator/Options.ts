@@ -90,7 +90,10 @@ export interface SimulatorOptions {
   readonly vouchers?: Readonly<Record<string, number>>
   /** Inactivity after which a session expires; default 15 minutes (specification section 4.1). */
   readonly sessionTtlMs?: number
-  /** What a stale session gets: `'001'` as the live service answers (FACTS.md quirk 2, default) or `'003'`. */
+  /**
+   * What a stale session gets: `'001'` as the live service answers (docs/gateway.md, quirk 2; the default) or
+   * `'003'`.
+   */
   readonly expiredSessionCode?: '001' | '003'
   /** After release: 003 after `gatewayMs` (default 1,000), the final status after `handsetMs` (default 5,000). */
   readonly delivery?: { readonly gatewayMs?: number; readonly handsetMs?: number }

@@ -80,7 +80,10 @@ export const messageParams: ReadonlyArray<string> = [
   'deliv_ack',
 ]
 
-/** Specification v2.3.8 section 5.2.15 (FACTS.md 2.2). `SMS_NOKIA_RTTTL` is a common misspelling: refused. */
+/**
+ * Specification v2.3.8 section 5.2.15 (docs/gateway.md, 'Message types'). `SMS_NOKIA_RTTTL` is a common
+ * misspelling: refused.
+ */
 const MSG_TYPES: ReadonlyArray<string> = [
   'SMS_TEXT',
   'SMS_FLASH',
@@ -94,7 +97,8 @@ const MSG_TYPES: ReadonlyArray<string> = [
   'SMS_NOKIA_VCAL',
 ]
 
-// Every req_feat bit ever documented (FACTS.md 2.1): TEXT 8BIT UDH UCS2 ALPHA NUMER REPLY FLASH DELIVACK CONCAT.
+// Every req_feat bit ever documented (docs/gateway.md, 'Feature bits'): TEXT 8BIT UDH UCS2 ALPHA NUMER REPLY
+// FLASH DELIVACK CONCAT.
 const FEATURE_BITS = 0x1 | 0x2 | 0x4 | 0x8 | 0x10 | 0x20 | 0x40 | 0x200 | 0x2000 | 0x4000
 
 const DIGITS = /^[0-9]+$/

@@ -3,7 +3,7 @@
  * (6.2), routeCoverage (6.3), getmsgcharge (6.4) and token_pay (6.5).
  *
  * Choices where the specification is silent (docs/simulator.md):
- * - An unknown `apimsgid` answers status 001 (FACTS.md quirk 3); an unknown `climsgid` answers
+ * - An unknown `apimsgid` answers status 001 (docs/gateway.md, quirk 3); an unknown `climsgid` answers
  *   `ERR: 104, Unknown client message ID`. Neither id: 109. Both: `apimsgid` wins.
  * - A `climsgid` used by several messages names the latest one accepted.
  * - Messages of other accounts are unknown.

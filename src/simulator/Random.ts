@@ -44,7 +44,8 @@ export const random = (seed: number): Random => {
 const hex8 = (n: number): string => n.toString(16).padStart(8, '0')
 
 /**
- * 32 lower-case hex digits, the shape of the gateway's session ids and API message ids (FACTS.md 2.6).
+ * 32 lower-case hex digits, the shape of the gateway's session ids and API message ids (docs/gateway.md,
+ * 'Response shapes').
  *
  * @example
  * import { hexId, random } from 'clickatell-fp/simulator'

@@ -1,16 +1,16 @@
 /**
- * The bodies the simulator answers with, written as the live service writes them (FACTS.md section 2.6):
- * `OK: <session>`, ping `OK: ` with one trailing space, `ID: <id>`, `ID: <id> To: <msisdn>` lines joined by
- * `\n` with no trailing newline, `ERR: <code>, <description>`, `Credit: 12.000`, and the two getmsgcharge
- * shapes. Written here, not taken from the library's renderers, so the simulator checks the library's parser
- * instead of agreeing with it.
+ * The bodies the simulator answers with, written as the live service writes them (docs/gateway.md,
+ * 'Response shapes'): `OK: <session>`, ping `OK: ` with one trailing space, `ID: <id>`,
+ * `ID: <id> To: <msisdn>` lines joined by `\n` with no trailing newline, `ERR: <code>, <description>`,
+ * `Credit: 12.000`, and the two getmsgcharge shapes. Written here, not taken from the library's renderers, so
+ * the simulator checks the library's parser instead of agreeing with it.
  *
  * @since 0.1.0
  */
 import { type ErrorCodeNumber, errorCodes, type StatusCodeNumber } from '../core/reply/Codes.js'
 import { roundCredits } from './Gateway.js'
 
-// Where FACTS.md section 2.4 records the live service's own wording, the simulator uses it (quirk 7).
+// Where docs/gateway.md ('Error codes') records the live wording, the simulator uses it (quirk 7).
 const liveWording: Partial<Record<ErrorCodeNumber, string>> = {
   '105': 'Invalid Destination Address',
   '113': 'Max message parts exceeded',
@@ -154,7 +154,7 @@ export const covered = (credits: number): string =>
   `OK: This prefix is currently supported. Messages sent to this prefix will be routed. Charge: ${amount(credits)}`
 
 /**
- * routeCoverage for a number that does not route: `ERR:` with no code (FACTS.md quirk 4).
+ * routeCoverage for a number that does not route: `ERR:` with no code (docs/gateway.md, quirk 4).
  *
  * @example
  * import { Replies } from 'clickatell-fp/simulator'

@@ -2,8 +2,8 @@
  * `sendmsg` (specification v2.6 section 4.3) and the per-recipient acceptance it shares with the batch
  * commands. Checks that concern the whole request (authentication, parameters, text) answer one line without
  * ` To:`; checks that concern one recipient (105, 121, 122, 250, 114, 130, 301) answer that recipient's line,
- * so a multi-recipient answer mixes `ID:` and `ERR:` lines, one per recipient in request order (FACTS.md
- * quirk 10). A recipient listed twice gets two messages.
+ * so a multi-recipient answer mixes `ID:` and `ERR:` lines, one per recipient in request order
+ * (docs/gateway.md, quirk 10). A recipient listed twice gets two messages.
  *
  * @since 0.1.0
  */

@@ -1,8 +1,8 @@
 /**
- * The characters the arbitraries are made of, as checked data built from the GSM 03.38 tables (`Gsm7`), and the
- * few character arbitraries the others share. Every pool says what travels how: `plain` characters are GSM-7
- * AND ISO-8859-1, so a text of them goes out as plain text (FACTS.md section 4); `€` and the ten Greek
- * capitals are GSM-7 but not ISO-8859-1; everything else needs UCS-2.
+ * The characters the arbitraries are made of, as checked data built from the GSM 03.38 tables (`Gsm7`), and
+ * the few character arbitraries the others share. Every pool says what travels how: `plain` characters are
+ * GSM-7 AND ISO-8859-1, so a text of them goes out as plain text (docs/gateway.md, 'Text and form encoding');
+ * `€` and the ten Greek capitals are GSM-7 but not ISO-8859-1; everything else needs UCS-2.
  *
  * @since 0.1.0
  */

@@ -2,9 +2,9 @@
  * Writers for the bytes of a callback request in the six forms of specification v2.6 section 5.2.5, with the
  * variations real requests show: form values percent-encoded with `+` or `%20` for a space, XML with or
  * without its declaration and line breaks, SOAP with or without `xsi:type`, and the `data` parameter
- * URL-encoded, not encoded at all, or wrapped in literal double quotes as the specification prints it (FACTS.md
- * quirk 15). Written here rather than with `Callback.render`, so tests of the parser do not check it against
- * itself.
+ * URL-encoded, not encoded at all, or wrapped in literal double quotes as the specification prints it
+ * (docs/gateway.md, quirk 15). Written here rather than with `Callback.render`, so tests of the parser do not
+ * check it against itself.
  *
  * @since 0.1.0
  */
@@ -86,7 +86,7 @@ export const xmlDocument = (fields: ReadonlyArray<Field>, style: XmlStyle): stri
 
 /**
  * The SOAP form's envelope around `tns:mt_callback` (namespace `mt_callback`) or `tns:mo_callback` (namespace
- * `clickatell_mo`, FACTS.md section 2.3).
+ * `clickatell_mo`, docs/gateway.md, 'Callback values').
  *
  * @example
  * import { soapEnvelope } from './CallbackForms.js'

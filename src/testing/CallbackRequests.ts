@@ -2,9 +2,9 @@
  * What every callback arbitrary shares: the case it yields (`request` and `report`), its constraints, and how
  * one request is written, drawn once per request (see `CallbackForms` for the bytes). The variations, unless
  * `quirks: false`: the XML and SOAP `data` not URL-encoded, only its spaces encoded, or in literal double
- * quotes (FACTS.md quirk 15); empty fields written empty or left out (quirk 16); the fields in another order;
- * the callback URL's own parameters before them; `+` or `%20` for a space; XML with or without its
- * declaration, line breaks and `xsi:type`; a `charset` on the form's content type.
+ * quotes (docs/gateway.md, quirk 15); empty fields written empty or left out (quirk 16); the fields in
+ * another order; the callback URL's own parameters before them; `+` or `%20` for a space; XML with or without
+ * its declaration, line breaks and `xsi:type`; a `charset` on the form's content type.
  *
  * @since 0.1.0
  */

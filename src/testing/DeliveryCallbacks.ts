@@ -36,7 +36,8 @@ const deliveryDraw = (quirks: boolean): fc.Arbitrary<DeliveryDraw> =>
       to: msisdn(),
       from: fc.oneof(fc.constant(''), senderId()),
       timestamp: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
-      // Statuses a callback reports (callback 7 asks for every one, FACTS.md 2.3), the others now and then.
+      // Statuses a callback reports (callback 7 asks for every one, docs/gateway.md, 'Callback values'), the
+      // others now and then.
       status: fc.oneof(
         { weight: 4, arbitrary: fc.constantFrom(...statusTable[7]) },
         { weight: 1, arbitrary: fc.constantFrom(...statusKeys) },

@@ -1,8 +1,9 @@
 /**
- * Texts of an exact number of parts, and texts that fill their parts exactly, as `Parts.count` and the gateway
- * count them (FACTS.md section 4): 160 septets single and 153 a part, 70 UTF-16 units single and 67 a part, and
- * no escape or surrogate pair across two parts, so a part may hold 152 or 66 when a pair is pushed on. And the
- * parts of binary content, counted here rather than by the library so that it checks the library.
+ * Texts of an exact number of parts, and texts that fill their parts exactly, as `Parts.count` and the
+ * gateway count them (docs/gateway.md, 'Text and form encoding'): 160 septets single and 153 a part, 70
+ * UTF-16 units single and 67 a part, and no escape or surrogate pair across two parts, so a part may hold 152
+ * or 66 when a pair is pushed on. And the parts of binary content, counted here rather than by the library so
+ * that it checks the library.
  *
  * @since 0.1.0
  */

@@ -1,8 +1,8 @@
 /**
  * Bodies the gateway answers with, each with the reply it must parse to: for testing a parser, a stub
  * transport, or code that reacts to the gateway's answers. Bodies are written here, line by line, with the
- * real-world quirks of FACTS.md section 3 on top of the live shapes of section 2.6, and the expected reply is
- * built from the same drawn values, not by parsing.
+ * real-world quirks (docs/gateway.md, 'Quirks') on top of the live shapes ('Response shapes'), and the
+ * expected reply is built from the same drawn values, not by parsing.
  *
  * Quirks drawn (unless `quirks: false`): a trailing space after a line (quirks 5, 6), LF or CRLF line ends and
  * a trailing line end or none (quirk 6), error codes without zero padding or without the comma (quirk 8),
@@ -49,7 +49,10 @@ export interface GatewayReplyConstraints<C extends Command = Command> {
   readonly command?: C
   /** Include `ERR:` answers (`Left`); default true. Per-recipient errors among several lines are data either way. */
   readonly errors?: boolean
-  /** Draw the quirks of FACTS.md section 3; default true. `false`: the live service's 2020 shapes only. */
+  /**
+   * Draw the quirks of docs/gateway.md ('Quirks'); default true. `false`: the live service's 2020 shapes
+   * only.
+   */
   readonly quirks?: boolean
   /** Most lines of a sendmsg or quicksend answer, 1 to 600; default 5. */
   readonly maxRecipients?: number
@@ -295,7 +298,7 @@ const layout = (lines: ReadonlyArray<string>, quirks: boolean): fc.Arbitrary<str
 /**
  * Answers of the gateway with the reply each must parse to: `Parse.reply(command, body)` gives exactly
  * `reply`. Every command's live shape, `ERR:` answers (`Left`) unless `errors: false`, and the quirks of
- * FACTS.md section 3 unless `quirks: false`.
+ * docs/gateway.md ('Quirks') unless `quirks: false`.
  *
  * @example
  * import * as fc from 'fast-check'

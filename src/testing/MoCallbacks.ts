@@ -1,8 +1,8 @@
 /**
- * Incoming-message callbacks (MO, two-way; FACTS.md section 2.3 and quirk 22) in the six forms, each with the
- * `MoReport` it carries: `moMsgId` (`momsgid` in SOAP), a `YYYY-MM-DD HH:MM:SS` timestamp in GMT+2, the text
- * in ISO-8859-1 bytes, or in UTF-16BE as raw bytes (a live capture) or UCS-2 hex, and now and then a
- * concatenation header in `udh` (see `Mo.reassemble`).
+ * Incoming-message callbacks (MO, two-way; docs/gateway.md, 'Callback values' and quirk 22) in the six forms,
+ * each with the `MoReport` it carries: `moMsgId` (`momsgid` in SOAP), a `YYYY-MM-DD HH:MM:SS` timestamp in
+ * GMT+2, the text in ISO-8859-1 bytes, or in UTF-16BE as raw bytes (a live capture) or UCS-2 hex, and now and
+ * then a concatenation header in `udh` (see `Mo.reassemble`).
  *
  * @since 0.1.0
  */

@@ -1,7 +1,7 @@
 /**
  * The values inside the gateway's answers, each as written on the wire and as the reply holds it: ids,
  * recipients, `ERR:` records, statuses and amounts. With `quirks`, one value in four is drawn from what the
- * live service and real fixtures show beyond the specification (FACTS.md section 3).
+ * live service and real fixtures show beyond the specification (docs/gateway.md, 'Quirks').
  *
  * @since 0.1.0
  */

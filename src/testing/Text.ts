@@ -1,7 +1,8 @@
 /**
  * Texts for property tests of anything that counts, splits, previews or sends SMS text: GSM-7 texts, texts
  * heavy with two-septet extension characters, UCS-2 texts with or without surrogate pairs, and texts that
- * travel as plain ISO-8859-1 (FACTS.md section 4). `ExactParts` has texts of an exact number of parts.
+ * travel as plain ISO-8859-1 (docs/gateway.md, 'Text and form encoding'). `ExactParts` has texts of an exact
+ * number of parts.
  *
  * Lengths are in characters (code points): an astral character is one character and two UTF-16 units. A
  * constraint out of range is clamped into it, never thrown at.

@@ -231,7 +231,7 @@ const decoderFor = (contentType: string | undefined): TextDecoder => {
   try {
     return new TextDecoder(charset ?? 'utf-8')
   } catch {
-    // An unknown label: the gateway writes ASCII and UTF-8 (FACTS.md section 2.6).
+    // An unknown label: the gateway writes ASCII and UTF-8 (docs/gateway.md, 'Response shapes').
     return new TextDecoder('utf-8')
   }
 }

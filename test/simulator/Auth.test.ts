@@ -104,7 +104,7 @@ describe('POST', () => {
     ['application/json', 'JSON'],
     ['text/plain', 'plain text'],
     ['multipart/form-data; boundary=x', 'multipart'],
-  ])('with Content-Type %s answers ERR: 001 (FACTS quirk 18, %s)', async (contentType) => {
+  ])('with Content-Type %s answers ERR: 001 (docs/gateway.md, quirk 18, %s)', async (contentType) => {
     const { post } = await boot()
     expect(await post('/http/getbalance', CRED, contentType)).toEqual({
       status: 200,

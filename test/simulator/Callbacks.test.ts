@@ -87,7 +87,7 @@ describe('callback forms, against the specification examples', () => {
   })
 })
 
-describe('which statuses a callback value asks for (v2.6 table, FACTS 2.3)', () => {
+describe('which statuses a callback value asks for (v2.6 table, docs/gateway.md "Callback values")', () => {
   it.each([
     [0, [], 'none'],
     [1, ['003'], 'intermediate'],

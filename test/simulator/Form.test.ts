@@ -15,7 +15,7 @@ describe('decodeComponent', () => {
     ['Gr%FC%DFe', 'Grüße', '%XX is one ISO-8859-1 byte'],
     ['a+b', 'a b', '+ is a space'],
     ['%2B', '+', 'an encoded plus stays a plus'],
-    ['%C3%A4', 'Ã¤', 'UTF-8 bytes are read as two Latin-1 characters, as the gateway does (FACTS section 4)'],
+    ['%C3%A4', 'Ã¤', 'UTF-8 bytes are read as two Latin-1 characters, as the gateway does (docs/gateway.md)'],
     ['100%', '100%', 'a % at the end stays'],
     ['%G1x', '%G1x', 'a % without two hex digits stays'],
     ['%e4', 'ä', 'lower-case hex digits'],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Replies from '../../src/simulator/Replies.js'
 
-// FACTS.md section 2.6: the live service's shapes, byte for byte.
+// docs/gateway.md, 'Response shapes': the live service's shapes, byte for byte.
 describe('replies', () => {
   it.each([
     [Replies.ok('0123456789abcdef0123456789abcdef'), 'OK: 0123456789abcdef0123456789abcdef', 'auth'],

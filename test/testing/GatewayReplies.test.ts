@@ -55,7 +55,7 @@ describe('gatewayReply', () => {
     expect(new Set(drawn.map((g) => g.command)).size).toBe(13)
   })
 
-  // Each quirk of FACTS.md section 3 that a body can show, found among the drawn bodies.
+  // Each quirk in docs/gateway.md ('Quirks') that a body can show, found among the drawn bodies.
   const drawn = fc.sample(gatewayReply(), { numRuns: 5000, seed: 2 })
   const find = (test: (g: GatewayReply) => boolean): boolean => drawn.some(test)
   const sendTos = (g: GatewayReply): ReadonlyArray<string | undefined> =>

@@ -4,9 +4,9 @@
  * (specification v2.6 section 5.2.5): HTTP GET, HTTP POST, XML GET, XML POST, SOAP GET, SOAP POST.
  *
  * Survives the documented examples as printed: XML and SOAP in `data` not URL-encoded, the SOAP example's
- * literal double quotes around `data` (FACTS.md quirk 15), empty `from` and `cliMsgId` and no `api_id` in
- * XML (quirk 16), and SOAP's lower-case `apimsgid` (quirk 17). XML is read with DTDs and entities refused
- * (see `CallbackXml`), and the request is capped in size.
+ * literal double quotes around `data` (docs/gateway.md, quirk 15), empty `from` and `cliMsgId` and no
+ * `api_id` in XML (quirk 16), and SOAP's lower-case `apimsgid` (quirk 17). XML is read with DTDs and entities
+ * refused (see `CallbackXml`), and the request is capped in size.
  *
  * @since 0.1.0
  */

@@ -20,8 +20,8 @@ const FINAL: ReadonlyArray<StatusCodeNumber> = ['004', '005', '007', '009', '010
 const ERRORS: ReadonlyArray<StatusCodeNumber> = ['005', '007', '009', '010', '012']
 
 /**
- * Which statuses each `callback` value delivers: the v2.6 table (FACTS.md section 2.3). Values 2 and 6, and 3
- * and 7, deliver the same statuses: "final" already includes every error status.
+ * Which statuses each `callback` value delivers: the v2.6 table (docs/gateway.md, 'Callback values'). Values
+ * 2 and 6, and 3 and 7, deliver the same statuses: "final" already includes every error status.
  *
  * @example
  * import { Callback } from 'clickatell-fp'

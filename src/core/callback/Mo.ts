@@ -1,8 +1,9 @@
 /**
  * Long incoming messages put back together. A handset splits a long SMS into parts, each carrying a
  * concatenation header in its UDH (3GPP TS 23.040 section 9.2.3.24.1 and .8): `05 00 03 <ref> <total> <part>`
- * with an 8-bit reference, or `06 08 04 <ref hi> <ref lo> <total> <part>` with a 16-bit one. The gateway posts
- * each part as its own MO callback, in any order and sometimes twice (it retries, FACTS.md section 2.3).
+ * with an 8-bit reference, or `06 08 04 <ref hi> <ref lo> <total> <part>` with a 16-bit one. The gateway
+ * posts each part as its own MO callback, in any order and sometimes twice (it retries, docs/gateway.md,
+ * 'Callback values').
  *
  * `add` is a pure reducer: state in, state and completed messages out. Parts are keyed by sender, recipient,
  * reference and part count; a part already held, or one of a message completed recently, is ignored.

@@ -1,8 +1,8 @@
 /**
- * The text of an incoming (MO) message in the character set its callback names (FACTS.md quirk 22).
+ * The text of an incoming (MO) message in the character set its callback names (docs/gateway.md, quirk 22).
  * `UTF-16BE` texts arrive either as UCS-2 hex (`0048`) or, in the HTTP forms, as raw big-endian bytes
  * percent-encoded (`%04%1F%04%40…`, a real capture in kolypto/py-smsframework-clickatell's tests); every other
- * character set is read as ISO-8859-1, the gateway's default (FACTS.md section 4).
+ * character set is read as ISO-8859-1, the gateway's default (docs/gateway.md, 'Text and form encoding').
  *
  * @since 0.1.0
  */

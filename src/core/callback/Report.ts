@@ -1,8 +1,9 @@
 /**
  * What the gateway posts to a callback URL: delivery reports for messages sent (MT, specification v2.6
- * section 5.2.5) and incoming messages (MO, two-way; FACTS.md section 2.3 and quirk 22), with io-ts codecs for
- * their fields: statuses typed, unix seconds and the MO `YYYY-MM-DD HH:MM:SS` (GMT+2) as `Date`, charges as
- * numbers. Each codec decodes the field's text and encodes a value back to the text the gateway writes.
+ * section 5.2.5) and incoming messages (MO, two-way; docs/gateway.md, 'Callback values' and quirk 22), with
+ * io-ts codecs for their fields: statuses typed, unix seconds and the MO `YYYY-MM-DD HH:MM:SS` (GMT+2) as
+ * `Date`, charges as numbers. Each codec decodes the field's text and encodes a value back to the text the
+ * gateway writes.
  *
  * @since 0.1.0
  */

@@ -1,8 +1,8 @@
 /**
  * `application/x-www-form-urlencoded` text (query strings and form bodies) read to bytes and written from
  * bytes, leniently and without throwing: the gateway's documented callback URLs are not even URL-encoded
- * (FACTS.md quirk 15), and MO texts arrive as ISO-8859-1 or raw UTF-16BE bytes (quirk 22), so values are kept
- * as bytes until their character set is known.
+ * (docs/gateway.md, quirk 15), and MO texts arrive as ISO-8859-1 or raw UTF-16BE bytes (quirk 22), so values
+ * are kept as bytes until their character set is known.
  *
  * @since 0.1.0
  */
@@ -42,7 +42,7 @@ export const latin1 = (bytes: Uint8Array): string => {
 
 /**
  * Bytes as text: UTF-8 when they are valid UTF-8, ISO-8859-1 otherwise (the gateway's default character set,
- * FACTS.md section 4).
+ * docs/gateway.md, 'Text and form encoding').
  *
  * @example
  * import * as UrlForm from './UrlForm.js'

@@ -163,7 +163,7 @@ export const writeXml = (fields: ReadonlyArray<XmlField>): string =>
 
 /**
  * The SOAP form's envelope (spec v2.6 section 5.2.5), for `mt_callback` or `mo_callback` (namespace
- * `clickatell_mo`, FACTS.md section 2.3).
+ * `clickatell_mo`, docs/gateway.md, 'Callback values').
  *
  * @example
  * import * as CallbackXml from './Xml.js'

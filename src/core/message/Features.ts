@@ -2,9 +2,10 @@
  * The `req_feat` bit mask: the features a route must support, or the gateway will not use it (specification
  * v2.6 section 5.2.9). The bit table is checked data: a feature without a bit is a compile error.
  *
- * Sources (FACTS.md section 2.1): TEXT, 8BIT, UDH, UCS2, ALPHA, NUMER, DELIVACK and CONCAT are in the v2.6
- * table; FLASH (512) was dropped from the v2.6 table although its own example uses it (32 + 512 = 544); REPLY
- * (64) is documented only by the smsj library (HTTP API v2.2.4). No other bit was ever documented.
+ * Sources (docs/gateway.md, 'Feature bits'): TEXT, 8BIT, UDH, UCS2, ALPHA, NUMER, DELIVACK and CONCAT are in
+ * the v2.6 table; FLASH (512) was dropped from the v2.6 table although its own example uses it
+ * (32 + 512 = 544); REPLY (64) is documented only by the smsj library (HTTP API v2.2.4). No other bit was
+ * ever documented.
  *
  * @since 0.1.0
  */

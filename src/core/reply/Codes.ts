@@ -1,7 +1,8 @@
 /**
  * The gateway's error codes (`ERR: <code>, <description>`) and message statuses (`Status: <NNN>`, callback
- * `status`) as one registry each: code -> description, category, whether repeating helps. Callers branch on the
- * code, never on the wording: the live service's wording differs from the specification's (FACTS.md quirk 7).
+ * `status`) as one registry each: code -> description, category, whether repeating helps. Callers branch on
+ * the code, never on the wording: the live service's wording differs from the specification's
+ * (docs/gateway.md, quirk 7).
  *
  * Codes are strings of three decimal digits. Zero padding is decimal, never octal (`008`, `010` are 8 and 10,
  * quirk 9), and codes sent without padding (`1`, quirk 8) are read as `001`.
@@ -27,7 +28,7 @@ export type ErrorCategory =
   | 'server'
 
 /**
- * Every error code documented by any Clickatell API (FACTS.md section 2.4): 44 codes.
+ * Every error code documented by any Clickatell API (docs/gateway.md, 'Error codes'): 44 codes.
  *
  * @category model
  * @since 0.1.0
@@ -113,8 +114,9 @@ export interface UnknownErrorCode {
 
 type ErrorRow = readonly [description: string, category: ErrorCategory, variants?: ReadonlyArray<string>]
 
-// FACTS.md section 2.4, in its order. Only 901 is retryable: the others fail again unchanged, or (003, and 001
-// for a stale session, quirk 2) are the client's business: it re-authenticates, then repeats.
+// The table of docs/gateway.md, 'Error codes', in its order. Only 901 is retryable: the others fail again
+// unchanged, or (003, and 001 for a stale session, quirk 2) are the client's business: it re-authenticates,
+// then repeats.
 const errorRows: { readonly [K in ErrorCodeNumber]-?: ErrorRow } = {
   '001': [
     'Authentication failed',
@@ -292,7 +294,7 @@ export const limitResetsAt = (description: string): Date | undefined => {
 const isDigit = (c: number): boolean => c >= 48 && c <= 57
 
 /**
- * Every message status documented by any Clickatell API (FACTS.md section 2.5): 14 codes.
+ * Every message status documented by any Clickatell API (docs/gateway.md, 'Message statuses'): 14 codes.
  *
  * @category model
  * @since 0.1.0
@@ -353,8 +355,8 @@ export interface UnknownStatusCode {
 
 type StatusRow = readonly [description: string, detail: string, final: boolean]
 
-// Specification v2.6 Appendix B with FACTS.md section 2.5: 011 without the v2.6 typo ("queue"), 013 from the
-// REST-era list, 014 with its own detail instead of the text v2.6 copied from 012.
+// Specification v2.6 Appendix B with docs/gateway.md, 'Message statuses': 011 without the v2.6 typo
+// ("queue"), 013 from the REST-era list, 014 with its own detail instead of the text v2.6 copied from 012.
 const statusRows: { readonly [K in StatusCodeNumber]-?: StatusRow } = {
   '001': ['Message unknown', 'The message ID is incorrect, or reporting is delayed.', false],
   '002': [

@@ -1,6 +1,6 @@
 /**
  * The grammar of the gateway's plain-text answers, one rule per shape, with the section of the specification
- * or the FACTS.md quirk it implements named above it (as h11's `_abnf.py` quotes its RFC).
+ * or the quirk of docs/gateway.md it implements named above it (as h11's `_abnf.py` quotes its RFC).
  *
  * Every rule is a hand-written scan over `charCodeAt`: linear in the body, no backtracking, nothing that can
  * throw. A line is a sequence of `Key: value` fields; a key is a known word followed by a colon and

@@ -1,7 +1,7 @@
 /**
  * Total parsers for the gateway's answers: body in, `Either` out, for every command. Never throws, never
  * invents an id, code, status or amount, and runs in time linear in the body (the grammar is a hand-written
- * scan, see `Grammar`). Survives every quirk of FACTS.md section 3.
+ * scan, see `Grammar`). Survives every quirk listed in docs/gateway.md, 'Quirks'.
  *
  * - An answer that is one `ERR:` line is `Left(GatewayError)`, with its ` To:` when present.
  * - A send to many (sendmsg, quicksend) is `Right` with one outcome per answer, in the body's order: partial

@@ -1,6 +1,7 @@
 /**
- * Writes replies back as the live service's exact text (FACTS.md section 2.6): the gateway simulator answers
- * with these, and property tests check `Parse.reply(c, ReplyText.reply(c, r))` gives `r` back.
+ * Writes replies back as the live service's exact text (docs/gateway.md, 'Response shapes'): the gateway
+ * simulator answers with these, and property tests check `Parse.reply(c, ReplyText.reply(c, r))` gives `r`
+ * back.
  *
  * The law holds for replies the gateway could send: ids, recipients and values are single words, amounts are
  * finite and non-negative (a balance may be negative) with `String(n)` in plain decimal notation,

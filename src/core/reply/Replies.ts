@@ -1,7 +1,7 @@
 /**
  * What the gateway answers to each of the 13 commands, as plain readonly records in the domain's words
- * (specification v2.6 sections 4, 6 and 7, FACTS.md section 2.6). `Parse` reads them from bodies, `ReplyText`
- * writes them back in the live service's shapes.
+ * (specification v2.6 sections 4, 6 and 7, docs/gateway.md, 'Response shapes'). `Parse` reads them from
+ * bodies, `ReplyText` writes them back in the live service's shapes.
  *
  * @since 0.1.0
  */
@@ -64,7 +64,7 @@ export type SendOutcome = Accepted | Rejected
 /**
  * The answer to sendmsg or quicksend: one outcome per line, in the body's order. The gateway answers in
  * request order, and a recipient may appear twice or without ` To:`, so callers pair outcomes with their
- * recipients by position, never by `to` (FACTS.md quirk 10).
+ * recipients by position, never by `to` (docs/gateway.md, quirk 10).
  *
  * @category model
  * @since 0.1.0

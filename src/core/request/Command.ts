@@ -27,8 +27,9 @@ export type Command =
   | 'endbatch'
 
 /**
- * The path of each command. Specification v2.6 sections 4, 6 and 7; routecoverage uses the spelling the
- * live service answered on in 2020 (`/utils/routeCoverage`, FACTS.md quirk 21), not the v2.6 typo `/utills/`.
+ * The path of each command. Specification v2.6 sections 4, 6 and 7; routecoverage uses the spelling the live
+ * service answered on in 2020 (`/utils/routeCoverage`, docs/gateway.md, quirk 21), not the v2.6 typo
+ * `/utills/`.
  *
  * @example
  * import * as Command from './Command.js'

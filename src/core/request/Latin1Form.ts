@@ -1,7 +1,7 @@
 /**
  * ISO-8859-1 percent-encoding, the way the gateway reads a form: without `unicode=1` it takes the bytes of
- * `text` as ISO-8859-1, not UTF-8 (FACTS.md section 4: `ä` sent as UTF-8 arrives as `Ã¤`), so every value is
- * written one byte per character: `ä` is `%E4`, never `%C3%A4`.
+ * `text` as ISO-8859-1, not UTF-8 (docs/gateway.md, 'Text and form encoding'; `ä` sent as UTF-8 arrives as
+ * `Ã¤`), so every value is written one byte per character: `ä` is `%E4`, never `%C3%A4`.
  *
  * The byte set left as is and the space written as `+` are those of the WHATWG
  * `application/x-www-form-urlencoded` serializer, so for ASCII values the output is exactly what

@@ -1,8 +1,8 @@
 /**
  * Renders a `WireRequest` as an `HttpRequest` (exported as `Render`). POST by default, with an
  * `application/x-www-form-urlencoded` body: the live service answers `ERR: 001, Authentication failed` to a
- * POST without that content type (FACTS.md quirk 18), and with POST the credentials stay out of the URL, so out
- * of access logs. GET on request, every parameter in the query.
+ * POST without that content type (docs/gateway.md, quirk 18), and with POST the credentials stay out of the
+ * URL, so out of access logs. GET on request, every parameter in the query.
  *
  * Every name and value is percent-encoded as ISO-8859-1 bytes (`Latin1`), space as `+`. A value with a
  * character above U+00FF cannot be written: the encoders never produce one (UCS-2 text travels as hex), and the

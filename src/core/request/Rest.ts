@@ -1,8 +1,8 @@
 /**
- * The same validated message as a request to Clickatell's legacy REST API (about 2014-2017, FACTS.md section
- * 2.7): `POST /rest/message` with `X-Version: 1`, `Authorization: Bearer <token>`, JSON in and out, and the
- * camelCase names of the REST parameter table (`shared/spec/002_*`). One model, two dialects: both start from
- * `Submission`.
+ * The same validated message as a request to Clickatell's legacy REST API (about 2014-2017, docs/gateway.md,
+ * 'Legacy REST API'): `POST /rest/message` with `X-Version: 1`, `Authorization: Bearer <token>`, JSON in and
+ * out, and the camelCase names of the REST parameter table (`shared/spec/002_*`). One model, two dialects:
+ * both start from `Submission`.
  *
  * Inferred, not documented (docs/messages.md): UCS-2 text goes as hex with `unicode: 1` and binary content as
  * hex in `text` with `binary: 1`, because the REST table describes those parameters in the HTTP API's words

@@ -1,7 +1,7 @@
 /**
  * 8-bit (binary) messages: 140 bytes in a single message and 134 per part when concatenated (a 6-byte
- * concatenation header), specification v2.6 section 5.2.7 and FACTS.md section 4. A user data header of the
- * caller's own (`udh`) travels in the same 140 bytes.
+ * concatenation header), specification v2.6 section 5.2.7 and docs/gateway.md, 'Text and form encoding'. A
+ * user data header of the caller's own (`udh`) travels in the same 140 bytes.
  *
  * @since 0.1.0
  */

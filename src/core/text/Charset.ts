@@ -1,9 +1,10 @@
 /**
  * Which wire encoding the gateway needs for a text, and why. Without `unicode=1` the gateway reads the `text`
- * bytes as ISO-8859-1 (FACTS.md section 4), so a text goes out as plain text only when every character is in the
- * GSM 03.38 tables AND in ISO-8859-1: `€` and the ten Greek capitals are GSM but cannot travel that way, and make
- * the message UCS-2. `plan` says which encoding, why, which characters are to blame (with their positions and a
- * GSM replacement where a natural one exists), and what the message costs in that encoding.
+ * bytes as ISO-8859-1 (docs/gateway.md, 'Text and form encoding'), so a text goes out as plain text only when
+ * every character is in the GSM 03.38 tables AND in ISO-8859-1: `€` and the ten Greek capitals are GSM but
+ * cannot travel that way, and make the message UCS-2. `plan` says which encoding, why, which characters are
+ * to blame (with their positions and a GSM replacement where a natural one exists), and what the message
+ * costs in that encoding.
  *
  * @since 0.1.0
  */

@@ -1,7 +1,8 @@
 /**
  * The GSM 03.38 default alphabet (3GPP TS 23.038) as checked data, and the lookups built from it.
  * Source: Unicode's GSM0338.TXT v1.1 (`shared/spec/GSM0338.data.txt`; a test compares this table with it line by
- * line). No national language shift tables: this API does not use them (FACTS.md section 4).
+ * line). No national language shift tables: this API does not use them (docs/gateway.md,
+ * 'Text and form encoding').
  *
  * @since 0.1.0
  */
@@ -226,7 +227,8 @@ export const isGsm7 = (text: string): boolean => {
 
 /**
  * Tells whether GSM-7 text can travel as ISO-8859-1 on the wire: every GSM character can but `€` and the ten
- * Greek capitals (FACTS.md section 4), which are exactly the GSM characters above U+00FF.
+ * Greek capitals (docs/gateway.md, 'Text and form encoding'), which are exactly the GSM characters above
+ * U+00FF.
  *
  * @example
  * import * as Gsm7 from './Gsm7.js'

@@ -1,6 +1,6 @@
 /**
  * How many SMS parts a text needs, and the texts of those parts, exactly as GSM 03.38 and the gateway count
- * them (FACTS.md section 4):
+ * them (docs/gateway.md, 'Text and form encoding'):
  *
  * - GSM-7: 160 septets in a single message, 153 per part when concatenated; an extension character costs two
  *   septets and its escape pair never straddles two parts.

@@ -18,8 +18,8 @@ describe('Features bit table', () => {
   it.each([
     ['spec 5.2.9: numeric sender and flash', ['NUMER', 'FLASH'], 544],
     ['spec 5.2.9: delivery acks and alphanumeric ids (16 + 32 + 8192)', ['ALPHA', 'NUMER', 'DELIVACK'], 8240],
-    ['FACTS 2.1: FEAT_DEFAULT composite', ['TEXT', '8BIT', 'UDH', 'UCS2', 'CONCAT'], DEFAULT_MASK],
-    ['FACTS 2.1: req_feat=48 sent by libraries whenever from is set', ['ALPHA', 'NUMER'], 48],
+    ['docs/gateway.md: FEAT_DEFAULT composite', ['TEXT', '8BIT', 'UDH', 'UCS2', 'CONCAT'], DEFAULT_MASK],
+    ['docs/gateway.md: req_feat=48 sent by libraries whenever from is set', ['ALPHA', 'NUMER'], 48],
     ['duplicates count once', ['FLASH', 'FLASH'], 512],
     ['nothing', [], 0],
   ] as const)('%s', (_reason, features, mask) => {

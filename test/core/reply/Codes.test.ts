@@ -13,7 +13,7 @@ import {
 
 const numRuns = process.env.CI ? 200 : 1000
 
-// FACTS.md section 2.4: every code, its spec description and the category we give it.
+// docs/gateway.md, 'Error codes': every code, its spec description and the category we give it.
 describe('error codes', () => {
   it.each([
     ['001', 'Authentication failed', 'auth', 'also returned for a stale session (quirk 2)'],
@@ -124,7 +124,7 @@ describe('error codes', () => {
   })
 })
 
-// FACTS.md section 2.5 with the spec's hex column (0x00A for 010, 0x00E for 014).
+// docs/gateway.md, 'Message statuses' with the spec's hex column (0x00A for 010, 0x00E for 014).
 describe('message statuses', () => {
   it.each([
     ['001', 1, '0x001', 'Message unknown', false, false],

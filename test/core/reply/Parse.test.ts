@@ -15,7 +15,7 @@ const gw = (command: Command, code: string, description: string, to?: string) =>
   ({ _tag: 'Left', left: gatewayError(command, code, description, to) }) as const
 const s = (code: string) => statusCode(code)
 
-// Real bodies from FACTS.md sections 2.6 and 3, with the reason each is here.
+// Real bodies from docs/gateway.md ('Response shapes' and 'Quirks'), with the reason each is here.
 describe('literal bodies', () => {
   it.each<[Command, string, unknown, string]>([
     [

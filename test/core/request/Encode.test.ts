@@ -268,7 +268,7 @@ describe('Encode: the specification examples, parameter for parameter', () => {
       ],
     ],
     [
-      'FACTS 2.2 ringtone by udh + data (UDH, 8BIT)',
+      'docs/gateway.md "Message types": ringtone by udh + data (UDH, 8BIT)',
       () => Encode.sendmsg(S)({ to: '447901231234', udh: '06050415810000', data: '024A3A' }),
       [
         ['session_id', 'xxxx'],
