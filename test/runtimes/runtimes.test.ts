@@ -141,13 +141,17 @@ const answersOf = async (response: { status: number; text: () => Promise<string>
   return JSON.parse(body)
 }
 
-const within = <A>(ms: number, what: string, p: Promise<A>): Promise<A> =>
-  Promise.race([
-    p,
-    new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms),
-    ),
-  ])
+const within = async <A>(ms: number, what: string, p: Promise<A>): Promise<A> => {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms)
+  })
+  try {
+    return await Promise.race([p, late])
+  } finally {
+    clearTimeout(timer)
+  }
+}
 
 describe('the root entry in other runtimes', () => {
   it('Bun runs it from dist/', { timeout: 60_000 }, async () => {
