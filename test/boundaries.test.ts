@@ -32,6 +32,20 @@ const code = (text: string): string =>
     .replace(/\/\/.*$/gm, '')
     .replace(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g, "''")
 
+// The modules that must run everywhere (the root entry and ky's, with the core, the transports but Node's, the
+// client and the arbitraries under them) use no Node global either, not even one a runtime may provide: Bun has
+// `process` and `Buffer`, workerd and Vercel's edge runtime do not (test/runtimes runs them there).
+const runsEverywhere = (path: string): boolean =>
+  !/(^|\/)Node[^/]*\.ts$/.test(path) &&
+  (/^(core|transport|client|testing)\//.test(path) || path === 'index.ts' || path === 'ky.ts')
+
+// A name on its own, not a property (`x.process`) nor part of a longer name (`globalThis`).
+const NODE_GLOBALS =
+  /(?<![\w$.])(?:Buffer|process|global|__dirname|__filename|setImmediate|clearImmediate)(?![\w$])|(?<![\w$.])require\s*\(/g
+
+/** The Node globals used in a module's code (comments and strings already stripped). */
+const nodeGlobalsIn = (body: string): string[] => [...body.matchAll(NODE_GLOBALS)].map((m) => m[0])
+
 const LAYERS = ['core', 'transport', 'handler', 'client', 'testing', 'simulator', 'cli'] as const
 const rank: Record<string, number> = {
   core: 0,
@@ -60,6 +74,10 @@ describe('source boundaries', () => {
     expect(body).not.toMatch(/\bprocess\s*\./)
     expect(body).not.toMatch(/\bBuffer\s*\./)
     expect(body).not.toMatch(/\brequire\s*\(/)
+  })
+
+  it.each(files.filter((f) => runsEverywhere(f.path)))('$path uses no Node global', ({ text }) => {
+    expect(nodeGlobalsIn(code(text))).toEqual([])
   })
 
   it.each(files.filter((f) => f.path.startsWith('core/')))(
@@ -100,6 +118,41 @@ describe('the boundary checks catch what they look for', () => {
     expect(code('// process.env is not read here\nconst s = "Buffer.from"')).not.toMatch(
       /\b(process|Buffer)\s*\./,
     )
+  })
+
+  it('finds each Node global as a name, not as a property, part of a name, comment or string', () => {
+    expect(
+      nodeGlobalsIn(
+        code(
+          'Buffer.from(s); process.env.X; global.x; __dirname; __filename; setImmediate(f); clearImmediate(t); require("fs")',
+        ),
+      ),
+    ).toEqual([
+      'Buffer',
+      'process',
+      'global',
+      '__dirname',
+      '__filename',
+      'setImmediate',
+      'clearImmediate',
+      'require(',
+    ])
+    expect(
+      nodeGlobalsIn(
+        code('globalThis.fetch; step.process(); processed; t.unref?.(); // Buffer\nconst s = "process"'),
+      ),
+    ).toEqual([])
+  })
+
+  it('knows which files must run everywhere', () => {
+    expect(runsEverywhere('transport/FetchTransport.ts')).toBe(true)
+    expect(runsEverywhere('transport/NodeTransport.ts')).toBe(false)
+    expect(runsEverywhere('core/text/Parts.ts')).toBe(true)
+    expect(runsEverywhere('client/Client.ts')).toBe(true)
+    expect(runsEverywhere('testing/Messages.ts')).toBe(true)
+    expect(runsEverywhere('index.ts')).toBe(true)
+    expect(runsEverywhere('simulator/Server.ts')).toBe(false)
+    expect(runsEverywhere('handler/NodeCallbackHandler.ts')).toBe(false)
   })
 
   it('knows which files may use Node', () => {

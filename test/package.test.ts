@@ -2,11 +2,10 @@
 // bin are in it, and that each entry loads in Node both through `import` and through `require`, with the same
 // exports. Builds dist/ first only when it is missing or older than the sources (CI builds it just before).
 import { execFileSync } from 'node:child_process'
-import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { accessSync, constants, existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-
-const ROOT = join(import.meta.dirname, '..')
+import { ensureDist, ROOT, targets } from './support/dist.js'
 
 interface Manifest {
   readonly exports: Readonly<Record<string, unknown>>
@@ -24,28 +23,6 @@ const ENTRIES: ReadonlyArray<readonly [subpath: string, source: string]> = [
   ['./testing', 'src/testing/index.ts'],
 ]
 const present = ENTRIES.filter(([, source]) => existsSync(join(ROOT, source)))
-
-/** Every file named anywhere in a conditional exports value. */
-const targets = (node: unknown): string[] =>
-  typeof node === 'string'
-    ? [node]
-    : typeof node === 'object' && node !== null
-      ? Object.values(node).flatMap(targets)
-      : []
-
-const files = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
-  )
-const mtime = (file: string): number => statSync(file).mtimeMs
-
-const isStale = (): boolean => {
-  const built = join(ROOT, 'dist', 'index.cjs')
-  const all = targets(manifest().exports).concat(Object.values(manifest().bin))
-  if (!existsSync(built) || all.some((t) => !existsSync(join(ROOT, t)))) return true
-  const inputs = files(join(ROOT, 'src')).concat(['package.json', 'tsup.config.ts'].map((f) => join(ROOT, f)))
-  return inputs.some((f) => mtime(f) > mtime(built))
-}
 
 const run = (file: string, args: ReadonlyArray<string>): string =>
   execFileSync(file, args, {
@@ -67,8 +44,8 @@ const inNode = (body: string): unknown =>
 
 let packed: ReadonlySet<string>
 
-beforeAll(() => {
-  if (isStale()) run('npm', ['run', 'build', '--silent'])
+beforeAll(async () => {
+  await ensureDist()
   // --ignore-scripts: the listing must not run `prepare` (a second build) behind the test's back.
   const [pack] = JSON.parse(run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'])) as [
     { files: ReadonlyArray<{ path: string }> },
