@@ -44,7 +44,7 @@ const inlineAll = (): Plugin => ({
 
 export default defineConfig({
   root: fileURLToPath(new URL('./docs/preview', import.meta.url)),
-  base: '.',
+  base: './',
   // fp-ts's CommonJS build (what the library imports) does not tree-shake; its ES build does, same API.
   resolve: { alias: [{ find: /^fp-ts\/lib\/(.*)$/, replacement: 'fp-ts/es6/$1' }] },
   build: {
