@@ -20,8 +20,8 @@ export type Carrier<A> = A extends string ? string : A extends number ? number :
  * Gives a value built valid by construction the type `codec` decodes to. The codec is not run: it names the
  * brand, so the reader sees which rule the value keeps.
  *
- * Sound only where every value passed in passes `codec.is`. Each arbitrary that calls it is listed with its
- * codec in test/testing/Brands.test.ts, which checks that every value it draws passes the codec.
+ * Sound only where every value passed in passes `codec.is`. test/testing/Brands.test.ts checks that for every
+ * arbitrary that calls it: each identifier and text arbitrary against its codec, `validMessage` field by field.
  *
  * @example
  * import { Msisdn } from 'clickatell-fp'
