@@ -34,6 +34,7 @@ export type {
   BatchId,
   ClientMessageId,
   MaxParts,
+  MessageText,
   Sender,
 } from './core/message/Codecs.js'
 export * as Features from './core/message/Features.js'

@@ -8,6 +8,7 @@
  * @since 0.1.0
  */
 import * as fc from 'fast-check'
+import { MessageText } from '../core/message/Codecs.js'
 import { isGsm7, widths } from '../core/text/Gsm7.js'
 import { limits } from '../core/text/Parts.js'
 import {
@@ -19,6 +20,7 @@ import {
   plainExtension,
   ucs2Char,
 } from './Alphabets.js'
+import { validAs } from './Brands.js'
 
 /**
  * Constraints of `textWithParts`.
@@ -170,7 +172,7 @@ const exact = (constraints: BoundaryConstraints | undefined, onBoundary: boolean
  * Texts that take exactly `parts` parts in `encoding`: `Parts.count(text)` gives that encoding and that many
  * parts, and so does `Charset.plan` (GSM-7 texts are plain ISO-8859-1 text). The last part holds anything from
  * one unit to a full part, close to either end more often than not; earlier parts are full, sometimes with an
- * escape or surrogate pair pushed into the next part.
+ * escape or surrogate pair pushed into the next part. Each is a `MessageText`: never empty, no lone surrogate.
  *
  * @example
  * import * as fc from 'fast-check'
@@ -180,13 +182,13 @@ const exact = (constraints: BoundaryConstraints | undefined, onBoundary: boolean
  * @category text
  * @since 0.1.0
  */
-export const textWithParts = (constraints: PartsConstraints = {}): fc.Arbitrary<string> =>
-  exact(constraints, false)
+export const textWithParts = (constraints: PartsConstraints = {}): fc.Arbitrary<MessageText> =>
+  exact(constraints, false).map(validAs(MessageText))
 
 /**
  * Texts that fill their parts exactly: `Parts.count(text)` has `parts` parts and `remaining` 0, so any character
  * more makes one more part. One part: 160 septets or 70 units. More: every part 153 septets or 67 units, or 152
- * or 66 where an escape or surrogate pair was pushed into the next part (`pushed`).
+ * or 66 where an escape or surrogate pair was pushed into the next part (`pushed`). Each is a `MessageText`.
  *
  * @example
  * import * as fc from 'fast-check'
@@ -200,8 +202,8 @@ export const textWithParts = (constraints: PartsConstraints = {}): fc.Arbitrary<
  * @category text
  * @since 0.1.0
  */
-export const textOnBoundary = (constraints: BoundaryConstraints = {}): fc.Arbitrary<string> =>
-  exact(constraints, true)
+export const textOnBoundary = (constraints: BoundaryConstraints = {}): fc.Arbitrary<MessageText> =>
+  exact(constraints, true).map(validAs(MessageText))
 
 /**
  * The parts binary content of `bytes` bytes takes (UDH included): one message holds 140 bytes, a part of a

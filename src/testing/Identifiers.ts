@@ -1,12 +1,16 @@
 /**
  * Numbers and ids as the HTTP API v2.6 takes them: destination numbers (`to`, section 5.2.1), sender ids
  * (`from`, section 5.2.3), client message ids (`climsgid`, section 5.2.13), and the gateway's own hex ids.
- * Every value passes the matching codec (`Msisdn.Msisdn`, `Codecs.Sender`, `Codecs.ClientMessageId`).
+ * Every value passes the matching codec (`Msisdn.Msisdn`, `Codecs.Sender`, `Codecs.ClientMessageId`) and has
+ * its brand for a type, so it goes without a cast wherever the library takes one.
  *
  * @since 0.1.0
  */
 import * as fc from 'fast-check'
+import { ClientMessageId, Sender } from '../core/message/Codecs.js'
+import { Msisdn } from '../core/message/Msisdn.js'
 import { ALNUM, clamp, DIGITS, HEX, LETTERS, oneOf, stringOf } from './Alphabets.js'
+import { validAs } from './Brands.js'
 
 /**
  * Constraints of `msisdn`.
@@ -26,8 +30,8 @@ export interface MsisdnConstraints {
 const PREFIX = /^[1-9][0-9]{0,13}$/
 
 /**
- * Destination numbers in the wire form: 7 to 15 digits, the first not 0, no `+` or `00`; with `countryCodes`,
- * starting with one of them.
+ * Destination numbers in the wire form, typed `Msisdn`: 7 to 15 digits, the first not 0, no `+` or `00`; with
+ * `countryCodes`, starting with one of them.
  *
  * @example
  * import * as fc from 'fast-check'
@@ -37,12 +41,14 @@ const PREFIX = /^[1-9][0-9]{0,13}$/
  * @category identifiers
  * @since 0.1.0
  */
-export const msisdn = (constraints: MsisdnConstraints = {}): fc.Arbitrary<string> => {
+export const msisdn = (constraints: MsisdnConstraints = {}): fc.Arbitrary<Msisdn> => {
   const given = Array.isArray(constraints.countryCodes) ? constraints.countryCodes : []
   const codes = given.filter((c): c is string => typeof c === 'string' && PREFIX.test(c))
   const prefix = codes.length > 0 ? fc.constantFrom(...codes) : oneOf('123456789')
   return prefix.chain((p) =>
-    stringOf(oneOf(DIGITS), Math.max(0, 7 - p.length), 15 - p.length).map((rest) => p + rest),
+    stringOf(oneOf(DIGITS), Math.max(0, 7 - p.length), 15 - p.length).map((rest) =>
+      validAs(Msisdn)(p + rest),
+    ),
   )
 }
 
@@ -75,8 +81,8 @@ const alphanumericSender = (): fc.Arbitrary<string> =>
     })
 
 /**
- * Sender ids (`from`) the `Codecs.Sender` codec accepts: numeric ones (1 to 16 digits) and alphanumeric ones
- * (1 to 11 letters, digits and spaces, at least one letter, no space at either end).
+ * Sender ids (`from`) the `Codecs.Sender` codec accepts, typed `Sender`: numeric ones (1 to 16 digits) and
+ * alphanumeric ones (1 to 11 letters, digits and spaces, at least one letter, no space at either end).
  *
  * @example
  * import * as fc from 'fast-check'
@@ -86,12 +92,13 @@ const alphanumericSender = (): fc.Arbitrary<string> =>
  * @category identifiers
  * @since 0.1.0
  */
-export const senderId = (constraints: SenderIdConstraints = {}): fc.Arbitrary<string> =>
-  constraints.kind === 'numeric'
+export const senderId = (constraints: SenderIdConstraints = {}): fc.Arbitrary<Sender> =>
+  (constraints.kind === 'numeric'
     ? numericSender()
     : constraints.kind === 'alphanumeric'
       ? alphanumericSender()
       : fc.oneof(numericSender(), alphanumericSender())
+  ).map(validAs(Sender))
 
 /**
  * Constraints of `clientMessageId`.
@@ -107,7 +114,7 @@ export interface ClientMessageIdConstraints {
 }
 
 /**
- * Client message ids (`climsgid`): 1 to 32 letters and digits.
+ * Client message ids (`climsgid`), typed `ClientMessageId`: 1 to 32 letters and digits.
  *
  * @example
  * import * as fc from 'fast-check'
@@ -117,9 +124,11 @@ export interface ClientMessageIdConstraints {
  * @category identifiers
  * @since 0.1.0
  */
-export const clientMessageId = (constraints: ClientMessageIdConstraints = {}): fc.Arbitrary<string> => {
+export const clientMessageId = (
+  constraints: ClientMessageIdConstraints = {},
+): fc.Arbitrary<ClientMessageId> => {
   const min = clamp(1, 32, 1)(constraints.minLength)
-  return stringOf(oneOf(ALNUM), min, clamp(min, 32, 32)(constraints.maxLength))
+  return stringOf(oneOf(ALNUM), min, clamp(min, 32, 32)(constraints.maxLength)).map(validAs(ClientMessageId))
 }
 
 /**

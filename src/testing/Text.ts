@@ -10,7 +10,9 @@
  * @since 0.1.0
  */
 import * as fc from 'fast-check'
+import { MessageText } from '../core/message/Codecs.js'
 import { astral, clamp, gsmChar, notGsmBmp, plainChar, stringOf, ucs2Char } from './Alphabets.js'
+import { validAs } from './Brands.js'
 
 /**
  * How long a text is, in characters (code points).
@@ -98,7 +100,7 @@ export const latin1PlainText = (constraints: TextConstraints = {}): fc.Arbitrary
 /**
  * Texts that need UCS-2: at least one character outside GSM 03.38, among GSM characters, other scripts and
  * punctuation and (unless `astral: false`) characters outside the BMP, which cost two units each. Never a lone
- * surrogate: every value is well-formed UTF-16 that `Message.decode` accepts.
+ * surrogate, never empty: every value is a `MessageText` (well-formed UTF-16 that `Message.decode` accepts).
  *
  * @example
  * import * as fc from 'fast-check'
@@ -108,7 +110,7 @@ export const latin1PlainText = (constraints: TextConstraints = {}): fc.Arbitrary
  * @category text
  * @since 0.1.0
  */
-export const ucs2Text = (constraints: Ucs2TextConstraints = {}): fc.Arbitrary<string> => {
+export const ucs2Text = (constraints: Ucs2TextConstraints = {}): fc.Arbitrary<MessageText> => {
   const { min, max } = lengths(constraints, 1, 220)
   const withAstral = constraints.astral !== false
   const needed = withAstral ? fc.oneof(notGsmBmp(), astral()) : notGsmBmp()
@@ -116,6 +118,6 @@ export const ucs2Text = (constraints: Ucs2TextConstraints = {}): fc.Arbitrary<st
     .tuple(needed, fc.array(ucs2Char(withAstral), { minLength: min - 1, maxLength: max - 1 }), fc.nat())
     .map(([one, rest, at]) => {
       const i = at % (rest.length + 1)
-      return [...rest.slice(0, i), one, ...rest.slice(i)].join('')
+      return validAs(MessageText)([...rest.slice(0, i), one, ...rest.slice(i)].join(''))
     })
 }

@@ -36,7 +36,7 @@ export {
   type InvalidMessageConstraints,
   invalidMessage,
 } from './InvalidMessages.js'
-export { type ValidMessageConstraints, validMessage } from './Messages.js'
+export { type BrandedMessageInput, type ValidMessageConstraints, validMessage } from './Messages.js'
 export { moCallback } from './MoCallbacks.js'
 export {
   extensionHeavyText,
