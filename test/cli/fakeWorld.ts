@@ -4,6 +4,7 @@
 // the program starts, a demo one of its own. No process, disk or socket.
 import * as E from 'fp-ts/lib/Either.js'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
+import { run } from '../../src/cli/Program.js'
 import type { Credentials, EmbeddedSimulator, Signal, SimulatorStart, World } from '../../src/cli/World.js'
 import { type TransportError, transportError } from '../../src/core/errors.js'
 import type { HttpRequest, HttpResponse } from '../../src/core/http.js'
@@ -41,6 +42,8 @@ export interface FakeOptions {
   readonly gateway?: SimulatorOptions
   /** Commands whose requests never arrive (a network failure). */
   readonly down?: ReadonlyArray<string>
+  /** Commands the gateway carries out, whose answers are lost on the way back. */
+  readonly lost?: ReadonlyArray<string>
   /** Makes starting a simulator reject with this message. */
   readonly simulatorFails?: string
 }
@@ -115,7 +118,10 @@ export const fakeWorld = (options: FakeOptions = {}): FakeWorld => {
       if (gw === undefined || command === undefined || options.down?.includes(command))
         return E.left(transportError('network', `connect ECONNREFUSED ${url.origin}`))
       received.push(command)
-      return E.right(answer(gw, request, command))
+      const response = answer(gw, request, command)
+      return options.lost?.includes(command)
+        ? E.left(transportError('network', 'socket hang up'))
+        : E.right(response)
     }
   }
 
@@ -185,4 +191,11 @@ export const fakeWorld = (options: FakeOptions = {}): FakeWorld => {
     now: () => now,
     slept,
   }
+}
+
+/** Runs the program in a fresh fake world (the configured gateway unless `env` says otherwise). */
+export const cli = async (args: ReadonlyArray<string>, options: FakeOptions = {}) => {
+  const world = fakeWorld({ env: TARGET_ENV, ...options })
+  const code = await run(args, world)
+  return { code, out: world.stdoutText(), err: world.stderrText(), world }
 }
