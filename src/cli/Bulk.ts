@@ -1,26 +1,18 @@
 /**
- * `clickatell bulk`: personalised messages from a CSV through the batch commands. The header row names the
- * number column and the fields; the template uses `#field1#`.. or `#<column name>#`. Everything is previewed
- * first (rows, parts, cost, rows that cannot go); then the batch is started, the items sent with a progress bar,
- * the batch ended, and the rows that failed written to a CSV that can be run again.
+ * The plan of `clickatell bulk`, pure: personalised messages from a CSV. The header row names the number column
+ * and the fields; the template uses `#field1#`.. or `#<column name>#`. Every row is previewed (parts, cost, rows
+ * that cannot go and why) before anything is sent; `commands/bulk.ts` sends the plan.
  *
  * @since 0.1.0
  */
-import { writeFileSync } from 'node:fs'
-import { SingleBar } from 'cli-progress'
 import { parse } from 'csv-parse/sync'
-import { stringify } from 'csv-stringify/sync'
 import * as E from 'fp-ts/lib/Either.js'
-import { mapOrdered, rateLimiter } from '../client/Bulk.js'
-import type { Client } from '../client/Client.js'
-import { systemEnv } from '../client/Env.js'
-import type { RecipientOutcome } from '../client/Send.js'
-import { type InvalidInput, invalidInput, toMessage } from '../core/errors.js'
+import { type InvalidInput, invalidInput } from '../core/errors.js'
 import { previewWith, startbatch } from '../core/message/Batch.js'
 import { Msisdn } from '../core/message/Msisdn.js'
 import { session } from '../core/request/Wire.js'
 import { type FlagOptions, type MessageFlags, optionsOf } from './Flags.js'
-import { bold, EXIT, emit, fail, green, type Io, red, yellow } from './Output.js'
+import { bold, emit, green, type Io, red } from './Output.js'
 
 /**
  * What a bulk run reads: the CSV's content and the flags. Every message flag is passed on to the batch (its
@@ -43,17 +35,17 @@ export interface BulkRun extends MessageFlags {
 
 const NUMBER_NAMES = ['number', 'msisdn', 'to', 'phone', 'mobile', 'cell', 'recipient']
 
-interface Row {
+/**
+ * A row of the CSV: its line in the file, its values, its number and its fields in template order.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface Row {
   readonly line: number
   readonly values: ReadonlyArray<string>
   readonly to: string
   readonly fields: ReadonlyArray<string>
-}
-
-interface Failed {
-  readonly row: Row
-  readonly outcome: string
-  readonly reason: string
 }
 
 /**
@@ -82,77 +74,75 @@ export interface BulkPlan {
   }
 }
 
-/**
- * Reads the CSV, maps its columns to the template's fields and previews every row. Prints nothing: a CSV or
- * template that cannot be used is the `Left`.
- *
- * @category main
- * @since 0.1.0
- */
-export const prepareBulk = (o: BulkRun): E.Either<InvalidInput, BulkPlan> => {
-  if (o.clientId !== undefined)
-    return E.left(
-      invalidInput([
-        {
-          path: '--client-id',
-          message:
-            'names one message, and a bulk run sends one per row: leave it out (each item gets its own id from the gateway)',
-        },
-      ]),
-    )
-  let records: string[][]
-  try {
-    records = parse(o.content, { bom: true, skip_empty_lines: true, trim: true }) as string[][]
-  } catch (e) {
-    return E.left(invalidInput([{ path: '--csv', message: `is not valid CSV: ${(e as Error).message}` }]))
-  }
-  const [header, ...body] = records
-  if (header === undefined || body.length === 0)
-    return E.left(invalidInput([{ path: '--csv', message: 'needs a header row and at least one row' }]))
-  const lower = header.map((h) => h.toLowerCase())
-  const numberIndex =
-    o.numberColumn !== undefined
-      ? lower.indexOf(o.numberColumn.toLowerCase())
-      : Math.max(
-          0,
-          lower.findIndex((h) => NUMBER_NAMES.includes(h)),
-        )
-  if (numberIndex < 0)
-    return E.left(
-      invalidInput([
-        {
-          path: '--number-column',
-          message: `no column named ${JSON.stringify(o.numberColumn)}; the columns are ${header.join(', ')}`,
-        },
-      ]),
-    )
-  const fieldColumns = header.map((h, i) => [h, i] as const).filter(([, i]) => i !== numberIndex)
-  // #<column name># becomes #fieldK#, K the column's place among the fields.
-  let template = o.template
-  fieldColumns.forEach(([name], k) => {
-    template = template.split(`#${name}#`).join(`#field${k + 1}#`)
-  })
-  const rows: Row[] = body.map((values, i) => ({
-    line: i + 2,
-    values,
-    to: values[numberIndex] ?? '',
-    fields: fieldColumns.map(([, c]) => values[c] ?? ''),
-  }))
+const refuse = (path: string, message: string): E.Either<InvalidInput, never> =>
+  E.left(invalidInput([{ path, message }]))
 
-  // Every message flag goes to the batch (startbatch checks them all); the preview reads encoding and maxParts.
-  const options = optionsOf(o)
-  // Preview each row on its own, so one bad row is reported and kept back rather than stopping the run.
-  const previewOne = previewWith(options)
-  const templateCheck = previewOne(template, [{ fields: fieldColumns.map(() => '') }])
+/** The header and the rows of the CSV. */
+const recordsOf = (
+  content: string,
+): E.Either<InvalidInput, readonly [ReadonlyArray<string>, ReadonlyArray<ReadonlyArray<string>>]> => {
+  const parsed = E.tryCatch(
+    () => parse(content, { bom: true, skip_empty_lines: true, trim: true }) as string[][],
+    (e) => (e as Error).message,
+  )
+  if (E.isLeft(parsed)) return refuse('--csv', `is not valid CSV: ${parsed.left}`)
+  const [header, ...body] = parsed.right
+  return header === undefined || body.length === 0
+    ? refuse('--csv', 'needs a header row and at least one row')
+    : E.right([header, body])
+}
+
+/** The number column: the one named by `--number-column`, else the first with a number's name, else the first. */
+const numberColumnOf = (
+  header: ReadonlyArray<string>,
+  numberColumn: string | undefined,
+): E.Either<InvalidInput, number> => {
+  const lower = header.map((h) => h.toLowerCase())
+  if (numberColumn === undefined)
+    return E.right(
+      Math.max(
+        0,
+        lower.findIndex((h) => NUMBER_NAMES.includes(h)),
+      ),
+    )
+  const index = lower.indexOf(numberColumn.toLowerCase())
+  return index >= 0
+    ? E.right(index)
+    : refuse(
+        '--number-column',
+        `no column named ${JSON.stringify(numberColumn)}; the columns are ${header.join(', ')}`,
+      )
+}
+
+/** `#<column name>#` becomes `#fieldK#`, K the column's place among the fields. */
+const fieldTemplate = (template: string, fieldNames: ReadonlyArray<string>): string =>
+  fieldNames.reduce((t, name, k) => t.split(`#${name}#`).join(`#field${k + 1}#`), template)
+
+type RowPreview = ReturnType<typeof previewWith>
+
+/**
+ * The template and the options, checked before any row: a template that cannot be used, and the options as
+ * startbatch will check them, so a bad flag is refused before anything is sent, and in a dry run too.
+ */
+const checkSettings = (
+  template: string,
+  options: FlagOptions,
+  previewOne: RowPreview,
+  fields: number,
+): E.Either<InvalidInput, void> => {
+  const templateCheck = previewOne(template, [{ fields: Array.from({ length: fields }, () => '') }])
   if (
     E.isLeft(templateCheck) &&
     templateCheck.left.problems.some((p) => p.path === 'template' || p.path === 'maxParts')
   )
     return templateCheck
-  // The options are checked as startbatch will check them, here: a bad flag is refused before anything is sent,
-  // and in a dry run too.
   const start = startbatch(session('unbound'))({ template, ...options })
   if (E.isLeft(start) && start.left._tag === 'InvalidInput') return E.left(start.left)
+  return E.right(undefined)
+}
+
+/** Each row previewed on its own, so one bad row is reported and kept back rather than stopping the run. */
+const sortRows = (rows: ReadonlyArray<Row>, template: string, previewOne: RowPreview) => {
   const good: Array<Row & { parts: number }> = []
   const bad: Array<{ row: Row; reason: string }> = []
   for (const row of rows) {
@@ -167,9 +157,58 @@ export const prepareBulk = (o: BulkRun): E.Either<InvalidInput, BulkPlan> => {
     if (reasons.length > 0) bad.push({ row, reason: reasons.join('; ') })
     else if (E.isRight(p)) good.push({ ...row, parts: p.right[0]!.plan.count.parts })
   }
+  return { good, bad }
+}
+
+/**
+ * Reads the CSV, maps its columns to the template's fields and previews every row. Prints nothing: a CSV or
+ * template that cannot be used is the `Left`.
+ *
+ * @category main
+ * @since 0.1.0
+ */
+export const prepareBulk = (o: BulkRun): E.Either<InvalidInput, BulkPlan> => {
+  if (o.clientId !== undefined)
+    return refuse(
+      '--client-id',
+      'names one message, and a bulk run sends one per row: leave it out (each item gets its own id from the gateway)',
+    )
+  const records = recordsOf(o.content)
+  if (E.isLeft(records)) return records
+  const [header, body] = records.right
+  const numberIndex = numberColumnOf(header, o.numberColumn)
+  if (E.isLeft(numberIndex)) return numberIndex
+  const fieldColumns = header.map((h, i) => [h, i] as const).filter(([, i]) => i !== numberIndex.right)
+  const template = fieldTemplate(
+    o.template,
+    fieldColumns.map(([name]) => name),
+  )
+  const rows: ReadonlyArray<Row> = body.map((values, i) => ({
+    line: i + 2,
+    values,
+    to: values[numberIndex.right] ?? '',
+    fields: fieldColumns.map(([, c]) => values[c] ?? ''),
+  }))
+  // Every message flag goes to the batch (startbatch checks them all); the preview reads encoding and maxParts.
+  const options = optionsOf(o)
+  const previewOne = previewWith(options)
+  const settings = checkSettings(template, options, previewOne, fieldColumns.length)
+  if (E.isLeft(settings)) return settings
+  return E.right(planOf(o, header, rows, template, options, sortRows(rows, template, previewOne)))
+}
+
+/** The plan of the rows sorted: parts and cost of those that can go, and the preview document. */
+const planOf = (
+  o: BulkRun,
+  header: ReadonlyArray<string>,
+  rows: ReadonlyArray<Row>,
+  template: string,
+  options: FlagOptions,
+  { good, bad }: Pick<BulkPlan, 'good' | 'bad'>,
+): BulkPlan => {
   const parts = good.reduce((s, r) => s + r.parts, 0)
   const cost = o.charge === undefined ? undefined : Math.round(parts * o.charge * 1e6) / 1e6
-  return E.right({
+  return {
     header,
     good,
     bad,
@@ -186,7 +225,7 @@ export const prepareBulk = (o: BulkRun): E.Either<InvalidInput, BulkPlan> => {
       ...(cost === undefined ? {} : { cost }),
       template,
     },
-  })
+  }
 }
 
 /**
@@ -202,87 +241,4 @@ export const emitPreview = (io: Io, plan: BulkPlan): void => {
     ...bad.slice(0, 10).map((b) => `  line ${b.row.line}: ${b.reason}`),
     ...(bad.length > 10 ? [`  ... and ${bad.length - 10} more`] : []),
   ])
-}
-
-/**
- * Sends a prepared run: starts the batch, sends the rows that can go, ends the batch, writes the rows that did
- * not go to the failures CSV and prints the result. Resolves to the exit code.
- *
- * @category main
- * @since 0.1.0
- */
-export const sendBulk = async (
-  plan: BulkPlan,
-  o: Pick<BulkRun, 'concurrency' | 'rate'>,
-  client: Client,
-  io: Io,
-): Promise<number> => {
-  const { bad, cost, failuresFile, good, parts } = plan
-  const started = await client.startBatch({ template: plan.template, ...plan.options })()
-  if (E.isLeft(started)) return fail(io, started.left)
-  const batchId = started.right.batchId
-  const bar =
-    io.interactive && !io.json
-      ? new SingleBar({
-          format: 'sending [{bar}] {value}/{total} | failed {failed} | {speed}/s | {eta}s left',
-          stream: process.stderr,
-          hideCursor: true,
-        })
-      : undefined
-  const t0 = systemEnv.now()
-  bar?.start(good.length, 0, { failed: 0, speed: 0 })
-  const limiter = rateLimiter(o.rate ?? 100, systemEnv)
-  const failed: Failed[] = bad.map((b) => ({ row: b.row, outcome: 'invalid', reason: b.reason }))
-  let accepted = 0
-  let done = 0
-  for await (const [row, outcome] of mapOrdered(
-    good,
-    { concurrency: o.concurrency ?? 4 },
-    async (row): Promise<readonly [Row, RecipientOutcome]> => {
-      await limiter.acquire()
-      const r = await client.sendItem({ batchId, to: row.to, fields: row.fields })()
-      const out: RecipientOutcome = E.isRight(r)
-        ? r.right
-        : { _tag: 'Rejected', to: row.to, clientMessageId: '', error: r.left, attempts: 0 }
-      return [row, out] as const
-    },
-  )) {
-    done++
-    if (outcome._tag === 'Accepted') accepted++
-    else failed.push({ row, outcome: outcome._tag.toLowerCase(), reason: toMessage(outcome.error) })
-    const seconds = Math.max(0.001, (systemEnv.now() - t0) / 1000)
-    bar?.update(done, { failed: failed.length - bad.length, speed: Math.round(done / seconds) })
-  }
-  bar?.stop()
-  const ended = await client.endBatch({ batchId })()
-  if (failed.length > 0)
-    writeFileSync(
-      failuresFile,
-      stringify([
-        [...plan.header, 'outcome', 'error'],
-        ...failed.map((f) => [...f.row.values, f.outcome, f.reason]),
-      ]),
-    )
-  const seconds = (systemEnv.now() - t0) / 1000
-  const result = {
-    batchId,
-    rows: plan.preview.rows,
-    accepted,
-    rejected: failed.filter((f) => f.outcome === 'rejected').length,
-    unknown: failed.filter((f) => f.outcome === 'unknown').length,
-    invalid: bad.length,
-    parts,
-    ...(cost === undefined ? {} : { cost }),
-    seconds: Math.round(seconds * 1000) / 1000,
-    ...(failed.length === 0 ? {} : { failures: failuresFile }),
-    batchEnded: E.isRight(ended),
-    preview: plan.preview,
-  }
-  emit(io, result, () => [
-    `${bold(io, 'Batch')} ${batchId}: ${green(io, `${accepted} accepted`)}, ${result.rejected === 0 ? '0 rejected' : red(io, `${result.rejected} rejected`)}, ${result.unknown === 0 ? '0 unknown' : yellow(io, `${result.unknown} unknown`)}, ${bad.length} invalid, in ${result.seconds.toFixed(1)} s`,
-    ...(failed.length === 0
-      ? []
-      : [`Rows that did not go: ${failuresFile} (run it again with --csv ${failuresFile})`]),
-  ])
-  return failed.length === 0 ? EXIT.ok : bad.length === failed.length ? EXIT.input : EXIT.remote
 }

@@ -78,9 +78,29 @@ const suggestionOf = (s: O.Option<Suggestion>): PreviewReport['suggestion'] =>
       }
     : undefined
 
+type Suggested = NonNullable<PreviewReport['suggestion']>
+
+// The best suggestion: most parts saved, then one that makes the text GSM-7, then one that keeps the spelling.
+const score = (x: Suggested) => x.savedParts * 4 + (x.encoding === 'gsm7' ? 2 : 0) + (x.lossy ? 0 : 1)
+
+/** The best cheaper text, shown only when it saves parts or turns the message into GSM-7 (more room per part). */
+const bestSuggestion = (text: string): Suggested | undefined => {
+  const candidates = [
+    suggestionOf(suggestWith({})(text)),
+    suggestionOf(suggestWith({ lossy: true })(text)),
+  ].filter((x): x is Suggested => x !== undefined && (x.savedParts > 0 || x.encoding === 'gsm7'))
+  return candidates.length === 0
+    ? undefined
+    : candidates.reduce((best, x) => (score(x) > score(best) ? x : best))
+}
+
 /**
  * Builds the report.
  *
+ * @example
+ * import { preview } from './Preview.js'
+ * const r = preview('Hello [world]', { charge: 0.5 })
+ * console.log(r.encoding, r.units, r.parts, r.cost) // 'gsm7' 15 1 { perPart: 0.5, total: 0.5, source: 'given' }
  * @category constructors
  * @since 0.1.0
  */
@@ -88,21 +108,7 @@ export const preview = (text: string, options: PreviewOptions = {}): PreviewRepo
   const plan = planWith({ encoding: options.ucs2 === true ? 'ucs2' : 'auto' })(text)
   const c = plan.count
   const checked = check(options.maxParts)(c)
-  // The best suggestion: most parts saved, then one that makes the text GSM-7, then one that keeps the spelling.
-  // Shown only when it saves parts or turns the message into GSM-7 (more room in each part).
-  const score = (x: NonNullable<PreviewReport['suggestion']>) =>
-    x.savedParts * 4 + (x.encoding === 'gsm7' ? 2 : 0) + (x.lossy ? 0 : 1)
-  const candidates = [
-    suggestionOf(suggestWith({})(text)),
-    suggestionOf(suggestWith({ lossy: true })(text)),
-  ].filter(
-    (x): x is NonNullable<PreviewReport['suggestion']> =>
-      x !== undefined && (x.savedParts > 0 || x.encoding === 'gsm7'),
-  )
-  const suggestion =
-    options.ucs2 === true || candidates.length === 0
-      ? undefined
-      : candidates.reduce((best, x) => (score(x) > score(best) ? x : best))
+  const suggestion = options.ucs2 === true ? undefined : bestSuggestion(text)
   const features = derive({
     encoding: plan.encoding,
     parts: c.parts,

@@ -8,7 +8,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { type InvalidInput, invalidInput, type Problem } from '../core/errors.js'
 import { DEFAULT_BASE_URL } from '../core/request/Render.js'
-import { startSimulator } from '../simulator/index.js'
+import type { Credentials, World } from './World.js'
 
 /**
  * Flags that name a target.
@@ -31,7 +31,7 @@ export interface TargetFlags {
  */
 export interface Target {
   readonly baseUrl: string
-  readonly credentials: { readonly apiId: string; readonly user: string; readonly password: string }
+  readonly credentials: Credentials
   readonly close: () => Promise<void>
 }
 
@@ -43,16 +43,17 @@ export interface Target {
  */
 export const resolveTarget = async (
   flags: TargetFlags,
-  env: Readonly<Record<string, string | undefined>>,
+  world: Pick<World, 'env' | 'startSimulator'>,
   note: (line: string) => void,
 ): Promise<E.Either<InvalidInput, Target>> => {
+  const env = world.env
   const url = flags.url ?? env.CLICKATELL_URL
   const apiId = flags.apiId ?? env.CLICKATELL_API_ID
   const user = flags.user ?? env.CLICKATELL_USER
   const password = flags.password ?? env.CLICKATELL_PASSWORD
   if ([url, apiId, user, password].every((v) => v === undefined || v === '')) {
     // Credits enough for a demo bulk run (the simulator's own default is 100).
-    const sim = await startSimulator({ demoCredits: 100_000 })
+    const sim = await world.startSimulator({ demoCredits: 100_000 })
     const demo = sim.demo!
     note(
       `No gateway configured (CLICKATELL_URL, CLICKATELL_API_ID, CLICKATELL_USER, CLICKATELL_PASSWORD): using an embedded simulator at ${sim.url}.`,

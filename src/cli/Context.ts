@@ -1,0 +1,103 @@
+/**
+ * What a command runs with: the world, how to speak (from the global flags), and the flags naming the gateway.
+ * Each command module declares its subcommand and hands `perform` the action the arguments ask for; the program
+ * runs that action once parsing is done and exits with the code it resolves to.
+ *
+ * @since 0.1.0
+ */
+import type { Command as Program } from 'commander'
+import type { Io } from './Output.js'
+import type { TargetFlags } from './Target.js'
+import type { World } from './World.js'
+
+/**
+ * The flags every command takes (before its name).
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface GlobalFlags extends TargetFlags {
+  readonly json?: boolean
+  /** False with `--no-color`. */
+  readonly color?: boolean
+}
+
+/**
+ * What an action runs with.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface Context {
+  readonly world: World
+  readonly io: Io
+  readonly target: TargetFlags
+}
+
+/**
+ * A command's work for the arguments given: resolves to the exit code.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type Action = (ctx: Context) => Promise<number>
+
+/**
+ * A command module: declares its subcommand on the program; commander's action hands `perform` the work.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type Declare = (program: Program, perform: (action: Action) => void) => void
+
+/**
+ * How the program speaks in a world with these flags: JSON with `--json`; colour only on a terminal, without
+ * `--no-color` and without `NO_COLOR`; the progress bar only when stderr is a terminal.
+ *
+ * @example
+ * import { ioOf } from './Context.js'
+ * const lines: string[] = []
+ * const stream = { write: (s: string) => lines.push(s), isTTY: true }
+ * const io = ioOf({ stdout: stream, stderr: stream, env: {} } as never, { json: true })
+ * io.out('hi')
+ * console.log(lines, io.json, io.color) // ['hi\n'] true true
+ * @category constructors
+ * @since 0.1.0
+ */
+export const ioOf = (world: World, flags: GlobalFlags): Io => ({
+  out: (l) => world.stdout.write(`${l}\n`),
+  err: (l) => world.stderr.write(`${l}\n`),
+  json: flags.json === true,
+  color: flags.color !== false && world.stdout.isTTY === true && world.env.NO_COLOR === undefined,
+  interactive: world.stderr.isTTY === true,
+})
+
+/**
+ * The context of an action, from the world and the parsed global flags.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const contextOf = (world: World, flags: GlobalFlags): Context => ({
+  world,
+  io: ioOf(world, flags),
+  target: {
+    ...(flags.url === undefined ? {} : { url: flags.url }),
+    ...(flags.apiId === undefined ? {} : { apiId: flags.apiId }),
+    ...(flags.user === undefined ? {} : { user: flags.user }),
+    ...(flags.password === undefined ? {} : { password: flags.password }),
+  },
+})
+
+/**
+ * The text of a message: the words given, joined by spaces, or else standard input without its last newline.
+ *
+ * @example
+ * import { textOf } from './Context.js'
+ * const world = { readStdin: async () => 'from stdin\n' } as never
+ * console.log(await textOf(world, ['a', 'b']), await textOf(world, [])) // 'a b' 'from stdin'
+ * @category utils
+ * @since 0.1.0
+ */
+export const textOf = async (world: World, words: ReadonlyArray<string>): Promise<string> =>
+  words.length > 0 ? words.join(' ') : (await world.readStdin()).replace(/\r?\n$/, '')

@@ -1,0 +1,103 @@
+/**
+ * Everything the program does to the world, as one record of capabilities: its streams, environment, standard
+ * input, files, clock, signals, network and the embedded simulator. `main.ts` passes the real one
+ * (`NodeWorld`); tests pass one held in memory, so every command runs without a process, a disk or a socket.
+ *
+ * @since 0.1.0
+ */
+import type * as E from 'fp-ts/lib/Either.js'
+import type { Transport } from '../transport/Transport.js'
+
+/**
+ * A stream the program writes to; `isTTY` says whether it is a terminal (colour, the progress bar).
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface Stream {
+  readonly write: (s: string) => unknown
+  readonly isTTY?: boolean
+}
+
+/**
+ * Account credentials, as the simulator's demo account and a configured target give them.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface Credentials {
+  readonly apiId: string
+  readonly user: string
+  readonly password: string
+}
+
+/**
+ * A running gateway simulator, as far as the program needs it.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface EmbeddedSimulator {
+  /** `http://127.0.0.1:<port>`. */
+  readonly url: string
+  /** The demo account (the program starts the simulator without accounts of its own). */
+  readonly demo: Credentials | undefined
+  readonly close: () => Promise<void>
+}
+
+/**
+ * The options the program starts a simulator with.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface SimulatorStart {
+  readonly port?: number
+  readonly demoCredits?: number
+}
+
+/**
+ * The signals the program waits for.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type Signal = 'SIGINT' | 'SIGTERM'
+
+/**
+ * A clock and a sleep: the bulk rate limit and the client's waits between retries run on them.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface Clock {
+  /** Milliseconds, as `Date.now()`. */
+  readonly now: () => number
+  /** Resolves after `ms` milliseconds (or at once when the signal is aborted). */
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>
+}
+
+/**
+ * What the program reads and writes: injected so tests can drive it.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface World {
+  readonly stdout: Stream
+  readonly stderr: Stream
+  readonly env: Readonly<Record<string, string | undefined>>
+  /** The whole of standard input, as UTF-8 ('' when it is a terminal). */
+  readonly readStdin: () => Promise<string>
+  /** A file's text (UTF-8), or why it cannot be read. */
+  readonly readFile: (path: string) => Promise<E.Either<string, string>>
+  /** Writes a file's text (UTF-8), or says why it cannot. */
+  readonly writeFile: (path: string, text: string) => Promise<E.Either<string, void>>
+  readonly clock: Clock
+  /** Resolves with the first of these signals the process receives. */
+  readonly untilSignal: (signals: ReadonlyArray<Signal>) => Promise<Signal>
+  /** A transport to the gateway, and how to close the sockets it keeps. */
+  readonly transport: () => Transport & { readonly close: () => void }
+  /** Starts a gateway simulator on 127.0.0.1; rejects when it cannot (the port is taken). */
+  readonly startSimulator: (options: SimulatorStart) => Promise<EmbeddedSimulator>
+}

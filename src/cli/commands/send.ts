@@ -1,0 +1,116 @@
+/**
+ * `clickatell send --to <numbers> [--text <text>]`: a message, safely: one request per recipient, never sent
+ * twice. Exits 0 when every recipient was accepted, 2 when one was refused as bad input, else 1.
+ *
+ * @since 0.1.0
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import type { RecipientOutcome } from '../../client/Send.js'
+import { toMessage } from '../../core/errors.js'
+import type { MessageInput } from '../../core/message/Message.js'
+import { type Context, type Declare, textOf } from '../Context.js'
+import { type MessageFlags, messageOptions, optionsOf } from '../Flags.js'
+import { withClient } from '../Gateway.js'
+import { EXIT, emit, errorJson, exitCodeOf, fail, green, type Io, red, yellow } from '../Output.js'
+
+/**
+ * The recipients of `--to`: comma-separated, spaces around them and empty ones dropped.
+ *
+ * @example
+ * import { recipientsOf } from './send.js'
+ * console.log(recipientsOf(' 447900000001, ,447900000002')) // ['447900000001', '447900000002']
+ * @category parsing
+ * @since 0.1.0
+ */
+export const recipientsOf = (to: string): ReadonlyArray<string> =>
+  to
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+
+/**
+ * The message the flags describe: one recipient as a string, several as an array.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const messageOf = (to: ReadonlyArray<string>, text: string, f: MessageFlags): MessageInput => ({
+  to: to.length === 1 ? to[0]! : to,
+  text,
+  ...optionsOf(f),
+})
+
+/**
+ * The readable line of one recipient's outcome; an unknown one says how to check it later.
+ *
+ * @category formatting
+ * @since 0.1.0
+ */
+export const outcomeLine = (io: Io, o: RecipientOutcome): string =>
+  o._tag === 'Accepted'
+    ? `${green(io, 'accepted')} ${o.to}  apiMsgId ${o.apiMsgId}  clientMessageId ${o.clientMessageId}${o.confirmed ? ' (answer lost; confirmed by querymsg)' : ''}`
+    : o._tag === 'Rejected'
+      ? `${red(io, 'rejected')} ${o.to}  ${toMessage(o.error)}`
+      : `${yellow(io, 'unknown')}  ${o.to}  clientMessageId ${o.clientMessageId}: ${toMessage(o.error)}; check later with: clickatell status --client-id ${o.clientMessageId}`
+
+/**
+ * An outcome as JSON: its error, when it has one, JSON-safe and with its message.
+ *
+ * @category formatting
+ * @since 0.1.0
+ */
+export const outcomeJson = (o: RecipientOutcome): unknown =>
+  o._tag === 'Accepted' ? o : { ...o, error: errorJson(o.error) }
+
+/**
+ * The exit code of a send: 0 when all were accepted, 2 when one was refused as bad input, else 1.
+ *
+ * @category utils
+ * @since 0.1.0
+ */
+export const sendExit = (outcomes: ReadonlyArray<RecipientOutcome>): number =>
+  outcomes.every((x) => x._tag === 'Accepted')
+    ? EXIT.ok
+    : outcomes.some((x) => x._tag === 'Rejected' && exitCodeOf(x.error) === EXIT.input)
+      ? EXIT.input
+      : EXIT.remote
+
+/**
+ * Sends `text` to the recipients and prints one outcome each.
+ *
+ * @category commands
+ * @since 0.1.0
+ */
+export const send = (
+  ctx: Context,
+  to: ReadonlyArray<string>,
+  text: string,
+  flags: MessageFlags,
+): Promise<number> =>
+  withClient(ctx, async (client) => {
+    const { io } = ctx
+    const r = await client.send(messageOf(to, text, flags))()
+    if (E.isLeft(r)) return fail(io, r.left)
+    const outcomes = r.right.outcomes
+    const ok = outcomes.every((x) => x._tag === 'Accepted')
+    emit(io, { ok, outcomes: outcomes.map(outcomeJson) }, () => outcomes.map((x) => outcomeLine(io, x)))
+    return sendExit(outcomes)
+  })
+
+/**
+ * Declares `send`.
+ *
+ * @category commands
+ * @since 0.1.0
+ */
+export const declare: Declare = (program, perform) => {
+  messageOptions(
+    program
+      .command('send')
+      .description('send a message, safely: one request per recipient, never sent twice')
+      .requiredOption('--to <numbers>', 'recipients, comma-separated, international format')
+      .option('--text <text>', 'the text (or standard input)'),
+  ).action((o: MessageFlags & { to: string; text?: string }) =>
+    perform(async (ctx) => send(ctx, recipientsOf(o.to), o.text ?? (await textOf(ctx.world, [])), o)),
+  )
+}

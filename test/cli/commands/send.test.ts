@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest'
+import {
+  messageOf,
+  outcomeJson,
+  outcomeLine,
+  recipientsOf,
+  sendExit,
+} from '../../../src/cli/commands/send.js'
+import type { Io } from '../../../src/cli/Output.js'
+import type { RecipientOutcome } from '../../../src/client/Send.js'
+import { type ClickatellError, gatewayError, invalidInput, transportError } from '../../../src/core/errors.js'
+import { cli } from '../fakeWorld.js'
+
+const io: Io = { out: () => undefined, err: () => undefined, json: false, color: false, interactive: false }
+
+const accepted: RecipientOutcome = {
+  _tag: 'Accepted',
+  to: '447900000001',
+  apiMsgId: 'a1',
+  clientMessageId: 'c1',
+  attempts: 1,
+  confirmed: false,
+} as RecipientOutcome
+const rejected = (error: ClickatellError) =>
+  ({ _tag: 'Rejected', to: '447900000002', clientMessageId: 'c2', error, attempts: 1 }) as RecipientOutcome
+const unknown = {
+  _tag: 'Unknown',
+  to: '447900000003',
+  clientMessageId: 'c3',
+  error: transportError('timeout', 'no answer'),
+  attempts: 1,
+} as RecipientOutcome
+
+describe('the pieces', () => {
+  it('recipientsOf splits on commas and drops blanks', () => {
+    expect(recipientsOf('447900000001, 447900000002 ,,')).toEqual(['447900000001', '447900000002'])
+    expect(recipientsOf(' , ')).toEqual([])
+  })
+
+  it('messageOf: one recipient as a string, several as an array, with the flags as options', () => {
+    expect(messageOf(['1'], 'Hi', { from: 'Acme', ucs2: true })).toEqual({
+      to: '1',
+      text: 'Hi',
+      from: 'Acme',
+      encoding: 'ucs2',
+    })
+    expect(messageOf(['1', '2'], 'Hi', {})).toEqual({ to: ['1', '2'], text: 'Hi' })
+  })
+
+  it('outcomeLine for each outcome', () => {
+    expect(outcomeLine(io, accepted)).toBe('accepted 447900000001  apiMsgId a1  clientMessageId c1')
+    expect(outcomeLine(io, { ...accepted, confirmed: true } as RecipientOutcome)).toBe(
+      'accepted 447900000001  apiMsgId a1  clientMessageId c1 (answer lost; confirmed by querymsg)',
+    )
+    expect(
+      outcomeLine(io, rejected(gatewayError('sendmsg', '121', 'Destination mobile number blocked'))),
+    ).toBe('rejected 447900000002  gateway error 121 on sendmsg: Destination mobile number blocked')
+    expect(outcomeLine(io, unknown)).toBe(
+      'unknown  447900000003  clientMessageId c3: transport error (timeout): no answer; check later with: clickatell status --client-id c3',
+    )
+    expect(outcomeLine({ ...io, color: true }, accepted).startsWith('\u001b[32maccepted\u001b[0m ')).toBe(
+      true,
+    )
+  })
+
+  it('outcomeJson: an accepted outcome as it is, an error JSON-safe with its message', () => {
+    expect(outcomeJson(accepted)).toBe(accepted)
+    expect(outcomeJson(unknown)).toEqual({
+      ...unknown,
+      error: { _tag: 'TransportError', kind: 'timeout', message: 'transport error (timeout): no answer' },
+    })
+  })
+
+  it('sendExit: 0 all accepted, 2 one refused as bad input, else 1', () => {
+    expect(sendExit([accepted, accepted])).toBe(0)
+    expect(sendExit([])).toBe(0)
+    expect(sendExit([accepted, unknown])).toBe(1)
+    expect(sendExit([accepted, rejected(gatewayError('sendmsg', '121', 'blocked'))])).toBe(1)
+    expect(sendExit([unknown, rejected(invalidInput([{ path: 'to', message: 'bad' }]))])).toBe(2)
+  })
+})
+
+describe('clickatell send', () => {
+  it('sends to one recipient: one line, exit 0, the flags on the wire', async () => {
+    const r = await cli([
+      'send',
+      '--to',
+      '447900000001',
+      '--text',
+      'Hello',
+      '--client-id',
+      'order42',
+      '--from',
+      'Acme',
+      '--deliver-after',
+      '60',
+    ])
+    const stored = r.world.target.store.messages
+    expect(stored).toHaveLength(1)
+    expect([r.code, r.err]).toEqual([0, ''])
+    expect(r.out).toBe(`accepted 447900000001  apiMsgId ${stored[0]!.apiMsgId}  clientMessageId order42\n`)
+    expect(stored[0]).toMatchObject({ to: '447900000001', text: 'Hello', from: 'Acme', cliMsgId: 'order42' })
+    expect(stored[0]!.params.get('deliv_time')).toBe('60')
+  })
+
+  it('sends to several with --json: one outcome each, in order', async () => {
+    const r = await cli(['--json', 'send', '--to', '447900000001,447900000002', '--text', 'Grüße'])
+    expect([r.code, r.err]).toEqual([0, ''])
+    const doc = JSON.parse(r.out)
+    expect(doc.ok).toBe(true)
+    expect(doc.outcomes.map((o: { _tag: string; to: string }) => [o._tag, o.to])).toEqual([
+      ['Accepted', '447900000001'],
+      ['Accepted', '447900000002'],
+    ])
+    expect(r.world.target.store.messages.map((m) => m.text)).toEqual(['Grüße', 'Grüße'])
+  })
+
+  it('reads the text from standard input without its last newline', async () => {
+    const r = await cli(['send', '--to', '447900000001'], { stdin: 'From stdin\n' })
+    expect(r.code).toBe(0)
+    expect(r.world.target.store.messages.map((m) => m.text)).toEqual(['From stdin'])
+  })
+
+  it('bad input exits 2 with one line, before anything is sent', async () => {
+    const r = await cli(['send', '--to', 'abc', '--text', 'hi'])
+    expect([r.code, r.out]).toEqual([2, ''])
+    expect(r.err).toBe(
+      'error: invalid input: to: must be digits only; "a" at 0 is not (Msisdn.normalise removes spaces, dashes and brackets)\n',
+    )
+    expect(r.world.received).toEqual([])
+  })
+
+  it('a recipient the gateway refuses: its line, exit 1, the others still sent', async () => {
+    const r = await cli(['send', '--to', '447900000001,447900000009', '--text', 'hi'], {
+      gateway: { blocked: ['447900000009'] },
+    })
+    expect(r.code).toBe(1)
+    expect(r.out.split('\n')).toEqual([
+      expect.stringMatching(/^accepted 447900000001 {2}apiMsgId [0-9a-f]{32} {2}clientMessageId \w+$/),
+      'rejected 447900000009  gateway error 121 on sendmsg: Destination mobile number blocked',
+      '',
+    ])
+  })
+
+  it('an answer lost, then confirmed by querymsg, is accepted: exit 0', async () => {
+    const r = await cli(['send', '--to', '447900000001', '--text', 'hi', '--client-id', 'order7'], {
+      lost: ['sendmsg'],
+    })
+    expect(r.code).toBe(0)
+    expect(r.out).toMatch(/ clientMessageId order7 \(answer lost; confirmed by querymsg\)\n$/)
+    expect(r.world.received).toEqual(['auth', 'sendmsg', 'querymsg'])
+  })
+
+  it('an answer lost that cannot be checked is unknown: exit 1, and how to check later', async () => {
+    const r = await cli(['--json', 'send', '--to', '447900000001', '--text', 'hi', '--client-id', 'order8'], {
+      lost: ['sendmsg'],
+      down: ['querymsg'],
+    })
+    expect(r.code).toBe(1)
+    expect(JSON.parse(r.out)).toEqual({
+      ok: false,
+      outcomes: [
+        {
+          _tag: 'Unknown',
+          to: '447900000001',
+          clientMessageId: 'order8',
+          error: {
+            _tag: 'TransportError',
+            kind: 'network',
+            message: 'transport error (network): socket hang up',
+          },
+          attempts: 1,
+        },
+      ],
+    })
+  })
+
+  it('against the embedded simulator when nothing is configured, saying so in one line', async () => {
+    const r = await cli(['send', '--to', '447900000001', '--text', 'Hello'], { env: {} })
+    expect(r.code).toBe(0)
+    expect(r.err).toBe(
+      'No gateway configured (CLICKATELL_URL, CLICKATELL_API_ID, CLICKATELL_USER, CLICKATELL_PASSWORD): using an embedded simulator at http://127.0.0.1:40001.\n',
+    )
+    expect(r.world.gateways.get('http://127.0.0.1:40001')!.store.messages).toHaveLength(1)
+    expect(r.world.simulators.closed).toBe(1)
+  })
+})

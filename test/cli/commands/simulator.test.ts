@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { run } from '../../../src/cli/Program.js'
+import { cli, fakeWorld } from '../fakeWorld.js'
+
+const untilWaiting = async (world: ReturnType<typeof fakeWorld>) => {
+  for (let i = 0; i < 100 && world.waitingFor() === undefined; i++) await new Promise((r) => setTimeout(r, 1))
+}
+
+describe('clickatell simulator', () => {
+  it('starts a simulator, prints how to use it, runs until SIGINT or SIGTERM, then closes it: exit 0', async () => {
+    const world = fakeWorld()
+    const running = run(['simulator', '--port', '4567'], world)
+    await untilWaiting(world)
+    expect(world.waitingFor()).toEqual(['SIGINT', 'SIGTERM'])
+    expect(world.simulators).toEqual({ started: [{ port: 4567 }], closed: 0 })
+    const demo = world.gateways.get('http://127.0.0.1:4567')!.config.demo!
+    expect(world.stdoutText()).toBe(
+      [
+        'Simulator listening on http://127.0.0.1:4567',
+        'export CLICKATELL_URL=http://127.0.0.1:4567',
+        `export CLICKATELL_API_ID=${demo.apiId} CLICKATELL_USER=${demo.user} CLICKATELL_PASSWORD=${demo.password}`,
+        'Press Ctrl+C to stop.',
+        '',
+      ].join('\n'),
+    )
+    world.signal('SIGTERM')
+    expect(await running).toBe(0)
+    expect(world.simulators.closed).toBe(1)
+  })
+
+  it('with --json, the URL and the demo account', async () => {
+    const world = fakeWorld()
+    const running = run(['--json', 'simulator'], world)
+    await untilWaiting(world)
+    world.signal('SIGINT')
+    expect(await running).toBe(0)
+    expect(world.simulators.started).toEqual([{}])
+    expect(JSON.parse(world.stdoutText())).toEqual({
+      url: 'http://127.0.0.1:40001',
+      demo: world.gateways.get('http://127.0.0.1:40001')!.config.demo,
+    })
+  })
+
+  it('a simulator that cannot start: one line, exit 1', async () => {
+    const r = await cli(['simulator', '--port', '80'], {
+      simulatorFails: 'clickatell-fp simulator: port: cannot listen',
+    })
+    expect([r.code, r.out, r.err]).toEqual([1, '', 'error: clickatell-fp simulator: port: cannot listen\n'])
+  })
+})
