@@ -135,39 +135,6 @@ export const fields = (line: string, limit = Number.POSITIVE_INFINITY): Array<Fi
   return out
 }
 
-const isWordEnd = (line: string, start: number, end: number): boolean =>
-  end > start && line.charCodeAt(end - 1) !== 58
-
-/**
- * The common line of a send's answer read in one pass (spec v2.6 sections 4.3, 7.2, 7.3): exactly
- * `ID: <id>` or `ID: <id> To: <msisdn>`, neither word ending in a colon. `undefined` for anything else, which
- * `fields` then reads; both give the same result for the lines this accepts.
- *
- * @example
- * import * as Grammar from './Grammar.js'
- * console.log(Grammar.idLine('ID: a1 To: 0400')) // { id: 'a1', to: '0400' }
- * console.log(Grammar.idLine('ERR: 105, x')) // undefined
- * @category lines
- * @since 0.1.0
- */
-export const idLine = (line: string): { readonly id: string; readonly to?: string } | undefined => {
-  if (!line.startsWith('ID: ')) return undefined
-  const n = line.length
-  let i = 4
-  while (i < n && line.charCodeAt(i) === 32) i++
-  const idStart = i
-  while (i < n && !isBlank(line.charCodeAt(i))) i++
-  if (!isWordEnd(line, idStart, i)) return undefined
-  const id = line.slice(idStart, i)
-  if (i === n) return { id }
-  if (!line.startsWith(' To: ', i)) return undefined
-  i += 5
-  while (i < n && line.charCodeAt(i) === 32) i++
-  const toStart = i
-  while (i < n && !isBlank(line.charCodeAt(i))) i++
-  return i === n && isWordEnd(line, toStart, i) ? { id, to: line.slice(toStart, i) } : undefined
-}
-
 /**
  * Tells whether a value is one word: ids, recipients, codes and amounts never hold spaces, and a value that
  * does (`0.300 000`, quirk 14) is malformed rather than guessed at.

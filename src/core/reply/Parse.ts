@@ -23,17 +23,7 @@ import {
 import type { HttpResponse } from '../http.js'
 import { type Command, isCommand } from '../request/Command.js'
 import { normalise } from './Codes.js'
-import {
-  amount,
-  errorValue,
-  type Field,
-  fields,
-  idLine,
-  isWord,
-  lines,
-  statusValue,
-  wordValue,
-} from './Grammar.js'
+import { amount, errorValue, type Field, fields, isWord, lines, statusValue, wordValue } from './Grammar.js'
 import {
   type AuthReply,
   accepted,
@@ -196,11 +186,6 @@ const sendLines =
     if (ls.length === 0) return malformed(command, 'empty body', body)
     const outcomes: Array<SendOutcome> = []
     for (let n = 0; n < ls.length; n++) {
-      const fast = idLine(ls[n]!)
-      if (fast !== undefined) {
-        outcomes.push(accepted(fast.id, fast.to))
-        continue
-      }
       const fs = fields(ls[n]!)
       if (fs === undefined || fs.length === 0)
         return malformed(command, `line ${n + 1}: expected ID: or ERR:`, body)
