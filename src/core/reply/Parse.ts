@@ -22,8 +22,8 @@ import {
 } from '../errors.js'
 import type { HttpResponse } from '../http.js'
 import { type Command, isCommand } from '../request/Command.js'
-import { normalise } from './Codes.js'
-import { amount, errorValue, type Field, fields, isWord, lines, statusValue, wordValue } from './Grammar.js'
+import { normalise, statusValue } from './Codes.js'
+import { amount, errorValue, type Field, fields, isWord, lines, wordValue } from './Grammar.js'
 import {
   type AuthReply,
   accepted,
