@@ -177,7 +177,8 @@ const isIncoming = (f: Fields, root: Root | undefined): boolean =>
  * @since 0.1.0
  */
 export const parseWith = (options: ParseOptions) => {
-  const max = typeof options?.maxChars === 'number' && options.maxChars >= 0 ? options.maxChars : MAX_CHARS
+  const cap = options.maxChars
+  const max = cap !== undefined && cap >= 0 ? cap : MAX_CHARS
   return (request: CallbackRequest): E.Either<MalformedResponse, Report> => {
     if (typeof request !== 'object' || request === null || typeof request.method !== 'string')
       return failure('not a request', '')

@@ -108,7 +108,6 @@ export const percentBytes = (raw: string, plusIsSpace: boolean): Uint8Array => {
  */
 export const parse = (raw: string): ReadonlyArray<Param> => {
   const out: Array<Param> = []
-  if (typeof raw !== 'string') return out
   let start = 0
   while (start <= raw.length) {
     let end = raw.indexOf('&', start)

@@ -109,17 +109,16 @@ const offendersOf = (text: string): Offender[] => {
 export const planWith =
   (options: PlanOptions) =>
   (text: string): WirePlan => {
-    const s = typeof text === 'string' ? text : ''
     const forced = options.encoding === 'ucs2'
     if (!forced) {
       // One pass answers both questions for the common case: plain text, and what it costs.
-      const count = countPlain(s)
+      const count = countPlain(text)
       if (count.encoding === 'gsm7') return { encoding: 'gsm7', reason: 'gsm7', offenders: [], count }
-      const offenders = offendersOf(s)
+      const offenders = offendersOf(text)
       return { encoding: 'ucs2', reason: reasonOf(offenders), offenders, count }
     }
-    const offenders = offendersOf(s)
-    return { encoding: 'ucs2', reason: 'forced', offenders, count: countUcs2(s) }
+    const offenders = offendersOf(text)
+    return { encoding: 'ucs2', reason: 'forced', offenders, count: countUcs2(text) }
   }
 
 /**

@@ -43,7 +43,6 @@ export const toHex = (text: string): string => {
  * @since 0.1.0
  */
 export const fromHex = (hex: string): E.Either<InvalidInput, string> => {
-  if (typeof hex !== 'string') return E.left(invalidInput([{ path: 'hex', message: 'must be a string' }]))
   if (hex.length % 4 !== 0)
     return E.left(
       invalidInput([

@@ -320,7 +320,7 @@ describe('callback values', () => {
       expect(Callback.delivers(value, code)).toBe(statuses.includes(code))
   })
 
-  it.each([[-1], [8], [1.5], [Number.NaN], ['3' as never]])('refuses %j', (value) => {
+  it.each([[-1], [8], [1.5], [Number.NaN]])('refuses %j', (value) => {
     expect(Callback.statusesFor(value)).toMatchObject({ _tag: 'Left', left: { _tag: 'InvalidInput' } })
     expect(Callback.delivers(value, '004')).toBe(false)
   })
@@ -328,7 +328,6 @@ describe('callback values', () => {
   it('reads statuses as the gateway writes them', () => {
     expect(Callback.delivers(2, '4')).toBe(true)
     expect(Callback.delivers(2, ' 004')).toBe(true)
-    expect(Callback.delivers(2, 4 as never)).toBe(false)
   })
 })
 
