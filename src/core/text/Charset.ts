@@ -9,7 +9,7 @@
  */
 import * as O from 'fp-ts/lib/Option.js'
 import { widths } from './Gsm7.js'
-import { countPlain, countWith, type PartCount } from './Parts.js'
+import { countPlain, countWith, type Encoding, type PartCount } from './Parts.js'
 import { table } from './Replacements.js'
 
 /**
@@ -47,7 +47,7 @@ export interface Offender {
  * @since 0.1.0
  */
 export interface WirePlan {
-  readonly encoding: 'gsm7' | 'ucs2'
+  readonly encoding: Encoding
   readonly reason: 'gsm7' | 'not-gsm' | 'not-latin1' | 'forced'
   readonly offenders: ReadonlyArray<Offender>
   readonly count: PartCount
