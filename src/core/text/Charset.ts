@@ -8,7 +8,7 @@
  * @since 0.1.0
  */
 import * as O from 'fp-ts/lib/Option.js'
-import { widths } from './Gsm7.js'
+import { plainWidths, widths } from './Gsm7.js'
 import { countPlain, countWith, type Encoding, type PartCount } from './Parts.js'
 import { table } from './Replacements.js'
 
@@ -83,7 +83,7 @@ const offendersOf = (text: string): Offender[] => {
       i++
     } else if ((c & 0xf800) === 0xd800) {
       out.push({ index: i, char: text[i]!, codePoint: c, problem: 'lone-surrogate', replacement: O.none })
-    } else if (widths[c] === 0 || c > 0xff) {
+    } else if (plainWidths[c] === 0) {
       out.push({
         index: i,
         char: text[i]!,

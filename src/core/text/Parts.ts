@@ -15,7 +15,7 @@
  */
 import type { Either } from 'fp-ts/lib/Either.js'
 import { type InvalidInput, invalidInput, type MessageTooLong, messageTooLong } from '../errors.js'
-import { widths } from './Gsm7.js'
+import { plainWidths, widths } from './Gsm7.js'
 
 /**
  * The character encodings of a text message.
@@ -169,10 +169,6 @@ export const countWith =
  * @since 0.1.0
  */
 export const count = (text: string): PartCount => countAuto(text)
-
-// The widths of the characters that can travel as plain text on this API: GSM and ISO-8859-1. The GSM
-// characters above U+00FF (the euro sign and ten Greek capitals) are 0 here, as if they were not GSM.
-const plainWidths: Readonly<Uint8Array> = widths.map((w, c) => (c > 0xff ? 0 : w))
 
 /**
  * Counts as the HTTP API sends a text: GSM-7 when every character is GSM 03.38 and ISO-8859-1 (plain text
