@@ -8,7 +8,7 @@
 import * as O from 'fp-ts/lib/Option.js'
 import { derive, type Feature, toMask } from '../core/message/Features.js'
 import { type Offender, planWith, type Suggestion, suggestWith, type WirePlan } from '../core/text/Charset.js'
-import { check } from '../core/text/Parts.js'
+import { check, type Encoding } from '../core/text/Parts.js'
 import { toHex } from '../core/text/Ucs2.js'
 import { bold, dim, green, type Io, red, yellow } from './Output.js'
 
@@ -36,7 +36,7 @@ export interface PreviewOptions {
  */
 export interface PreviewReport {
   readonly text: string
-  readonly encoding: 'gsm7' | 'ucs2'
+  readonly encoding: Encoding
   readonly wire: 'ISO-8859-1 text' | 'UCS-2 hex (unicode=1)'
   readonly reason: WirePlan['reason']
   readonly units: number
@@ -55,7 +55,7 @@ export interface PreviewReport {
   }>
   readonly suggestion?: {
     readonly text: string
-    readonly encoding: 'gsm7' | 'ucs2'
+    readonly encoding: Encoding
     readonly parts: number
     readonly savedParts: number
     readonly lossy: boolean

@@ -10,7 +10,7 @@
 import * as fc from 'fast-check'
 import { MessageText } from '../core/message/Codecs.js'
 import { isGsm7, widths } from '../core/text/Gsm7.js'
-import { limits } from '../core/text/Parts.js'
+import { type Encoding, limits } from '../core/text/Parts.js'
 import {
   clamp,
   commonAstral,
@@ -30,7 +30,7 @@ import { validAs } from './Brands.js'
  */
 export interface PartsConstraints {
   /** `gsm7`: plain text (GSM-7 and ISO-8859-1, so `Charset.plan` agrees); `ucs2`: UCS-2. Default: either. */
-  readonly encoding?: 'gsm7' | 'ucs2'
+  readonly encoding?: Encoding
   /** Parts the text takes, 1 to 255; default any of 1 to 4. */
   readonly parts?: number
   /** UCS-2 only: characters outside the BMP among the others; default true. */
@@ -64,7 +64,7 @@ interface Layout {
 
 const pick = (pool: ReadonlyArray<string>, c: string): string => pool[c.charCodeAt(0) % pool.length]!
 
-const layouts = (withAstral: boolean): { readonly [E in 'gsm7' | 'ucs2']-?: Layout } => ({
+const layouts = (withAstral: boolean): { readonly [E in Encoding]-?: Layout } => ({
   gsm7: {
     ...limits.gsm7,
     part: limits.gsm7.concatenated,
@@ -102,7 +102,7 @@ const fill = (layout: Layout, units: number, pushed: boolean, drawn: ReadonlyArr
  * the last holding `last(min, max)` units, where `min` keeps a concatenated text over the single limit.
  */
 const build = (
-  encoding: 'gsm7' | 'ucs2',
+  encoding: Encoding,
   layout: Layout,
   n: number,
   pushes: ReadonlyArray<boolean>,

@@ -7,7 +7,7 @@
  */
 import * as fc from 'fast-check'
 import { widths } from '../core/text/Gsm7.js'
-import { GATEWAY_MAX_PARTS } from '../core/text/Parts.js'
+import { type Encoding, GATEWAY_MAX_PARTS } from '../core/text/Parts.js'
 import { DIGITS, LETTERS, oneOf, stringOf } from './Alphabets.js'
 import { binaryParts, textWithParts } from './ExactParts.js'
 import { msisdn } from './Identifiers.js'
@@ -61,7 +61,7 @@ export type InvalidReason =
       readonly _tag: 'MessageTooLong'
       readonly fault: Fault
       readonly path: 'text' | 'data'
-      readonly encoding: 'gsm7' | 'ucs2' | 'binary'
+      readonly encoding: Encoding | 'binary'
       readonly units: number
       readonly parts: number
       readonly limit: number

@@ -165,9 +165,37 @@ const incoming = (f: Fields, form: CallbackForm, body: string): E.Either<Malform
 const isIncoming = (f: Fields, root: Root | undefined): boolean =>
   root === 'mo_callback' || (root !== 'mt_callback' && f.values.has('momsgid') && !f.values.has('status'))
 
+// The HTTP forms: query or form pairs, the first of each name (in any case) winning; `text` keeps its bytes.
+const fromForm = (source: string, post: boolean): E.Either<MalformedResponse, Report> => {
+  const values = new Map<string, string>()
+  let text: Uint8Array | undefined
+  for (const p of parseForm(source)) {
+    const name = p.name.toLowerCase()
+    if (values.has(name)) continue
+    values.set(name, p.value)
+    if (name === 'text') text = p.bytes
+  }
+  const f: Fields = text === undefined ? { values } : { values, text }
+  const form = post ? 'http-post' : 'http-get'
+  return isIncoming(f, undefined) ? incoming(f, form, source) : delivery(f, form, source)
+}
+
+// The XML and SOAP forms: the root element names the form.
+const fromXml = (xml: string, post: boolean): E.Either<MalformedResponse, Report> =>
+  pipe(
+    readXml(xml),
+    E.mapLeft((reason) => malformedResponse('callback', reason, '')),
+    E.chain(({ root, fields }): E.Either<MalformedResponse, Report> => {
+      const kind = root === 'callback' ? 'xml' : 'soap'
+      const form: CallbackForm = `${kind}-${post ? 'post' : 'get'}`
+      const f: Fields = { values: fields }
+      return isIncoming(f, root) ? incoming(f, form, xml) : delivery(f, form, xml)
+    }),
+  )
+
 /**
  * Reads a callback request with a size cap. `MalformedResponse` (command `'callback'`) with the reason for
- * anything that is not a complete report.
+ * anything that is not a complete report. The request comes from outside: every field of it is checked.
  *
  * @example
  * import { Callback } from 'clickatell-fp'
@@ -177,7 +205,8 @@ const isIncoming = (f: Fields, root: Root | undefined): boolean =>
  * @since 0.1.0
  */
 export const parseWith = (options: ParseOptions) => {
-  const max = typeof options?.maxChars === 'number' && options.maxChars >= 0 ? options.maxChars : MAX_CHARS
+  const cap = options.maxChars
+  const max = cap !== undefined && cap >= 0 ? cap : MAX_CHARS
   return (request: CallbackRequest): E.Either<MalformedResponse, Report> => {
     if (typeof request !== 'object' || request === null || typeof request.method !== 'string')
       return failure('not a request', '')
@@ -187,33 +216,9 @@ export const parseWith = (options: ParseOptions) => {
       return failure(`callback of ${query.length + body.length} characters is over the cap of ${max}`, '')
     const where = sourceOf(request.method, query, body)
     if (where === undefined) return failure(`method ${request.method.slice(0, 20)} is not GET or POST`, '')
-    const { source, post } = where
-    const trimmed = source.trim()
-    const xml = trimmed.startsWith('<') ? trimmed : dataParam(source)
-    if (xml === undefined) {
-      const params = parseForm(source)
-      const values = new Map<string, string>()
-      let text: Uint8Array | undefined
-      for (const p of params) {
-        const name = p.name.toLowerCase()
-        if (values.has(name)) continue
-        values.set(name, p.value)
-        if (name === 'text') text = p.bytes
-      }
-      const f: Fields = text === undefined ? { values } : { values, text }
-      const form = post ? 'http-post' : 'http-get'
-      return isIncoming(f, undefined) ? incoming(f, form, source) : delivery(f, form, source)
-    }
-    return pipe(
-      readXml(xml),
-      E.mapLeft((reason) => malformedResponse('callback', reason, '')),
-      E.chain(({ root, fields }): E.Either<MalformedResponse, Report> => {
-        const kind = root === 'callback' ? 'xml' : 'soap'
-        const form: CallbackForm = `${kind}-${post ? 'post' : 'get'}`
-        const f: Fields = { values: fields }
-        return isIncoming(f, root) ? incoming(f, form, xml) : delivery(f, form, xml)
-      }),
-    )
+    const trimmed = where.source.trim()
+    const xml = trimmed.startsWith('<') ? trimmed : dataParam(where.source)
+    return xml === undefined ? fromForm(where.source, where.post) : fromXml(xml, where.post)
   }
 }
 

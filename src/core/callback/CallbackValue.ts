@@ -79,6 +79,4 @@ export const statusesFor = (value: number): E.Either<InvalidInput, ReadonlyArray
  * @since 0.1.0
  */
 export const delivers = (value: number, status: string): boolean =>
-  isCallbackValue(value) &&
-  typeof status === 'string' &&
-  statusTable[value].includes(normalise(status) as StatusCodeNumber)
+  isCallbackValue(value) && statusTable[value].includes(normalise(status) as StatusCodeNumber)

@@ -109,7 +109,7 @@ const hexByte = (hex: string, i: number): number => {
  * @since 0.1.0
  */
 export const concatenation = (udh: string | undefined): Concatenation | undefined => {
-  if (typeof udh !== 'string' || udh.length < 2 || udh.length % 2 !== 0 || !/^[0-9A-Fa-f]+$/.test(udh))
+  if (udh === undefined || udh.length < 2 || udh.length % 2 !== 0 || !/^[0-9A-Fa-f]+$/.test(udh))
     return undefined
   const length = hexByte(udh, 0)
   const end = 1 + length

@@ -8,8 +8,8 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import type { StatusCode, UnknownStatusCode } from '../reply/Codes.js'
-import { amount, isWord, statusValue, wordValue } from '../reply/Grammar.js'
+import { type StatusCode, statusValue, type UnknownStatusCode } from '../reply/Codes.js'
+import { amount, isWord, wordValue } from '../reply/Grammar.js'
 
 /**
  * The six ways the gateway delivers a callback (spec v2.6 section 5.2.5).

@@ -113,7 +113,6 @@ const findRoot = (doc: Readonly<Record<string, unknown>>): { root: Root; element
  * @since 0.1.0
  */
 export const read = (xml: string): E.Either<string, XmlCallback> => {
-  if (typeof xml !== 'string') return E.left('XML is not a string')
   if (DECLARATION.test(xml)) return E.left('XML with a DTD or entity declaration is refused')
   let doc: unknown
   try {

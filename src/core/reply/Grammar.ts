@@ -5,10 +5,10 @@
  * Every rule is a hand-written scan over `charCodeAt`: linear in the body, no backtracking, nothing that can
  * throw. A line is a sequence of `Key: value` fields; a key is a known word followed by a colon and
  * whitespace-delimited; a value is the text up to the next key, trimmed, with its inner spacing kept.
+ * The grammar knows no registry: `Codes` looks its code and status values up.
  *
  * @since 0.1.0
  */
-import { type StatusCode, statusCode, type UnknownStatusCode } from './Codes.js'
 
 /**
  * A field of a response line, with its key in canonical lower case.
@@ -135,39 +135,6 @@ export const fields = (line: string, limit = Number.POSITIVE_INFINITY): Array<Fi
   return out
 }
 
-const isWordEnd = (line: string, start: number, end: number): boolean =>
-  end > start && line.charCodeAt(end - 1) !== 58
-
-/**
- * The common line of a send's answer read in one pass (spec v2.6 sections 4.3, 7.2, 7.3): exactly
- * `ID: <id>` or `ID: <id> To: <msisdn>`, neither word ending in a colon. `undefined` for anything else, which
- * `fields` then reads; both give the same result for the lines this accepts.
- *
- * @example
- * import * as Grammar from './Grammar.js'
- * console.log(Grammar.idLine('ID: a1 To: 0400')) // { id: 'a1', to: '0400' }
- * console.log(Grammar.idLine('ERR: 105, x')) // undefined
- * @category lines
- * @since 0.1.0
- */
-export const idLine = (line: string): { readonly id: string; readonly to?: string } | undefined => {
-  if (!line.startsWith('ID: ')) return undefined
-  const n = line.length
-  let i = 4
-  while (i < n && line.charCodeAt(i) === 32) i++
-  const idStart = i
-  while (i < n && !isBlank(line.charCodeAt(i))) i++
-  if (!isWordEnd(line, idStart, i)) return undefined
-  const id = line.slice(idStart, i)
-  if (i === n) return { id }
-  if (!line.startsWith(' To: ', i)) return undefined
-  i += 5
-  while (i < n && line.charCodeAt(i) === 32) i++
-  const toStart = i
-  while (i < n && !isBlank(line.charCodeAt(i))) i++
-  return i === n && isWordEnd(line, toStart, i) ? { id, to: line.slice(toStart, i) } : undefined
-}
-
 /**
  * Tells whether a value is one word: ids, recipients, codes and amounts never hold spaces, and a value that
  * does (`0.300 000`, quirk 14) is malformed rather than guessed at.
@@ -195,9 +162,19 @@ export const isWord = (value: string): boolean => {
  * @since 0.1.0
  */
 export const wordValue = (value: string | undefined): string | undefined =>
-  typeof value === 'string' && isWord(value) ? value : undefined
+  value !== undefined && isWord(value) ? value : undefined
 
-const isDigit = (c: number): boolean => c >= 48 && c <= 57
+/**
+ * Tells whether a UTF-16 code unit is an ASCII decimal digit (`0`-`9`): codes, statuses and amounts are
+ * written in these only.
+ *
+ * @example
+ * import * as Grammar from './Grammar.js'
+ * console.log(Grammar.isDigit(0x30), Grammar.isDigit(0x39), Grammar.isDigit(0x661)) // true true false
+ * @category values
+ * @since 0.1.0
+ */
+export const isDigit = (c: number): boolean => c >= 48 && c <= 57
 
 /**
  * An `ERR:` value split into code and description. Spec v2.6 section 4.1: `ERR: Error number, error
@@ -259,16 +236,3 @@ export const isCode = (value: string): boolean => {
   for (let i = 0; i < value.length; i++) if (!isDigit(value.charCodeAt(i))) return false
   return true
 }
-
-/**
- * A message status value (`004`, quirk 9) as its registry entry, an `UnknownStatusCode` for digits no
- * document lists, or `undefined` when it is absent or not digits (see `isCode`).
- *
- * @example
- * import * as Grammar from './Grammar.js'
- * console.log(Grammar.statusValue('004')?.description, Grammar.statusValue('4a')) // 'Received by recipient' undefined
- * @category values
- * @since 0.1.0
- */
-export const statusValue = (value: string | undefined): StatusCode | UnknownStatusCode | undefined =>
-  typeof value === 'string' && isCode(value) ? statusCode(value) : undefined

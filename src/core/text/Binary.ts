@@ -52,8 +52,7 @@ export const countBytes = (bytes: number): BinaryCount => {
  * @category counting
  * @since 0.1.0
  */
-export const count = (bytes: Uint8Array): BinaryCount =>
-  countBytes(bytes instanceof Uint8Array ? bytes.length : 0)
+export const count = (bytes: Uint8Array): BinaryCount => countBytes(bytes.length)
 
 /**
  * Reads hex (two digits a byte, either case) into bytes; an odd length or a non-hex character is `InvalidInput`.
@@ -65,7 +64,6 @@ export const count = (bytes: Uint8Array): BinaryCount =>
  * @since 0.1.0
  */
 export const fromHex = (hex: string): E.Either<InvalidInput, Uint8Array> => {
-  if (typeof hex !== 'string') return E.left(invalidInput([{ path: 'hex', message: 'must be a string' }]))
   if (hex.length % 2 !== 0)
     return E.left(
       invalidInput([{ path: 'hex', message: `has ${hex.length} hex digits, an odd number (2 per byte)` }]),
@@ -95,7 +93,7 @@ export const fromHex = (hex: string): E.Either<InvalidInput, Uint8Array> => {
  */
 export const toHex = (bytes: Uint8Array): string => {
   let out = ''
-  for (const b of bytes instanceof Uint8Array ? bytes : []) out += byteHex[b]!
+  for (const b of bytes) out += byteHex[b]!
   return out
 }
 

@@ -9,8 +9,8 @@
  * @since 0.1.0
  */
 import * as O from 'fp-ts/lib/Option.js'
-import { widths } from './Gsm7.js'
-import { countPlain, countWith, type PartCount } from './Parts.js'
+import { plainWidths, widths } from './Gsm7.js'
+import { countPlain, countWith, type Encoding, type PartCount } from './Parts.js'
 import { table } from './Replacements.js'
 
 /**
@@ -48,7 +48,7 @@ export interface Offender {
  * @since 0.1.0
  */
 export interface WirePlan {
-  readonly encoding: 'gsm7' | 'ucs2'
+  readonly encoding: Encoding
   readonly reason: 'gsm7' | 'not-gsm' | 'not-latin1' | 'forced'
   readonly offenders: ReadonlyArray<Offender>
   readonly count: PartCount
@@ -84,7 +84,7 @@ const offendersOf = (text: string): Offender[] => {
       i++
     } else if ((c & 0xf800) === 0xd800) {
       out.push({ index: i, char: text[i]!, codePoint: c, problem: 'lone-surrogate', replacement: O.none })
-    } else if (widths[c] === 0 || c > 0xff) {
+    } else if (plainWidths[c] === 0) {
       out.push({
         index: i,
         char: text[i]!,
@@ -110,17 +110,16 @@ const offendersOf = (text: string): Offender[] => {
 export const planWith =
   (options: PlanOptions) =>
   (text: string): WirePlan => {
-    const s = typeof text === 'string' ? text : ''
     const forced = options.encoding === 'ucs2'
     if (!forced) {
       // One pass answers both questions for the common case: plain text, and what it costs.
-      const count = countPlain(s)
+      const count = countPlain(text)
       if (count.encoding === 'gsm7') return { encoding: 'gsm7', reason: 'gsm7', offenders: [], count }
-      const offenders = offendersOf(s)
+      const offenders = offendersOf(text)
       return { encoding: 'ucs2', reason: reasonOf(offenders), offenders, count }
     }
-    const offenders = offendersOf(s)
-    return { encoding: 'ucs2', reason: 'forced', offenders, count: countUcs2(s) }
+    const offenders = offendersOf(text)
+    return { encoding: 'ucs2', reason: 'forced', offenders, count: countUcs2(text) }
   }
 
 /**

@@ -199,6 +199,19 @@ const buildWidths = (): Uint8Array => {
 export const widths: Readonly<Uint8Array> = buildWidths()
 
 /**
+ * `widths` for the characters that can travel as plain text on this API, GSM and ISO-8859-1 (docs/gateway.md,
+ * 'Text and form encoding'): the GSM characters above U+00FF (the euro sign and the ten Greek capitals) are 0 here, as if they were not
+ * GSM. The one table of that rule: `Parts.countPlain` counts with it and `Charset.plan` finds offenders with it.
+ *
+ * @example
+ * import * as Gsm7 from './Gsm7.js'
+ * console.log(Gsm7.plainWidths['é'.charCodeAt(0)], Gsm7.plainWidths['€'.charCodeAt(0)], Gsm7.plainWidths['{'.charCodeAt(0)]) // 1 0 2
+ * @category data
+ * @since 0.1.0
+ */
+export const plainWidths: Readonly<Uint8Array> = widths.map((w, c) => (c > 0xff ? 0 : w))
+
+/**
  * The septets one character costs: 1, 2, or 0 when it is not in the GSM 03.38 alphabet. Takes the first
  * UTF-16 code unit of the string.
  *

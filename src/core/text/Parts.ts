@@ -15,7 +15,7 @@
  */
 import type { Either } from 'fp-ts/lib/Either.js'
 import { type InvalidInput, invalidInput, type MessageTooLong, messageTooLong } from '../errors.js'
-import { widths } from './Gsm7.js'
+import { plainWidths, widths } from './Gsm7.js'
 
 /**
  * The character encodings of a text message.
@@ -155,7 +155,7 @@ const countAuto = (text: string, table: Readonly<Uint8Array> = widths): PartCoun
 export const countWith =
   (options: CountOptions) =>
   (text: string): PartCount =>
-    typeof text !== 'string' ? countAuto('') : options.encoding === 'ucs2' ? countUcs2(text) : countAuto(text)
+    options.encoding === 'ucs2' ? countUcs2(text) : countAuto(text)
 
 /**
  * Counts the parts a text needs, however long it is (a 40-part text says 40; `check` compares with a maximum).
@@ -168,11 +168,7 @@ export const countWith =
  * @category counting
  * @since 0.1.0
  */
-export const count = (text: string): PartCount => (typeof text !== 'string' ? countAuto('') : countAuto(text))
-
-// The widths of the characters that can travel as plain text on this API: GSM and ISO-8859-1. The GSM
-// characters above U+00FF (the euro sign and ten Greek capitals) are 0 here, as if they were not GSM.
-const plainWidths: Readonly<Uint8Array> = widths.map((w, c) => (c > 0xff ? 0 : w))
+export const count = (text: string): PartCount => countAuto(text)
 
 /**
  * Counts as the HTTP API sends a text: GSM-7 when every character is GSM 03.38 and ISO-8859-1 (plain text
@@ -184,8 +180,7 @@ const plainWidths: Readonly<Uint8Array> = widths.map((w, c) => (c > 0xff ? 0 : w
  * @category counting
  * @since 0.1.0
  */
-export const countPlain = (text: string): PartCount =>
-  typeof text !== 'string' ? countAuto('') : countAuto(text, plainWidths)
+export const countPlain = (text: string): PartCount => countAuto(text, plainWidths)
 
 const splitGsm7 = (text: string): ReadonlyArray<string> => {
   const out: string[] = []
@@ -234,7 +229,7 @@ const splitUcs2 = (text: string): ReadonlyArray<string> => {
 export const splitWith =
   (options: CountOptions) =>
   (text: string): ReadonlyArray<string> => {
-    if (typeof text !== 'string' || text.length === 0) return []
+    if (text.length === 0) return []
     const c = countWith(options)(text)
     if (c.parts <= 1) return [text]
     return c.encoding === 'gsm7' ? splitGsm7(text) : splitUcs2(text)

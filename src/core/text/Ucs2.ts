@@ -42,56 +42,42 @@ export const toHex = (text: string): string => {
  * @category decoding
  * @since 0.1.0
  */
-export const fromHex = (hex: string): E.Either<InvalidInput, string> => {
-  if (typeof hex !== 'string') return E.left(invalidInput([{ path: 'hex', message: 'must be a string' }]))
+export const fromHex = (hex: string): E.Either<InvalidInput, string> =>
+  E.chain(unitsWithoutLoneSurrogates)(unitsOfHex(hex))
+
+const refusal = (message: string): E.Either<InvalidInput, never> =>
+  E.left(invalidInput([{ path: 'hex', message }]))
+
+// Four hex digits per UTF-16 code unit.
+const unitsOfHex = (hex: string): E.Either<InvalidInput, ReadonlyArray<number>> => {
   if (hex.length % 4 !== 0)
-    return E.left(
-      invalidInput([
-        {
-          path: 'hex',
-          message: `has ${hex.length} hex digits, which is not a multiple of 4 (4 per UTF-16 unit)`,
-        },
-      ]),
-    )
+    return refusal(`has ${hex.length} hex digits, which is not a multiple of 4 (4 per UTF-16 unit)`)
   const units: number[] = []
   for (let i = 0; i < hex.length; i += 4) {
     let unit = 0
     for (let j = i; j < i + 4; j++) {
       const v = hexValue(hex.charCodeAt(j))
-      if (v < 0)
-        return E.left(
-          invalidInput([
-            { path: 'hex', message: `character ${j} (${JSON.stringify(hex[j])}) is not a hex digit` },
-          ]),
-        )
+      if (v < 0) return refusal(`character ${j} (${JSON.stringify(hex[j])}) is not a hex digit`)
       unit = (unit << 4) | v
     }
     units.push(unit)
   }
+  return E.right(units)
+}
+
+const unitName = (k: number, u: number): string => `unit ${k} (${toHex(String.fromCharCode(u))})`
+
+// The text of the units, refused at the first high surrogate without a low one after it, or low one alone.
+const unitsWithoutLoneSurrogates = (units: ReadonlyArray<number>): E.Either<InvalidInput, string> => {
   for (let k = 0; k < units.length; k++) {
     const u = units[k]!
     if (u >= 0xd800 && u <= 0xdbff) {
       const next = units[k + 1]
       if (next === undefined || next < 0xdc00 || next > 0xdfff)
-        return E.left(
-          invalidInput([
-            {
-              path: 'hex',
-              message: `unit ${k} (${toHex(String.fromCharCode(u))}) is a high surrogate without a low surrogate after it`,
-            },
-          ]),
-        )
+        return refusal(`${unitName(k, u)} is a high surrogate without a low surrogate after it`)
       k++
-    } else if (u >= 0xdc00 && u <= 0xdfff) {
-      return E.left(
-        invalidInput([
-          {
-            path: 'hex',
-            message: `unit ${k} (${toHex(String.fromCharCode(u))}) is a low surrogate without a high surrogate before it`,
-          },
-        ]),
-      )
-    }
+    } else if (u >= 0xdc00 && u <= 0xdfff)
+      return refusal(`${unitName(k, u)} is a low surrogate without a high surrogate before it`)
   }
   let out = ''
   // String.fromCharCode over chunks keeps multi-megabyte inputs off the argument-count limit.

@@ -4,11 +4,13 @@ import {
   errorCode,
   errorCodes,
   isErrorCodeNumber,
+  isRetryable,
   isStatusCodeNumber,
   limitResetsAt,
   normalise,
   statusCode,
   statusCodes,
+  statusValue,
 } from '../../../src/core/reply/Codes.js'
 
 const numRuns = process.env.CI ? 200 : 1000
@@ -116,12 +118,39 @@ describe('error codes', () => {
       else expect(isErrorCodeNumber(e.code)).toBe(true)
     },
   )
+})
 
-  it('refuses non-strings without throwing', () => {
-    expect(errorCode(42 as never).known).toBe(false)
-    expect(statusCode(null as never).known).toBe(false)
-    expect(normalise(undefined as never)).toBe('')
+// The retry rule reads the table: a code is retryable exactly when its entry says so.
+describe('isRetryable', () => {
+  it.each<[string, boolean, string]>([
+    ['901', true, 'internal error, "please retry"'],
+    ['0901', true, 'read as errorCode reads it, over-padded'],
+    [' 901 ', true, 'surrounding spaces'],
+    ['001', false, 'auth: the client re-authenticates, it does not repeat blindly'],
+    ['003', false, 'session expired: the client business, not a repeat'],
+    ['105', false, 'a bad number fails again unchanged'],
+    ['301', false, 'no credit fails again unchanged'],
+    ['130', false, 'limit: waits for limitResetsAt, not a repeat'],
+    ['999', false, 'unlisted'],
+    ['', false, 'routecoverage writes ERR: without a code (quirk 4)'],
+    ['91', false, 'not 901'],
+  ])('%j -> %s (%s)', (code, retryable) => {
+    expect(isRetryable(code)).toBe(retryable)
   })
+
+  it.each(Object.values(errorCodes).map((e) => [e.code, e.retryable]))(
+    'the table entry of %s says %s, and so does isRetryable',
+    (code, retryable) => {
+      expect(isRetryable(code)).toBe(retryable)
+    },
+  )
+
+  test.prop([fc.string({ unit: 'binary', maxLength: 8 })], { numRuns })(
+    'isRetryable is the retryable of errorCode',
+    (s) => {
+      expect(isRetryable(s)).toBe(errorCode(s).retryable)
+    },
+  )
 })
 
 // docs/gateway.md, 'Message statuses' with the spec's hex column (0x00A for 010, 0x00E for 014).
@@ -172,6 +201,41 @@ describe('message statuses', () => {
   test.prop([fc.string({ unit: 'binary' })], { numRuns })('statusCode never throws', (s) => {
     const st = statusCode(s)
     expect(st.known ? isStatusCodeNumber(st.code) : st.code === s).toBe(true)
+  })
+})
+
+describe('normalise', () => {
+  it.each([
+    ['1', '001', 'unpadded (quirk 8)'],
+    ['0001', '001', 'over-padded'],
+    ['010', '010', 'decimal ten keeps its padding'],
+    ['0', '000', 'zero'],
+    ['000', '000', 'zero, padded'],
+    ['1234', '1234', 'four significant digits stay four'],
+    [' 105\t', '105', 'blanks trimmed'],
+    ['x1', 'x1', 'not digits: unchanged'],
+    ['１', '１', 'a full-width digit is not an ASCII digit'],
+    ['', '', 'empty'],
+  ])('%j -> %j (%s)', (raw, normal) => {
+    expect(normalise(raw)).toBe(normal)
+  })
+})
+
+describe('statusValue', () => {
+  it.each<[string | undefined, string | undefined, boolean | undefined, string]>([
+    ['004', '004', true, 'a listed status'],
+    ['4', '004', true, 'unpadded'],
+    ['099', '099', false, 'unlisted digits are kept as unknown'],
+    ['123456789', '123456789', false, 'nine digits'],
+    ['1234567890', undefined, undefined, 'ten digits are not a status'],
+    ['4a', undefined, undefined, 'not digits'],
+    [' 004', undefined, undefined, 'a blank is not a digit'],
+    ['', undefined, undefined, 'empty'],
+    [undefined, undefined, undefined, 'absent'],
+  ])('%j -> %j known %s (%s)', (value, code, known) => {
+    const s = statusValue(value)
+    expect(s?.code).toBe(code)
+    expect(s?.known).toBe(known)
   })
 })
 

@@ -78,11 +78,6 @@ describe('Parts.count: literal boundaries', () => {
     expect(ucs2('Hello')).toEqual({ encoding: 'ucs2', units: 5, parts: 1, perPart: 70, remaining: 65 })
     expect(ucs2(x(71)).parts).toBe(2)
   })
-
-  it('is total on values that are not strings', () => {
-    expect(count(undefined as unknown as string).parts).toBe(0)
-    expect(split(42 as unknown as string)).toEqual([])
-  })
 })
 
 describe('Parts.count: laws', () => {

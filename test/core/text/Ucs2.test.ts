@@ -33,10 +33,6 @@ describe('Ucs2.fromHex', () => {
     if (r._tag === 'Left') expect(r.left.problems[0]!.message).toContain(message)
   })
 
-  it('is total on values that are not strings', () => {
-    expect(fromHex(null as unknown as string)._tag).toBe('Left')
-  })
-
   test.prop([fc.string({ unit: 'grapheme', maxLength: 200 })], { numRuns })(
     'round trip on well-formed text',
     (text) => {
