@@ -51,7 +51,11 @@ describe('parse', () => {
     ['nothing', '', []],
     ['a name is decoded too', 'a+b%3D=c', [['a b=', 'c']]],
     ['UTF-8 bytes read as UTF-8', 'text=%C3%A4', [['text', 'ä']]],
-    ['a byte that is not UTF-8 read as ISO-8859-1 (docs/gateway.md, Text and form encoding)', 'text=%E4', [['text', 'ä']]],
+    [
+      'a byte that is not UTF-8 read as ISO-8859-1 (docs/gateway.md, Text and form encoding)',
+      'text=%E4',
+      [['text', 'ä']],
+    ],
     [
       'a % without two hex digits stays',
       'a=100%&b=%2&c=%zz',
