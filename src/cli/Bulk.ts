@@ -16,9 +16,9 @@ import type { Client } from '../client/Client.js'
 import { systemEnv } from '../client/Env.js'
 import type { RecipientOutcome } from '../client/Send.js'
 import { type InvalidInput, invalidInput, toMessage } from '../core/errors.js'
-import { previewWith, startbatch } from '../core/message/Batch.js'
+import { previewWith } from '../core/message/BatchTemplate.js'
 import { Msisdn } from '../core/message/Msisdn.js'
-import { session } from '../core/request/Wire.js'
+import { startbatch } from '../core/request/UnboundBatch.js'
 import { type FlagOptions, type MessageFlags, optionsOf } from './Flags.js'
 import { bold, EXIT, emit, fail, green, type Io, red, yellow } from './Output.js'
 
@@ -151,7 +151,7 @@ export const prepareBulk = (o: BulkRun): E.Either<InvalidInput, BulkPlan> => {
     return templateCheck
   // The options are checked as startbatch will check them, here: a bad flag is refused before anything is sent,
   // and in a dry run too.
-  const start = startbatch(session('unbound'))({ template, ...options })
+  const start = startbatch({ template, ...options })
   if (E.isLeft(start) && start.left._tag === 'InvalidInput') return E.left(start.left)
   const good: Array<Row & { parts: number }> = []
   const bad: Array<{ row: Row; reason: string }> = []

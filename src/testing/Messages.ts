@@ -6,7 +6,7 @@
  * @since 0.1.0
  */
 import * as fc from 'fast-check'
-import { messageTypes } from '../core/message/Codecs.js'
+import { messageTypes } from '../core/message/ContentCodecs.js'
 import { all as allFeatures } from '../core/message/Features.js'
 import type { MessageInput, MessageOptions } from '../core/message/Message.js'
 import { planWith } from '../core/text/Charset.js'

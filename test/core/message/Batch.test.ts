@@ -10,7 +10,7 @@ import {
   startbatch,
   substitute,
 } from '../../../src/core/message/Batch.js'
-import { session } from '../../../src/core/request/Wire.js'
+import { session } from '../../../src/core/request/Credentials.js'
 import { plan } from '../../../src/core/text/Charset.js'
 import { msisdn, numRuns } from '../../support/arbitraries.js'
 
