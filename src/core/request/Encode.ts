@@ -19,6 +19,7 @@ import {
   bind,
   type ChunkOptions,
   type Param,
+  type UnboundRequest,
   unbound,
   type WireRequest,
   withCredentials,
@@ -38,6 +39,9 @@ export type { MessageRef } from './Unbound.js'
 export { refParams } from './Unbound.js'
 export type { WireRequest } from './Wire.js'
 
+// A command without input: its one request, encoded once.
+const inputless = (u: UnboundRequest) => (): E.Either<never, UnboundRequest> => E.right(u)
+
 /**
  * `auth`: opens a session. Needs account credentials.
  *
@@ -50,7 +54,7 @@ export type { WireRequest } from './Wire.js'
  * @since 0.1.0
  */
 export const auth: (credentials: Credentials) => () => E.Either<InvalidInput, WireRequest> = withCredentials(
-  () => E.right(Unbound.auth()),
+  inputless(Unbound.auth()),
   decodeCredentialsOf('Account', 'auth needs account credentials (apiId, user, password)'),
 )
 
@@ -65,7 +69,7 @@ export const auth: (credentials: Credentials) => () => E.Either<InvalidInput, Wi
  * @since 0.1.0
  */
 export const ping: (credentials: Credentials) => () => E.Either<InvalidInput, WireRequest> = withCredentials(
-  () => E.right(Unbound.ping()),
+  inputless(Unbound.ping()),
   decodeCredentialsOf('Session', 'ping keeps a session alive: it needs session credentials'),
 )
 
@@ -80,7 +84,7 @@ export const ping: (credentials: Credentials) => () => E.Either<InvalidInput, Wi
  * @since 0.1.0
  */
 export const getbalance: (credentials: Credentials) => () => E.Either<InvalidInput, WireRequest> =
-  withCredentials(() => E.right(Unbound.getbalance()))
+  withCredentials(inputless(Unbound.getbalance()))
 
 /**
  * Requests for a planned submission: one per chunk of recipients, the same parameters in each.

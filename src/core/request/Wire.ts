@@ -94,20 +94,32 @@ export const unbound = (command: Command, params: ReadonlyArray<Param>): Unbound
  */
 export const bind = (credentials: ValidCredentials): ((u: UnboundRequest) => WireRequest) => {
   const auth = authParams(credentials)
-  return (u) => request(u.command, [...auth, ...u.params])
+  return (u) => {
+    // A loop: concat and spread cost as much again as the rest of binding.
+    const params: Param[] = auth.slice()
+    for (const p of u.params) params.push(p)
+    return request(u.command, params)
+  }
 }
 
-// Credentials and what was encoded without them, together. The input's InvalidInput problems are listed after
-// the credentials'; another refusal (MessageTooLong) is the answer only once the credentials are good.
-const together = <L extends LocalError, A>(
-  credentials: E.Either<InvalidInput, ValidCredentials>,
+// A request (or list) encoded without credentials, bound by `apply` with the binder of the credentials. The
+// input's InvalidInput problems are listed after the credentials'; another refusal (MessageTooLong) is the
+// answer only once the credentials are good.
+const bindEncoded = <L extends LocalError, A, B>(
+  binder: E.Either<InvalidInput, (u: UnboundRequest) => WireRequest>,
   encoded: E.Either<L, A>,
-): E.Either<InvalidInput | L, readonly [ValidCredentials, A]> => {
-  if (E.isRight(credentials)) return E.map((a: A) => [credentials.right, a] as const)(encoded)
+  apply: (bound: (u: UnboundRequest) => WireRequest, a: A) => B,
+): E.Either<InvalidInput | L, B> => {
+  if (E.isRight(binder)) return E.isRight(encoded) ? E.right(apply(binder.right, encoded.right)) : encoded
   return E.isLeft(encoded) && encoded.left._tag === 'InvalidInput'
-    ? E.left(invalidInput([...credentials.left.problems, ...encoded.left.problems]))
-    : credentials
+    ? E.left(invalidInput([...binder.left.problems, ...encoded.left.problems]))
+    : binder
 }
+
+type Binder = (u: UnboundRequest) => WireRequest
+const bindOne = (bound: Binder, u: UnboundRequest): WireRequest => bound(u)
+const bindEach = (bound: Binder, us: ReadonlyArray<UnboundRequest>): ReadonlyArray<WireRequest> =>
+  us.map((u) => bound(u))
 
 /**
  * A command with credentials from its encoder without: the credentials are decoded once (with `decode`,
@@ -130,11 +142,8 @@ export const withCredentials =
     decode: (u: unknown) => E.Either<InvalidInput, ValidCredentials> = decodeCredentials,
   ) =>
   (credentials: Credentials): ((...input: I) => E.Either<InvalidInput | L, WireRequest>) => {
-    const decoded = decode(credentials)
-    return (...input) =>
-      E.map(([c, u]: readonly [ValidCredentials, UnboundRequest]) => bind(c)(u))(
-        together(decoded, encode(...input)),
-      )
+    const binder = E.map(bind)(decode(credentials))
+    return (...input) => bindEncoded(binder, encode(...input), bindOne)
   }
 
 /**
@@ -155,11 +164,8 @@ export const withCredentialsEach =
     encode: (...input: I) => E.Either<L, ReadonlyArray<UnboundRequest>>,
   ) =>
   (credentials: Credentials): ((...input: I) => E.Either<InvalidInput | L, ReadonlyArray<WireRequest>>) => {
-    const decoded = decodeCredentials(credentials)
-    return (...input) =>
-      E.map(([c, us]: readonly [ValidCredentials, ReadonlyArray<UnboundRequest>]) => us.map(bind(c)))(
-        together(decoded, encode(...input)),
-      )
+    const binder = E.map(bind)(decodeCredentials(credentials))
+    return (...input) => bindEncoded(binder, encode(...input), bindEach)
   }
 
 /**
