@@ -6,9 +6,10 @@ import { cpus } from 'node:os'
 import * as E from 'fp-ts/lib/Either.js'
 import { Bench } from 'tinybench'
 import type { MessageInput } from '../src/core/message/Message.js'
+import { session } from '../src/core/request/Credentials.js'
 import * as Encode from '../src/core/request/Encode.js'
 import * as Render from '../src/core/request/Render.js'
-import { session, type WireRequest } from '../src/core/request/Wire.js'
+import type { WireRequest } from '../src/core/request/Wire.js'
 
 const credentials = session('3d8a1c0e5b7f4a2d9c6e1f0a8b7c6d5e')
 const text =

@@ -1,7 +1,7 @@
 // What the preview shows for one state of the form, as plain data: every figure comes from the library's
 // browser-safe core, and nothing here touches the DOM, so main.ts only renders.
 import * as O from 'fp-ts/lib/Option.js'
-import * as Codecs from '../../src/core/message/Codecs.js'
+import { Sender } from '../../src/core/message/IdCodecs.js'
 import { Charset, Features, type InvalidInput, type MessageTooLong, Parts, Ucs2 } from '../../src/index.js'
 
 /** The form as typed: numbers stay strings until read here, so an empty or odd field is a state, not a crash. */
@@ -33,7 +33,7 @@ export interface Preview {
   readonly hex: O.Option<string>
   readonly features: ReadonlyArray<Features.Feature>
   readonly reqFeat: number
-  /** Why the encoder would refuse the sender (`Codecs.Sender`), if it would. */
+  /** Why the encoder would refuse the sender (`IdCodecs.Sender`), if it would. */
   readonly senderProblem: O.Option<string>
   /** Parts times the charge per part; none while the charge is not a number. */
   readonly cost: O.Option<number>
@@ -79,7 +79,7 @@ const costOf = (parts: number, field: string): O.Option<number> => {
 
 const senderProblemOf = (sender: string): O.Option<string> => {
   if (sender === '') return O.none
-  const decoded = Codecs.Sender.decode(sender)
+  const decoded = Sender.decode(sender)
   return decoded._tag === 'Right' ? O.none : O.some(decoded.left[0]?.message ?? 'is not a valid sender id')
 }
 

@@ -8,9 +8,9 @@
 import { parse } from 'csv-parse/sync'
 import * as E from 'fp-ts/lib/Either.js'
 import { type InvalidInput, invalidInput } from '../core/errors.js'
-import { previewWith, startbatch } from '../core/message/Batch.js'
+import { previewWith } from '../core/message/BatchTemplate.js'
 import { Msisdn } from '../core/message/Msisdn.js'
-import { session } from '../core/request/Wire.js'
+import { startbatch } from '../core/request/UnboundBatch.js'
 import { type FlagOptions, type MessageFlags, optionsOf } from './Flags.js'
 import { bold, emit, green, type Io, red } from './Output.js'
 
@@ -136,7 +136,7 @@ const checkSettings = (
     templateCheck.left.problems.some((p) => p.path === 'template' || p.path === 'maxParts')
   )
     return templateCheck
-  const start = startbatch(session('unbound'))({ template, ...options })
+  const start = startbatch({ template, ...options })
   if (E.isLeft(start) && start.left._tag === 'InvalidInput') return E.left(start.left)
   return E.right(undefined)
 }

@@ -8,6 +8,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { identity } from 'fp-ts/lib/function.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
+import type * as t from 'io-ts'
 import {
   type ClickatellError,
   type InvalidInput,
@@ -16,14 +17,20 @@ import {
   type Problem,
 } from '../core/errors.js'
 import type { HttpRequest, HttpResponse } from '../core/http.js'
-import * as Batch from '../core/message/Batch.js'
+import type * as Batch from '../core/message/Batch.js'
+import { ClientMessageId } from '../core/message/IdCodecs.js'
 import { decode, type MessageInput } from '../core/message/Message.js'
+import type { Msisdn } from '../core/message/Msisdn.js'
+import { problemsOf } from '../core/message/Validation.js'
 import * as Parse from '../core/reply/Parse.js'
 import type * as Reply from '../core/reply/Replies.js'
 import type { Command } from '../core/request/Command.js'
+import * as Credentials from '../core/request/Credentials.js'
 import * as Encode from '../core/request/Encode.js'
 import { fromMessage, type Submission } from '../core/request/MessageParams.js'
 import * as Render from '../core/request/Render.js'
+import * as Unbound from '../core/request/Unbound.js'
+import * as UnboundBatch from '../core/request/UnboundBatch.js'
 import * as Wire from '../core/request/Wire.js'
 import { settle, type Transport } from '../transport/Transport.js'
 import { mapOrdered, rateLimiter } from './Bulk.js'
@@ -206,12 +213,13 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
   const c = (typeof config === 'object' && config !== null ? config : {}) as Partial<ClientConfig>
   if (typeof c.transport?.send !== 'function')
     problems.push({ path: 'transport', message: 'must be a Transport ({ send })' })
-  const account = Wire.account(
-    (c.credentials ?? {}) as { readonly apiId: string; readonly user: string; readonly password: string },
+  const accountChecked = Credentials.decodeCredentials(
+    Credentials.account(
+      (c.credentials ?? {}) as { readonly apiId: string; readonly user: string; readonly password: string },
+    ),
   )
-  const creds = Wire.credentialParams(account)
-  // credentialParams names its paths `credentials.<field>` already.
-  if (E.isLeft(creds)) problems.push(...creds.left.problems)
+  // decodeCredentials names its paths `credentials.<field>` already.
+  if (E.isLeft(accountChecked)) problems.push(...accountChecked.left.problems)
   const method = c.method ?? 'POST'
   const base = Render.root(c.baseUrl)
   if (E.isLeft(base)) problems.push(...base.left.problems)
@@ -236,14 +244,18 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
     ratePerSecond: positive('bulk.ratePerSecond', c.bulk?.ratePerSecond, 100, problems),
   }
   const maxBodyChars = positive('maxBodyChars', c.maxBodyChars, Parse.MAX_BODY_CHARS, problems)
-  if (problems.length > 0) return E.left(invalidInput(problems))
+  if (problems.length > 0 || E.isLeft(accountChecked)) return E.left(invalidInput(problems))
+  const account = accountChecked.right
 
   // Made once the method and the base URL are known to be good (checked above, with every other problem).
   const renderOptions = { method, ...(c.baseUrl === undefined ? {} : { baseUrl: c.baseUrl }) }
   const render = Render.http(renderOptions)
   const rendered = (wired: Wired): Requested => (E.isLeft(wired) ? wired : render(wired.right))
-  // Each message's sendmsg requests are rendered from its parameters written once (Render.sendmsgWith).
-  const sendmsgOf = Render.sendmsgWith(renderOptions)
+  // A request encoded once (validated then), bound to the credentials of each attempt.
+  const boundTo =
+    (encoded: E.Either<LocalError, Wire.UnboundRequest>) =>
+    (credentials: Credentials.ValidCredentials): Wired =>
+      E.map(Wire.bind(credentials))(encoded)
   const transport = c.transport!
   const env: Env = { ...systemEnv, ...c.env }
   const background = c.env?.background ?? (c.env?.sleep !== undefined ? c.env.sleep : DEFAULT_BACKGROUND)
@@ -298,7 +310,7 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
   }
 
   // The account never changes: its `auth` request is encoded and rendered once.
-  const authRequest = rendered(Encode.auth(account)())
+  const authRequest = render(Wire.bind(account)(Unbound.auth()))
   const sessionIdOf = (r: E.Either<ClickatellError, Reply.AuthReply>): E.Either<ClickatellError, string> =>
     E.isRight(r) ? E.right(r.right.sessionId) : r
   const authenticate = (): Promise<E.Either<ClickatellError, string>> =>
@@ -310,18 +322,21 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
     ...(c.keepAlive === true
       ? {
           ping: (id: string) =>
-            exchange('ping', rendered(Encode.ping(Wire.session(id))()), undefined, identity),
+            exchange('ping', rendered(Encode.ping(Credentials.session(id))()), undefined, identity),
           background,
         }
       : {}),
     onEvent,
   })
 
-  // The credentials of the current session, made once per session rather than once per request.
-  let sessionCredentials: Wire.SessionCredentials | undefined
-  const credentialsOf = (sessionId: string): Wire.SessionCredentials => {
-    if (sessionCredentials?.sessionId !== sessionId) sessionCredentials = Wire.session(sessionId)
-    return sessionCredentials
+  // The credentials of the current session, decoded once per session rather than once per request.
+  let sessionCredentials:
+    | { readonly id: string; readonly decoded: E.Either<InvalidInput, Credentials.ValidCredentials> }
+    | undefined
+  const credentialsOf = (sessionId: string): E.Either<InvalidInput, Credentials.ValidCredentials> => {
+    if (sessionCredentials?.id !== sessionId)
+      sessionCredentials = { id: sessionId, decoded: Credentials.decodeSession(sessionId) }
+    return sessionCredentials.decoded
   }
 
   // With a session: on 001/003/005 the request was refused, so authenticate again and repeat it, up to
@@ -330,7 +345,7 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
   // is applied to the final result in the same step.
   const viaSession = <C extends Command, R>(
     command: C,
-    build: (credentials: Wire.Credentials) => Requested,
+    build: (credentials: Credentials.ValidCredentials) => Requested,
     signal: AbortSignal | undefined,
     project: (r: E.Either<ClickatellError, Reply.Replies[C]>) => R | PromiseLike<R>,
     renewals: number,
@@ -339,7 +354,9 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
     const go = (id: E.Either<ClickatellError, string>, usedAt: number): Promise<R> => {
       if (E.isLeft(id)) return Promise.resolve(project(id))
       const sessionId = id.right
-      return exchange(command, build(credentialsOf(sessionId)), signal, (r) => {
+      const credentials = credentialsOf(sessionId)
+      const requested = E.isLeft(credentials) ? credentials : build(credentials.right)
+      return exchange(command, requested, signal, (r) => {
         if (E.isRight(r) || r.left._tag === 'GatewayError') sessions.touch(sessionId, usedAt)
         if (E.isRight(r) || renewals >= SESSION_RENEWALS || !isSessionError(r.left)) return project(r)
         sessions.invalidate(sessionId)
@@ -356,7 +373,7 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
   // `project` applied to its result.
   const authenticatedThen = <C extends Command, R>(
     command: C,
-    build: (credentials: Wire.Credentials) => Requested,
+    build: (credentials: Credentials.ValidCredentials) => Requested,
     signal: AbortSignal | undefined,
     project: (r: E.Either<ClickatellError, Reply.Replies[C]>) => R | PromiseLike<R>,
   ): Promise<R> =>
@@ -366,14 +383,14 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
 
   const authenticated = <C extends Command>(
     command: C,
-    build: (credentials: Wire.Credentials) => Wired,
+    build: (credentials: Credentials.ValidCredentials) => Wired,
     signal?: AbortSignal,
   ): Promise<E.Either<ClickatellError, Reply.Replies[C]>> =>
     authenticatedThen(command, (credentials) => rendered(build(credentials)), signal, identity)
 
   const readOnly = <C extends Command>(
     command: C,
-    build: (credentials: Wire.Credentials) => Wired,
+    build: (credentials: Credentials.ValidCredentials) => Wired,
     signal?: AbortSignal,
   ): Promise<E.Either<ClickatellError, Reply.Replies[C]>> =>
     retried(command, () => authenticated(command, build, signal), signal)
@@ -385,33 +402,37 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
   }
 
   // A message's sends: validated and planned once (checkMessage), its parameters written once
-  // (Render.sendmsgWith); each attempt only adds the credentials, the recipient and the client message id. The
-  // first attempt is made here and its answer read in the same step (settleAttempt); only a failure goes on to
-  // the safe-send machinery, whose dependencies are made then, once per message. `k` takes the outcome in the
-  // same step.
-  type Sender = <R>(to: string, clientMessageId: string, k: (outcome: RecipientOutcome) => R) => Promise<R>
+  // (Encode.prepare); each attempt only adds the credentials, the recipient and the client message id, and is
+  // rendered (Render.http). The first attempt is made here and its answer read in the same step
+  // (settleAttempt); only a failure goes on to the safe-send machinery, whose dependencies are made then. `k`
+  // takes the outcome in the same step.
+  type Sender = <R>(
+    to: Msisdn,
+    clientMessageId: ClientMessageId,
+    k: (outcome: RecipientOutcome) => R,
+  ) => Promise<R>
   const senderFor = (submission: Submission, signal: AbortSignal | undefined): Sender => {
-    const encode = sendmsgOf(submission)
-    let deps: SendDeps | undefined
-    const depsOf = (): SendDeps =>
-      (deps ??= {
-        attempt: (to, clientMessageId) =>
-          authenticatedThen('sendmsg', (cr) => encode(cr, to, clientMessageId), signal, apiMsgIdOf),
-        query: (clientMessageId) =>
-          readOnly('querymsg', (cr) => Encode.querymsg(cr)({ clientMessageId }), signal),
+    const encode = Encode.prepare(submission)
+    const attempt = (to: Msisdn, clientMessageId: ClientMessageId) =>
+      authenticatedThen('sendmsg', (cr) => render(encode(cr, to, clientMessageId)), signal, apiMsgIdOf)
+    return (to, clientMessageId, k) => {
+      // The attempts after the first are of this recipient and id, the ones decoded here.
+      const depsOf = (): SendDeps => ({
+        attempt: () => attempt(to, clientMessageId),
+        query: (id) => readOnly('querymsg', boundTo(Unbound.querymsg({ clientMessageId: id })), signal),
         sleep: env.sleep,
         random: env.random,
         policy,
         ...(signal === undefined ? {} : { signal }),
         onEvent,
       })
-    return (to, clientMessageId, k) =>
-      authenticatedThen(
+      return authenticatedThen(
         'sendmsg',
-        (cr) => encode(cr, to, clientMessageId),
+        (cr) => render(encode(cr, to, clientMessageId)),
         signal,
         (r) => settleAttempt(depsOf, to, clientMessageId, 1, apiMsgIdOf(r), k),
       )
+    }
   }
 
   // A message is checked once, before any recipient is sent to; then it fans out to one request per recipient.
@@ -432,6 +453,13 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
       )
     return planned
   }
+
+  // An id from the caller's id source (env) is decoded where it enters: one that is not a client message id
+  // refuses the send.
+  const newId = (raw: string): E.Either<InvalidInput, ClientMessageId> =>
+    E.mapLeft((errors: t.Errors) =>
+      invalidInput(problemsOf(errors).map((p) => ({ path: 'clientMessageId', message: p.message }))),
+    )(ClientMessageId.decode(raw))
 
   // Field by field: an object spread here was the largest single cost of the bulk loop in a profile.
   const withMessage = (o: RecipientOutcome, message: number): BulkOutcome =>
@@ -455,13 +483,22 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
         }
 
   // One job per recipient; a message is checked and prepared once for all its recipients.
-  interface Job {
-    readonly message: MessageInput
-    readonly m: number
-    readonly to: string
-    readonly checked: E.Either<LocalError, Submission>
-    readonly send: Sender | undefined
-  }
+  // A recipient of a message that passed (its number and the message's own id decoded), or of one refused.
+  type Job =
+    | {
+        readonly _tag: 'Ready'
+        readonly m: number
+        readonly to: Msisdn
+        readonly ownId: ClientMessageId | undefined
+        readonly send: Sender
+      }
+    | {
+        readonly _tag: 'Refused'
+        readonly m: number
+        readonly to: string
+        readonly ownId: string | undefined
+        readonly error: LocalError
+      }
   const jobsOf = (
     message: MessageInput,
     m: number,
@@ -470,15 +507,18 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
   ): ReadonlyArray<Job> => {
     if (E.isRight(checked)) {
       const send = senderFor(checked.right, signal)
+      const ownId = checked.right.options.clientMessageId
       const to = checked.right.to
       return to.length === 1
-        ? [{ message, m, to: to[0], checked, send }]
-        : to.map((n) => ({ message, m, to: n, checked, send }))
+        ? [{ _tag: 'Ready', m, to: to[0], ownId, send }]
+        : to.map((n): Job => ({ _tag: 'Ready', m, to: n, ownId, send }))
     }
+    const error = checked.left
+    const ownId = message?.clientMessageId
     const given = typeof message === 'object' && message !== null ? message.to : undefined
     return Array.isArray(given)
-      ? given.map((n) => ({ message, m, to: String(n), checked, send: undefined }))
-      : [{ message, m, to: typeof given === 'string' ? given : '', checked, send: undefined }]
+      ? given.map((n): Job => ({ _tag: 'Refused', m, to: String(n), ownId, error }))
+      : [{ _tag: 'Refused', m, to: typeof given === 'string' ? given : '', ownId, error }]
   }
   // Jobs from a plain iterable by hand rather than with generators: taking the next job is synchronous and
   // costs no promise and no generator frames (a generator per message was a visible cost of the bulk loop).
@@ -536,14 +576,15 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
         ...(options.signal ? { signal: options.signal } : {}),
       },
       (job): Promise<O> => {
-        const clientMessageId = job.message?.clientMessageId ?? env.newClientMessageId()
-        if (E.isLeft(job.checked)) {
-          const error = job.checked.left
-          return Promise.resolve(
+        const clientMessageId = job.ownId ?? env.newClientMessageId()
+        const refused = (error: LocalError) =>
+          Promise.resolve(
             counted({ _tag: 'Rejected', to: job.to, clientMessageId, error, attempts: 0 }, job.m),
           )
-        }
-        const send = () => job.send!(job.to, clientMessageId, (outcome) => counted(outcome, job.m))
+        if (job._tag === 'Refused') return refused(job.error)
+        const id = job.ownId !== undefined ? E.right(job.ownId) : newId(clientMessageId)
+        if (E.isLeft(id)) return refused(id.left)
+        const send = () => job.send(job.to, id.right, (outcome) => counted(outcome, job.m))
         return limiter === undefined ? send() : limiter.acquire(options.signal).then(send)
       },
     )
@@ -619,18 +660,18 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
     ping: () => () => readOnly('ping', (cr) => Encode.ping(cr)()),
     send,
     sendAll,
-    status: (ref) => () => readOnly('querymsg', (cr) => Encode.querymsg(cr)(ref)),
-    charge: (ref) => () => readOnly('getmsgcharge', (cr) => Encode.getmsgcharge(cr)(ref)),
-    cancel: (ref) => () => readOnly('delmsg', (cr) => Encode.delmsg(cr)(ref)),
-    balance: () => () => readOnly('getbalance', (cr) => Encode.getbalance(cr)()),
-    coverage: (msisdn) => () => readOnly('routecoverage', (cr) => Encode.routecoverage(cr)({ msisdn })),
-    voucher: (token) => () => authenticated('token_pay', (cr) => Encode.token_pay(cr)({ token })),
-    startBatch: (input) => () => authenticated('startbatch', (cr) => Batch.startbatch(cr)(input)),
-    // Batch requests are encoded (and validated) once; each attempt only rebinds them to the current session.
+    status: (ref) => () => readOnly('querymsg', boundTo(Unbound.querymsg(ref))),
+    charge: (ref) => () => readOnly('getmsgcharge', boundTo(Unbound.getmsgcharge(ref))),
+    cancel: (ref) => () => readOnly('delmsg', boundTo(Unbound.delmsg(ref))),
+    balance: () => () => readOnly('getbalance', boundTo(E.right(Unbound.getbalance()))),
+    coverage: (msisdn) => () => readOnly('routecoverage', boundTo(Unbound.routecoverage({ msisdn }))),
+    voucher: (token) => () => authenticated('token_pay', boundTo(Unbound.token_pay({ token }))),
+    startBatch: (input) => () => authenticated('startbatch', boundTo(UnboundBatch.startbatch(input))),
+    // Batch requests are encoded (and validated) once; each attempt only binds them to the current session.
     sendItem: (input) => async () => {
-      const wire = Batch.senditem(Wire.session('unbound'))(input)
+      const wire = UnboundBatch.senditem(input)
       if (E.isLeft(wire)) return wire
-      const r = await authenticated('senditem', (cr) => Wire.rebind(cr)(wire.right))
+      const r = await authenticated('senditem', boundTo(wire))
       const to = typeof input.to === 'string' ? input.to : ''
       const [outcome] = outcomesOf(
         [to],
@@ -641,17 +682,17 @@ export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => {
       return E.right(outcome!)
     },
     quickSend: (input) => async () => {
-      const wires = Batch.quicksendWith({ method })(Wire.session('unbound'))(input)
+      const wires = UnboundBatch.quicksendWith({ method })(input)
       if (E.isLeft(wires)) return wires
       const outcomes: RecipientOutcome[] = []
       for (const wire of wires.right) {
         const chunkTo = (wire.params.find(([n]) => n === 'to')?.[1] ?? '').split(',')
-        const r = await authenticated('quicksend', (cr) => Wire.rebind(cr)(wire))
+        const r = await authenticated('quicksend', boundTo(E.right(wire)))
         outcomes.push(...outcomesOf(chunkTo, r))
       }
       return E.right({ outcomes })
     },
-    endBatch: (input) => () => authenticated('endbatch', (cr) => Batch.endbatch(cr)(input)),
+    endBatch: (input) => () => authenticated('endbatch', boundTo(UnboundBatch.endbatch(input))),
     close: () => sessions.close(),
   })
 }

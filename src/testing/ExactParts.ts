@@ -8,7 +8,7 @@
  * @since 0.1.0
  */
 import * as fc from 'fast-check'
-import { MessageText } from '../core/message/Codecs.js'
+import { MessageText } from '../core/message/ContentCodecs.js'
 import { isGsm7, widths } from '../core/text/Gsm7.js'
 import { type Encoding, limits } from '../core/text/Parts.js'
 import {

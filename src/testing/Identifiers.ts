@@ -1,13 +1,13 @@
 /**
  * Numbers and ids as the HTTP API v2.6 takes them: destination numbers (`to`, section 5.2.1), sender ids
  * (`from`, section 5.2.3), client message ids (`climsgid`, section 5.2.13), and the gateway's own hex ids.
- * Every value passes the matching codec (`Msisdn.Msisdn`, `Codecs.Sender`, `Codecs.ClientMessageId`) and has
- * its brand for a type, so it goes without a cast wherever the library takes one.
+ * Every value passes the matching codec (`Msisdn.Msisdn`, `IdCodecs.Sender`, `IdCodecs.ClientMessageId`) and
+ * has its brand for a type, so it goes without a cast wherever the library takes one.
  *
  * @since 0.1.0
  */
 import * as fc from 'fast-check'
-import { ClientMessageId, Sender } from '../core/message/Codecs.js'
+import { ClientMessageId, Sender } from '../core/message/IdCodecs.js'
 import { Msisdn } from '../core/message/Msisdn.js'
 import { ALNUM, clamp, DIGITS, HEX, LETTERS, oneOf, stringOf } from './Alphabets.js'
 import { validAs } from './Brands.js'
@@ -81,14 +81,14 @@ const alphanumericSender = (): fc.Arbitrary<string> =>
     })
 
 /**
- * Sender ids (`from`) the `Codecs.Sender` codec accepts, typed `Sender`: numeric ones (1 to 16 digits) and
+ * Sender ids (`from`) the `IdCodecs.Sender` codec accepts, typed `Sender`: numeric ones (1 to 16 digits) and
  * alphanumeric ones (1 to 11 letters, digits and spaces, at least one letter, no space at either end).
  *
  * @example
  * import * as fc from 'fast-check'
- * import * as Codecs from '../core/message/Codecs.js'
+ * import * as IdCodecs from '../core/message/IdCodecs.js'
  * import { senderId } from 'clickatell-fp/testing'
- * fc.assert(fc.property(senderId({ kind: 'alphanumeric' }), (s) => Codecs.senderKind(s) === 'alphanumeric'))
+ * fc.assert(fc.property(senderId({ kind: 'alphanumeric' }), (s) => IdCodecs.senderKind(s) === 'alphanumeric'))
  * @category identifiers
  * @since 0.1.0
  */
@@ -118,9 +118,9 @@ export interface ClientMessageIdConstraints {
  *
  * @example
  * import * as fc from 'fast-check'
- * import * as Codecs from '../core/message/Codecs.js'
+ * import * as IdCodecs from '../core/message/IdCodecs.js'
  * import { clientMessageId } from 'clickatell-fp/testing'
- * fc.assert(fc.property(clientMessageId(), (id) => Codecs.ClientMessageId.is(id)))
+ * fc.assert(fc.property(clientMessageId(), (id) => IdCodecs.ClientMessageId.is(id)))
  * @category identifiers
  * @since 0.1.0
  */

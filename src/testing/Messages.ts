@@ -7,24 +7,20 @@
  * @since 0.1.0
  */
 import * as fc from 'fast-check'
-import {
-  Callback,
-  type ClientMessageId,
-  DeliveryDelay,
-  Hex,
-  MaxCredits,
-  MaxParts,
-  MessageText,
-  messageTypes,
-  ScheduledTime,
-  type Sender,
-  Udh,
-  type UnixSeconds,
-  Validity,
-} from '../core/message/Codecs.js'
+import { Hex, MessageText, messageTypes, Udh } from '../core/message/ContentCodecs.js'
 import { all as allFeatures } from '../core/message/Features.js'
+import type { ClientMessageId, Sender } from '../core/message/IdCodecs.js'
 import type { MessageInput } from '../core/message/Message.js'
 import type { Msisdn } from '../core/message/Msisdn.js'
+import {
+  Callback,
+  DeliveryDelay,
+  MaxCredits,
+  MaxParts,
+  ScheduledTime,
+  type UnixSeconds,
+  Validity,
+} from '../core/message/NumberCodecs.js'
 import { planWith } from '../core/text/Charset.js'
 import { GATEWAY_MAX_PARTS, splitWith } from '../core/text/Parts.js'
 import { clamp, HEX, oneOf, stringOf } from './Alphabets.js'

@@ -10,7 +10,7 @@
  * @since 0.1.0
  */
 import * as fc from 'fast-check'
-import { MessageText } from '../core/message/Codecs.js'
+import { MessageText } from '../core/message/ContentCodecs.js'
 import { astral, clamp, gsmChar, notGsmBmp, plainChar, stringOf, ucs2Char } from './Alphabets.js'
 import { validAs } from './Brands.js'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { systemEnv } from '../../src/client/Env.js'
-import { ClientMessageId } from '../../src/core/message/Codecs.js'
+import { ClientMessageId } from '../../src/core/message/IdCodecs.js'
 
 describe('systemEnv.newClientMessageId', () => {
   it('makes valid, distinct ids of 24 base-32 characters, every character about equally often', () => {

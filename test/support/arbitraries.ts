@@ -1,7 +1,7 @@
 // Message arbitraries for the request-side tests: every value they make is a valid input (a test checks that
 // each passes Message.decode and encodes). Kept here until src/testing ships arbitraries of its own.
 import fc from 'fast-check'
-import { messageTypes } from '../../src/core/message/Codecs.js'
+import { messageTypes } from '../../src/core/message/ContentCodecs.js'
 import { all as allFeatures, type Feature } from '../../src/core/message/Features.js'
 import type { MessageInput, MessageOptions } from '../../src/core/message/Message.js'
 import { planWith } from '../../src/core/text/Charset.js'

@@ -4,9 +4,11 @@
 import { fc, test } from '@fast-check/vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, expectTypeOf, it } from 'vitest'
-import * as Codecs from '../../src/core/message/Codecs.js'
+import * as ContentCodecs from '../../src/core/message/ContentCodecs.js'
+import * as IdCodecs from '../../src/core/message/IdCodecs.js'
 import { decode, optionCodecs } from '../../src/core/message/Message.js'
 import * as MsisdnCodecs from '../../src/core/message/Msisdn.js'
+import * as NumberCodecs from '../../src/core/message/NumberCodecs.js'
 import { fromMessage } from '../../src/core/request/MessageParams.js'
 import type {
   Client,
@@ -55,8 +57,8 @@ describe('the value types are the brands, named from the root entry', () => {
   })
 
   it('a brand is not a plain string: validAs takes the carrier and gives the brand', () => {
-    expectTypeOf(validAs(Codecs.Sender)).toEqualTypeOf<(value: string) => Sender>()
-    expectTypeOf(validAs(Codecs.MaxParts)).toEqualTypeOf<(value: number) => Codecs.MaxParts>()
+    expectTypeOf(validAs(IdCodecs.Sender)).toEqualTypeOf<(value: string) => Sender>()
+    expectTypeOf(validAs(NumberCodecs.MaxParts)).toEqualTypeOf<(value: number) => NumberCodecs.MaxParts>()
     expectTypeOf<string>().not.toExtend<Msisdn.Msisdn>()
   })
 })
@@ -69,26 +71,34 @@ const branded: ReadonlyArray<readonly [string, fc.Arbitrary<unknown>, Check]> = 
     msisdn({ countryCodes: ['1', '44', '27', '4479', '99999999999999'] }),
     MsisdnCodecs.Msisdn.is,
   ],
-  ['senderId()', senderId(), Codecs.Sender.is],
-  ['senderId({ kind: numeric })', senderId({ kind: 'numeric' }), Codecs.Sender.is],
-  ['senderId({ kind: alphanumeric })', senderId({ kind: 'alphanumeric' }), Codecs.Sender.is],
-  ['clientMessageId()', clientMessageId(), Codecs.ClientMessageId.is],
-  ['clientMessageId({ minLength: 32 })', clientMessageId({ minLength: 32 }), Codecs.ClientMessageId.is],
-  ['clientMessageId({ maxLength: 1 })', clientMessageId({ maxLength: 1 }), Codecs.ClientMessageId.is],
-  ['ucs2Text()', ucs2Text(), Codecs.MessageText.is],
+  ['senderId()', senderId(), IdCodecs.Sender.is],
+  ['senderId({ kind: numeric })', senderId({ kind: 'numeric' }), IdCodecs.Sender.is],
+  ['senderId({ kind: alphanumeric })', senderId({ kind: 'alphanumeric' }), IdCodecs.Sender.is],
+  ['clientMessageId()', clientMessageId(), IdCodecs.ClientMessageId.is],
+  ['clientMessageId({ minLength: 32 })', clientMessageId({ minLength: 32 }), IdCodecs.ClientMessageId.is],
+  ['clientMessageId({ maxLength: 1 })', clientMessageId({ maxLength: 1 }), IdCodecs.ClientMessageId.is],
+  ['ucs2Text()', ucs2Text(), ContentCodecs.MessageText.is],
   [
     'ucs2Text({ astral: false, maxLength: 1 })',
     ucs2Text({ astral: false, maxLength: 1 }),
-    Codecs.MessageText.is,
+    ContentCodecs.MessageText.is,
   ],
-  ['textWithParts()', textWithParts(), Codecs.MessageText.is],
-  ['textWithParts({ ucs2, 1 part })', textWithParts({ encoding: 'ucs2', parts: 1 }), Codecs.MessageText.is],
-  ['textWithParts({ gsm7, 1 part })', textWithParts({ encoding: 'gsm7', parts: 1 }), Codecs.MessageText.is],
-  ['textOnBoundary()', textOnBoundary(), Codecs.MessageText.is],
+  ['textWithParts()', textWithParts(), ContentCodecs.MessageText.is],
+  [
+    'textWithParts({ ucs2, 1 part })',
+    textWithParts({ encoding: 'ucs2', parts: 1 }),
+    ContentCodecs.MessageText.is,
+  ],
+  [
+    'textWithParts({ gsm7, 1 part })',
+    textWithParts({ encoding: 'gsm7', parts: 1 }),
+    ContentCodecs.MessageText.is,
+  ],
+  ['textOnBoundary()', textOnBoundary(), ContentCodecs.MessageText.is],
   [
     'textOnBoundary({ ucs2, pushed })',
     textOnBoundary({ encoding: 'ucs2', parts: 3, pushed: true }),
-    Codecs.MessageText.is,
+    ContentCodecs.MessageText.is,
   ],
 ]
 
@@ -104,12 +114,12 @@ describe('every branded value passes its codec', () => {
   const fieldCodecs: Readonly<Record<string, Check>> = {
     ...Object.fromEntries(Object.entries(optionCodecs).map(([k, c]) => [k, c.is])),
     to: (u) => (typeof u === 'string' ? MsisdnCodecs.Msisdn.is(u) : MsisdnCodecs.Recipients.is(u)),
-    text: Codecs.MessageText.is,
-    encoding: Codecs.TextEncoding.is,
-    data: Codecs.Hex.is,
-    udh: Codecs.Udh.is,
-    binary: Codecs.Flag.is,
-    deliverAt: (u) => u instanceof Date || Codecs.ScheduledTime.is(u),
+    text: ContentCodecs.MessageText.is,
+    encoding: ContentCodecs.TextEncoding.is,
+    data: ContentCodecs.Hex.is,
+    udh: ContentCodecs.Udh.is,
+    binary: NumberCodecs.Flag.is,
+    deliverAt: (u) => u instanceof Date || NumberCodecs.ScheduledTime.is(u),
   }
 
   it.each([

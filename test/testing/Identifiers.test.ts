@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
-import { ClientMessageId, Sender, senderKind } from '../../src/core/message/Codecs.js'
+import { ClientMessageId, Sender, senderKind } from '../../src/core/message/IdCodecs.js'
 import { Msisdn, normalise } from '../../src/core/message/Msisdn.js'
 import { hexId } from '../../src/testing/Identifiers.js'
 import { clientMessageId, msisdn, senderId } from '../../src/testing/index.js'

@@ -2,9 +2,9 @@ import { fc, test } from '@fast-check/vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { decode, type MessageInput, optionCodecs } from '../../src/core/message/Message.js'
+import { session } from '../../src/core/request/Credentials.js'
 import * as Encode from '../../src/core/request/Encode.js'
 import { fromMessage } from '../../src/core/request/MessageParams.js'
-import { session } from '../../src/core/request/Wire.js'
 import { validMessage } from '../../src/testing/index.js'
 
 const numRuns = process.env.CI ? 100 : 200

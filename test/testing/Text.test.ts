@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
-import { MessageText } from '../../src/core/message/Codecs.js'
+import { MessageText } from '../../src/core/message/ContentCodecs.js'
 import { plan } from '../../src/core/text/Charset.js'
 import { isGsm7, widths } from '../../src/core/text/Gsm7.js'
 import { count, split } from '../../src/core/text/Parts.js'

@@ -11,6 +11,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { type InvalidInput, invalidInput } from '../errors.js'
+import type { Encoding } from '../text/Parts.js'
 
 /**
  * A feature a route can be required to support.
@@ -115,7 +116,7 @@ export const isFeature = (value: unknown): value is Feature =>
   typeof value === 'string' && Object.hasOwn(bits, value)
 
 /**
- * The mask of a set (or list) of features; duplicates count once. Anything that is not a feature is ignored.
+ * The mask of a set (or list) of features; duplicates count once.
  *
  * @example
  * import { Features } from 'clickatell-fp'
@@ -126,8 +127,7 @@ export const isFeature = (value: unknown): value is Feature =>
  */
 export const toMask = (features: ReadonlySet<Feature> | ReadonlyArray<Feature>): number => {
   let mask = 0
-  if (features !== null && typeof features === 'object')
-    for (const f of features) if (isFeature(f)) mask |= bits[f]
+  for (const f of features) mask |= bits[f]
   return mask
 }
 
@@ -151,7 +151,7 @@ const hex4 = (n: number): string => `0x${n.toString(16).toUpperCase().padStart(4
  * @category decoding
  * @since 0.1.0
  */
-export const fromMask = (mask: number): E.Either<InvalidInput, ReadonlySet<Feature>> => {
+export const fromMask = (mask: unknown): E.Either<InvalidInput, ReadonlySet<Feature>> => {
   if (typeof mask !== 'number' || !Number.isInteger(mask) || mask < 0 || mask > 0xffff)
     return E.left(
       invalidInput([
@@ -184,7 +184,7 @@ export interface Traits {
   /** The sender id: all digits is numeric, anything else alphanumeric. */
   readonly from?: string | undefined
   readonly messageType?: string | undefined
-  readonly encoding: 'gsm7' | 'ucs2' | 'binary'
+  readonly encoding: Encoding | 'binary'
   readonly parts: number
   readonly callback?: number | undefined
 }
@@ -217,7 +217,7 @@ export const senderKind = (sender: string): 'numeric' | 'alphanumeric' =>
  */
 export const derive = (traits: Traits): ReadonlySet<Feature> => {
   let mask = 0
-  if (typeof traits.from === 'string' && traits.from !== '')
+  if (traits.from !== undefined && traits.from !== '')
     mask |= senderKind(traits.from) === 'numeric' ? bits.NUMER : bits.ALPHA
   if (traits.messageType === 'SMS_FLASH') mask |= bits.FLASH
   if (traits.encoding === 'ucs2') mask |= bits.UCS2

@@ -9,36 +9,40 @@ import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import type { Type } from 'io-ts'
 import { type InvalidInput, invalidInput, type Problem } from '../errors.js'
 import {
-  Callback,
-  ClientMessageId,
-  type ClientMessageId as ClientMessageIdT,
-  DeliveryDelay,
-  type DeliveryDelay as DeliveryDelayT,
-  Flag,
   Hex,
   type Hex as HexT,
-  MaxCredits,
-  type MaxCredits as MaxCreditsT,
-  MaxParts,
-  type MaxParts as MaxPartsT,
   MessageText,
   type MessageText as MessageTextT,
   MessageType,
   type MessageType as MessageTypeT,
-  Queue,
   RequiredFeatures,
-  ScheduledTime,
-  Sender,
-  type Sender as SenderT,
   TextEncoding,
   Udh,
   type Udh as UdhT,
+} from './ContentCodecs.js'
+import type { Feature, Requirement } from './Features.js'
+import {
+  ClientMessageId,
+  type ClientMessageId as ClientMessageIdT,
+  Sender,
+  type Sender as SenderT,
+} from './IdCodecs.js'
+import { type Msisdn, Recipients } from './Msisdn.js'
+import {
+  Callback,
+  DeliveryDelay,
+  type DeliveryDelay as DeliveryDelayT,
+  Flag,
+  MaxCredits,
+  type MaxCredits as MaxCreditsT,
+  MaxParts,
+  type MaxParts as MaxPartsT,
+  Queue,
+  ScheduledTime,
   type UnixSeconds,
   Validity,
   type Validity as ValidityT,
-} from './Codecs.js'
-import type { Feature, Requirement } from './Features.js'
-import { Msisdn, Recipients } from './Msisdn.js'
+} from './NumberCodecs.js'
 import { describe, fields } from './Validation.js'
 
 /**
@@ -268,25 +272,6 @@ const crossProblems = (
   return out
 }
 
-// The commonest message, `{ to, text }` with one valid number and a valid text, decoded without the general
-// machinery (the per-field table, the lists of fields given and of problems): what the general path answers for
-// it, field for field. Anything else, or anything that throws on reading, takes the general path.
-const plainText = (input: object): ValidMessage | undefined => {
-  try {
-    const keys = Object.keys(input)
-    if (
-      keys.length !== 2 ||
-      !((keys[0] === 'to' && keys[1] === 'text') || (keys[0] === 'text' && keys[1] === 'to'))
-    )
-      return undefined
-    const { to, text } = input as { readonly to: unknown; readonly text: unknown }
-    if (!Msisdn.is(to) || !MessageText.is(text)) return undefined
-    return { to: [to], content: { _tag: 'Text', text, encoding: 'auto' } }
-  } catch {
-    return undefined
-  }
-}
-
 /**
  * Validates a message. Every problem is listed, each with its path (`to.2`, `text`, `maxParts`) and a
  * sentence; a field that is not an option is a problem too (a typo must not drop an option silently). Never
@@ -309,8 +294,6 @@ export const decode = (input: unknown): E.Either<InvalidInput, ValidMessage> => 
         { path: '', message: `a message must be an object with "to" and "text"; got ${describe(input)}` },
       ]),
     )
-  const plain = plainText(input)
-  if (plain !== undefined) return E.right(plain)
   const { value: v, given, problems } = decodeFields(input)
   const cross = crossProblems(v, given)
   if (problems.length > 0 || cross.length > 0) return E.left(invalidInput([...problems, ...cross]))

@@ -41,6 +41,30 @@ export const describe = (u: unknown): string => {
 }
 
 /**
+ * The sentence for a value that should be a string (`what` says which), or `undefined` when it is one.
+ *
+ * @example
+ * import * as Validation from './Validation.js'
+ * console.log(Validation.mustBeString(5, 'a sender id')) // 'must be a string: a sender id; got the number 5'
+ * @category utils
+ * @since 0.1.0
+ */
+export const mustBeString = (u: unknown, what: string): string | undefined =>
+  typeof u === 'string' ? undefined : `must be a string: ${what}; got ${describe(u)}`
+
+/**
+ * The character at a UTF-16 index, quoted, with its index: a whole astral character from its high half.
+ *
+ * @example
+ * import * as Validation from './Validation.js'
+ * console.log(Validation.quoteCharAt('a&b', 1)) // '"&" at 1'
+ * @category utils
+ * @since 0.1.0
+ */
+export const quoteCharAt = (s: string, i: number): string =>
+  `${JSON.stringify(String.fromCodePoint(s.codePointAt(i)!))} at ${i}`
+
+/**
  * A codec whose check is one function: it returns the sentence that says what is wrong, or `undefined`.
  *
  * @example
@@ -66,7 +90,7 @@ export const checked = <A>(name: string, why: (u: unknown) => string | undefined
  * error's sentence.
  *
  * @example
- * import * as Codecs from './Codecs.js'
+ * import * as Codecs from './NumberCodecs.js'
  * import * as Validation from './Validation.js'
  * import * as E from 'fp-ts/Either'
  * const r = Codecs.Queue.validate(9, [{ key: 'queue', type: Codecs.Queue, actual: 9 }])
@@ -183,7 +207,7 @@ const readFields = (table: Table, input: unknown, path: string): Fields<Decoders
  * silently), with the hint from `hints` when there is one, or the option it resembles.
  *
  * @example
- * import * as Codecs from './Codecs.js'
+ * import * as Codecs from './NumberCodecs.js'
  * import * as Validation from './Validation.js'
  * const r = Validation.fields({ queue: Codecs.Queue })({ queue: 2, Queue: 1 })
  * console.log(r.value, r.problems) // { queue: 2 } [{ path: 'Queue', message: 'is not an option (did you mean queue?)' }]
@@ -243,7 +267,7 @@ export const gather = <T extends ReadonlyArray<E.Either<InvalidInput, unknown>>>
  * A codec for a list whose items all pass `item`: every bad item is its own problem at `<path>.<index>`.
  *
  * @example
- * import * as Codecs from './Codecs.js'
+ * import * as Codecs from './NumberCodecs.js'
  * import * as Validation from './Validation.js'
  * const Queues = Validation.listOf(Codecs.Queue, { what: 'queues', minLength: 1 })
  * console.log(Queues.decode([1, 2])._tag, Queues.decode([])._tag) // 'Right' 'Left'

@@ -1,29 +1,29 @@
 /**
  * One encoder per command of the HTTP API v2.6: `(credentials) => (input) => Either<…, WireRequest>`, or a list
- * of requests where recipients are split (sendmsg, quicksend). Pure: nothing is sent. Credentials come first,
- * then the command's parameters in a fixed order. Every problem of the credentials and the input is listed
- * together.
+ * of requests where recipients are split (sendmsg, quicksend). Pure: nothing is sent. Each is one composition:
+ * the credentials decoded once (`Credentials.decodeCredentials`), the input encoded without them (`Unbound`,
+ * `UnboundBatch`), the request bound (`Wire.bind`). Credentials come first, then the command's parameters in a
+ * fixed order. Every problem of the credentials and the input is listed together.
  *
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { type InvalidInput, invalidInput, type MessageTooLong, type Problem } from '../errors.js'
-import { ApiMessageId, ClientMessageId, Token } from '../message/Codecs.js'
-import { decode, type MessageInput } from '../message/Message.js'
-import { Msisdn, Prefix } from '../message/Msisdn.js'
-import { fields, fromProblems, gather } from '../message/Validation.js'
-import type { Command } from './Command.js'
-import { fromMessage, type Submission, params as submissionParams } from './MessageParams.js'
+import type { InvalidInput, MessageTooLong } from '../errors.js'
+import type { ClientMessageId } from '../message/IdCodecs.js'
+import type { MessageInput } from '../message/Message.js'
+import type { Msisdn } from '../message/Msisdn.js'
+import { type Credentials, decodeCredentialsOf, type ValidCredentials } from './Credentials.js'
+import { type Submission, params as submissionParams } from './MessageParams.js'
+import * as Unbound from './Unbound.js'
 import {
+  bind,
   type ChunkOptions,
-  type Credentials,
-  chunkSetup,
-  credentialParams,
-  oneParam,
   type Param,
-  request,
+  type UnboundRequest,
+  unbound,
   type WireRequest,
   withCredentials,
+  withCredentialsEach,
 } from './Wire.js'
 
 export { endbatch, quicksend, quicksendWith, senditem, startbatch } from '../message/Batch.js'
@@ -33,26 +33,14 @@ export {
   type Credentials,
   type SessionCredentials,
   session,
-  type WireRequest,
-} from './Wire.js'
+  type ValidCredentials,
+} from './Credentials.js'
+export type { MessageRef } from './Unbound.js'
+export { refParams } from './Unbound.js'
+export type { WireRequest } from './Wire.js'
 
-// The other kind of credentials is a problem of its own; anything else is credentialParams' to judge.
-const needs = (
-  command: Command,
-  credentials: Credentials,
-  tag: Credentials['_tag'],
-  why: string,
-): Problem[] => {
-  let actual: unknown
-  try {
-    actual = credentials !== null && typeof credentials === 'object' ? credentials._tag : undefined
-  } catch {
-    return []
-  }
-  return (actual === 'Session' || actual === 'Account') && actual !== tag
-    ? [{ path: 'credentials', message: `${command} ${why}` }]
-    : []
-}
+// A command without input: its one request, encoded once.
+const inputless = (u: UnboundRequest) => (): E.Either<never, UnboundRequest> => E.right(u)
 
 /**
  * `auth`: opens a session. Needs account credentials.
@@ -65,10 +53,10 @@ const needs = (
  * @category commands
  * @since 0.1.0
  */
-export const auth = (credentials: Credentials) => (): E.Either<InvalidInput, WireRequest> => {
-  const wrong = needs('auth', credentials, 'Account', 'needs account credentials (apiId, user, password)')
-  return wrong.length > 0 ? E.left(invalidInput(wrong)) : withCredentials('auth', credentials, E.right([]))
-}
+export const auth: (credentials: Credentials) => () => E.Either<InvalidInput, WireRequest> = withCredentials(
+  inputless(Unbound.auth()),
+  decodeCredentialsOf('Account', 'auth needs account credentials (apiId, user, password)'),
+)
 
 /**
  * `ping`: keeps a session alive (sessions expire after 15 idle minutes). Needs session credentials.
@@ -80,10 +68,10 @@ export const auth = (credentials: Credentials) => (): E.Either<InvalidInput, Wir
  * @category commands
  * @since 0.1.0
  */
-export const ping = (credentials: Credentials) => (): E.Either<InvalidInput, WireRequest> => {
-  const wrong = needs('ping', credentials, 'Session', 'keeps a session alive: it needs session credentials')
-  return wrong.length > 0 ? E.left(invalidInput(wrong)) : withCredentials('ping', credentials, E.right([]))
-}
+export const ping: (credentials: Credentials) => () => E.Either<InvalidInput, WireRequest> = withCredentials(
+  inputless(Unbound.ping()),
+  decodeCredentialsOf('Session', 'ping keeps a session alive: it needs session credentials'),
+)
 
 /**
  * `getbalance`: the account's credit.
@@ -95,8 +83,8 @@ export const ping = (credentials: Credentials) => (): E.Either<InvalidInput, Wir
  * @category commands
  * @since 0.1.0
  */
-export const getbalance = (credentials: Credentials) => (): E.Either<InvalidInput, WireRequest> =>
-  withCredentials('getbalance', credentials, E.right([]))
+export const getbalance: (credentials: Credentials) => () => E.Either<InvalidInput, WireRequest> =
+  withCredentials(inputless(Unbound.getbalance()))
 
 /**
  * Requests for a planned submission: one per chunk of recipients, the same parameters in each.
@@ -111,33 +99,12 @@ export const getbalance = (credentials: Credentials) => (): E.Either<InvalidInpu
  * @category commands
  * @since 0.1.0
  */
-export const submissionWith = (options: ChunkOptions) => {
-  const setupFor = chunkSetup(options)
-  return (credentials: Credentials) => {
-    // Checked once per credentials: they are configuration, not data.
-    const setup = setupFor(credentials)
-    return (submission: Submission): E.Either<InvalidInput, ReadonlyArray<WireRequest>> =>
-      E.isLeft(setup) ? setup : E.right(requestsOf(setup.right[0], setup.right[1], submission))
-  }
-}
-
-// One request per chunk of recipients, the other parameters shared.
-const requestsOf = (
-  auth: ReadonlyArray<Param>,
-  size: number,
-  submission: Submission,
-): ReadonlyArray<WireRequest> => {
-  const rest = submissionParams(submission)
-  const to = submission.to
-  const out: WireRequest[] = []
-  for (let i = 0; i < to.length; i += size) {
-    const params: Param[] = auth.slice()
-    params.push(['to', size === 1 || to.length === 1 ? to[i]! : to.slice(i, i + size).join(',')])
-    for (const p of rest) params.push(p)
-    out.push(request('sendmsg', params))
-  }
-  return out
-}
+export const submissionWith = (
+  options: ChunkOptions,
+): ((
+  credentials: Credentials,
+) => (submission: Submission) => E.Either<InvalidInput, ReadonlyArray<WireRequest>>) =>
+  withCredentialsEach(Unbound.submissionWith(options))
 
 /**
  * `sendmsg` with options: validates the message (`Message.decode`), plans it (`Submission.fromMessage`) and
@@ -153,20 +120,12 @@ const requestsOf = (
  * @category commands
  * @since 0.1.0
  */
-export const sendmsgWith = (options: ChunkOptions) => {
-  const setupFor = chunkSetup(options)
-  return (credentials: Credentials) => {
-    const setup = setupFor(credentials)
-    return (input: MessageInput): E.Either<InvalidInput | MessageTooLong, ReadonlyArray<WireRequest>> => {
-      const message = decode(input)
-      if (E.isLeft(setup) || E.isLeft(message)) return gather(setup, message) as E.Left<InvalidInput>
-      const submission = fromMessage(message.right)
-      return E.isLeft(submission)
-        ? submission
-        : E.right(requestsOf(setup.right[0], setup.right[1], submission.right))
-    }
-  }
-}
+export const sendmsgWith = (
+  options: ChunkOptions,
+): ((
+  credentials: Credentials,
+) => (input: MessageInput) => E.Either<InvalidInput | MessageTooLong, ReadonlyArray<WireRequest>>) =>
+  withCredentialsEach(Unbound.sendmsgWith(options))
 
 /**
  * `sendmsg` for POST (300 recipients a request). See `sendmsgWith`.
@@ -186,45 +145,6 @@ export const sendmsg: (
   sendmsgWith({})
 
 /**
- * Which message a query is about: the gateway's id, or the caller's.
- *
- * @category model
- * @since 0.1.0
- */
-export type MessageRef = { readonly apiMsgId: string } | { readonly clientMessageId: string }
-
-const decodeRef = fields({ apiMsgId: ApiMessageId, clientMessageId: ClientMessageId })
-
-/**
- * The parameter of a message reference: `apimsgid` or `climsgid`, exactly one.
- *
- * @example
- * import { Encode } from 'clickatell-fp'
- * console.log(Encode.refParams({ clientMessageId: 'order42' })) // { _tag: 'Right', right: [['climsgid', 'order42']] }
- * @category encoding
- * @since 0.1.0
- */
-export const refParams = (input: MessageRef): E.Either<InvalidInput, ReadonlyArray<Param>> => {
-  const { value, given, problems } = decodeRef(input)
-  const count = (given.includes('apiMsgId') ? 1 : 0) + (given.includes('clientMessageId') ? 1 : 0)
-  const shape =
-    count === 1 || problems.some((p) => p.path === '')
-      ? []
-      : [{ path: '', message: `give apiMsgId or clientMessageId${count === 0 ? '' : ', not both'}` }]
-  return fromProblems(
-    [...problems, ...shape],
-    (): ReadonlyArray<Param> =>
-      value.apiMsgId !== undefined ? [['apimsgid', value.apiMsgId]] : [['climsgid', value.clientMessageId!]],
-  )
-}
-
-const byRef =
-  (command: 'querymsg' | 'delmsg' | 'getmsgcharge') =>
-  (credentials: Credentials) =>
-  (input: MessageRef): E.Either<InvalidInput, WireRequest> =>
-    withCredentials(command, credentials, refParams(input))
-
-/**
  * `querymsg`: a message's status, by `apiMsgId` or `clientMessageId`.
  *
  * @example
@@ -237,7 +157,7 @@ const byRef =
  */
 export const querymsg: (
   credentials: Credentials,
-) => (input: MessageRef) => E.Either<InvalidInput, WireRequest> = byRef('querymsg')
+) => (input: Unbound.MessageRef) => E.Either<InvalidInput, WireRequest> = withCredentials(Unbound.querymsg)
 
 /**
  * `delmsg`: stops a queued message, by `apiMsgId` or `clientMessageId`.
@@ -251,7 +171,7 @@ export const querymsg: (
  */
 export const delmsg: (
   credentials: Credentials,
-) => (input: MessageRef) => E.Either<InvalidInput, WireRequest> = byRef('delmsg')
+) => (input: Unbound.MessageRef) => E.Either<InvalidInput, WireRequest> = withCredentials(Unbound.delmsg)
 
 /**
  * `getmsgcharge`: a message's status and charge, by `apiMsgId` or `clientMessageId`.
@@ -265,7 +185,9 @@ export const delmsg: (
  */
 export const getmsgcharge: (
   credentials: Credentials,
-) => (input: MessageRef) => E.Either<InvalidInput, WireRequest> = byRef('getmsgcharge')
+) => (input: Unbound.MessageRef) => E.Either<InvalidInput, WireRequest> = withCredentials(
+  Unbound.getmsgcharge,
+)
 
 /**
  * `routecoverage`: whether the gateway routes to a number or prefix (`msisdn`).
@@ -280,12 +202,8 @@ export const getmsgcharge: (
  */
 export const routecoverage: (
   credentials: Credentials,
-) => (input: { readonly msisdn: string }) => E.Either<InvalidInput, WireRequest> = oneParam(
-  'routecoverage',
-  'msisdn',
-  'msisdn',
-  Prefix,
-  'the number or prefix to check',
+) => (input: { readonly msisdn: string }) => E.Either<InvalidInput, WireRequest> = withCredentials(
+  Unbound.routecoverage,
 )
 
 /**
@@ -301,17 +219,14 @@ export const routecoverage: (
  */
 export const token_pay: (
   credentials: Credentials,
-) => (input: { readonly token: string }) => E.Either<InvalidInput, WireRequest> = oneParam(
-  'token_pay',
-  'token',
-  'token',
-  Token,
-  'the voucher number',
+) => (input: { readonly token: string }) => E.Either<InvalidInput, WireRequest> = withCredentials(
+  Unbound.token_pay,
 )
 
 /**
  * The parameters a planned message adds to each of its single-recipient sends, between the recipient and the
- * client message id: its content and options, without a `climsgid` of its own (each request carries its own).
+ * client message id: its content and options (`MessageParams.params`, the rule `sendmsg` writes too), without a
+ * `climsgid` of its own (each request carries its own).
  *
  * @example
  * import { Encode, Message } from 'clickatell-fp'
@@ -329,18 +244,23 @@ export const preparedParams = (submission: Submission): ReadonlyArray<Param> => 
 
 /**
  * A planned message prepared once for many single-recipient sends: its parameters are built once, and each
- * request only adds the credentials, the recipient and the client message id. The client uses it to send one
- * request per recipient (each with its own `climsgid`) without planning the message again for every attempt.
+ * request only adds the credentials, the recipient and the client message id. All three are already decoded
+ * (a `ValidCredentials`, an `Msisdn`, a `ClientMessageId`), so a request is made without a check and cannot
+ * fail. The client sends each recipient its own request (its own `climsgid`) this way.
  *
  * @example
  * import { Encode, Message } from 'clickatell-fp'
+ * import { ClientMessageId } from '../message/IdCodecs.js'
+ * import { Msisdn } from '../message/Msisdn.js'
+ * import { decodeSession } from './Credentials.js'
  * import * as Submission from './MessageParams.js'
  * import * as E from 'fp-ts/Either'
  * const s = E.flatMap(Submission.fromMessage)(Message.decode({ to: '447900000001', text: 'Hi' }))
- * if (E.isRight(s)) {
- *   const send = Encode.prepare(s.right)
- *   const r = send(Encode.session('abc'), '447900000002', 'c1')
- *   console.log(E.isRight(r) && r.right.params)
+ * const c = decodeSession('abc')
+ * const to = Msisdn.decode('447900000002')
+ * const id = ClientMessageId.decode('c1')
+ * if (E.isRight(s) && E.isRight(c) && E.isRight(to) && E.isRight(id)) {
+ *   console.log(Encode.prepare(s.right)(c.right, to.right, id.right).params)
  *   // [['session_id', 'abc'], ['to', '447900000002'], ['text', 'Hi'], ['climsgid', 'c1']]
  * }
  * @category encoding
@@ -348,28 +268,12 @@ export const preparedParams = (submission: Submission): ReadonlyArray<Param> => 
  */
 export const prepare = (
   submission: Submission,
-): ((
-  credentials: Credentials,
-  to: string,
-  clientMessageId: string,
-) => E.Either<InvalidInput, WireRequest>) => {
+): ((credentials: ValidCredentials, to: Msisdn, clientMessageId: ClientMessageId) => WireRequest) => {
   const rest = preparedParams(submission)
   return (credentials, to, clientMessageId) => {
-    const auth = credentialParams(credentials)
-    if (E.isLeft(auth)) return auth
-    const goodNumber = Msisdn.is(to)
-    const goodId = ClientMessageId.is(clientMessageId)
-    if (!goodNumber || !goodId)
-      return E.left(
-        invalidInput([
-          ...(goodNumber ? [] : [{ path: 'to', message: 'must be one international number, digits only' }]),
-          ...(goodId ? [] : [{ path: 'clientMessageId', message: 'must be 1 to 32 letters and digits' }]),
-        ]),
-      )
-    const params: Param[] = auth.right.slice()
-    params.push(['to', to])
+    const params: Param[] = [['to', to]]
     for (const p of rest) params.push(p)
     params.push(['climsgid', clientMessageId])
-    return E.right(request('sendmsg', params))
+    return bind(credentials)(unbound('sendmsg', params))
   }
 }

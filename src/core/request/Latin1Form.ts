@@ -47,18 +47,6 @@ const encodeOrFail = (value: string): string | number => {
   return start === 0 ? value : out + value.slice(start)
 }
 
-// Names repeat (a handful per command), so each is encoded once and remembered, up to NAMES of them; a name
-// that cannot be written is not remembered.
-const NAMES = 256
-const names = new Map<string, string>()
-const encodedName = (name: string): string | number => {
-  const known = names.get(name)
-  if (known !== undefined) return known
-  const n = encodeOrFail(name)
-  if (typeof n === 'string' && names.size < NAMES) names.set(name, n)
-  return n
-}
-
 const notLatin1 = (value: string, index: number): string => {
   const cp = value.codePointAt(index)!
   return `character ${index} (${JSON.stringify(String.fromCodePoint(cp))}, U+${cp.toString(16).toUpperCase().padStart(4, '0')}) is above U+00FF and cannot be written in ISO-8859-1`
@@ -90,7 +78,6 @@ export const firstOutside = (value: string): number => {
  * @since 0.1.0
  */
 export const percentEncode = (value: string): E.Either<InvalidInput, string> => {
-  if (typeof value !== 'string') return E.left(invalidInput([{ path: '', message: 'must be a string' }]))
   const r = encodeOrFail(value)
   return typeof r === 'string'
     ? E.right(r)
@@ -114,21 +101,17 @@ export const encodeForm = (
   let out = ''
   const problems: Problem[] = []
   for (let i = 0; i < params.length; i++) {
-    const pair: unknown = params[i]
-    const name: unknown = Array.isArray(pair) ? pair[0] : undefined
-    const value: unknown = Array.isArray(pair) ? pair[1] : undefined
-    const n = typeof name === 'string' ? encodedName(name) : -1
-    const v = typeof value === 'string' ? encodeOrFail(value) : -1
+    const [name, value] = params[i]!
+    const n = encodeOrFail(name)
+    const v = encodeOrFail(value)
     if (typeof n === 'string' && typeof v === 'string') out += i === 0 ? `${n}=${v}` : `&${n}=${v}`
     else
       problems.push({
-        path: typeof name === 'string' ? name : String(i),
+        path: name,
         message:
-          typeof name !== 'string' || typeof value !== 'string'
-            ? 'name and value must be strings'
-            : typeof n === 'number'
-              ? `the name's ${notLatin1(name, -1 - n)}`
-              : notLatin1(value, -1 - (v as number)),
+          typeof n === 'number'
+            ? `the name's ${notLatin1(name, -1 - n)}`
+            : notLatin1(value, -1 - (v as number)),
       })
   }
   return problems.length === 0 ? E.right(out) : E.left(invalidInput(problems))
@@ -145,7 +128,6 @@ export const encodeForm = (
  * @since 0.1.0
  */
 export const percentDecode = (encoded: string): E.Either<InvalidInput, string> => {
-  if (typeof encoded !== 'string') return E.left(invalidInput([{ path: '', message: 'must be a string' }]))
   let out = ''
   let start = 0
   for (let i = 0; i < encoded.length; i++) {
@@ -182,7 +164,6 @@ export const percentDecode = (encoded: string): E.Either<InvalidInput, string> =
 export const decodeForm = (
   body: string,
 ): E.Either<InvalidInput, ReadonlyArray<readonly [name: string, value: string]>> => {
-  if (typeof body !== 'string') return E.left(invalidInput([{ path: '', message: 'must be a string' }]))
   const out: Array<readonly [string, string]> = []
   const problems: Problem[] = []
   for (const segment of body.split('&')) {

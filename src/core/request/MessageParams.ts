@@ -9,14 +9,14 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import { type InvalidInput, invalidInput, type MessageTooLong, messageTooLong } from '../errors.js'
-import type { Hex, MessageText, Udh } from '../message/Codecs.js'
+import type { Hex, MessageText, Udh } from '../message/ContentCodecs.js'
 import { derive, type Feature, resolve, toMask } from '../message/Features.js'
 import type { ValidMessage, ValidOptions } from '../message/Message.js'
 import { optionCodecs, wireNames } from '../message/Message.js'
 import type { Msisdn } from '../message/Msisdn.js'
 import { type BinaryCount, countBytes } from '../text/Binary.js'
 import { planWith, type WirePlan } from '../text/Charset.js'
-import { check, GATEWAY_MAX_PARTS } from '../text/Parts.js'
+import { check, type Encoding, GATEWAY_MAX_PARTS } from '../text/Parts.js'
 import { toHex } from '../text/Ucs2.js'
 import type { Param } from './Wire.js'
 
@@ -52,7 +52,7 @@ export type Body =
 export interface Submission {
   readonly to: ReadonlyNonEmptyArray<Msisdn>
   readonly body: Body
-  readonly encoding: 'gsm7' | 'ucs2' | 'binary'
+  readonly encoding: Encoding | 'binary'
   /** Parts the content takes. */
   readonly parts: number
   /** The `concat` to send: the parts needed, when more than 1. */

@@ -61,8 +61,7 @@ const decodeName = (raw: string): string =>
  * @category refinements
  * @since 0.1.0
  */
-export const isSecretName = (name: string): boolean =>
-  typeof name === 'string' && SECRET_NAME.test(decodeName(name))
+export const isSecretName = (name: string): boolean => SECRET_NAME.test(decodeName(name))
 
 // `name=value` in free text: the name is a run without separators, the value runs to `&` or white space.
 const PAIR = /([^\s&?#;=,"'<>{}()]+)=([^&\s"'<>]*)/g
@@ -84,16 +83,14 @@ const CREDENTIALS = /\b(Basic|Bearer|bearer)(\s+)[A-Za-z0-9._~+/=-]+/g
  * @since 0.1.0
  */
 export const text = (s: string): string =>
-  typeof s !== 'string'
-    ? ''
-    : s
-        .replace(PAIR, (all, name: string, value: string) =>
-          value !== '' && isSecretName(name) ? `${name}=${MARKER}` : all,
-        )
-        .replace(JSON_PAIR, (all, name: string, colon: string, value: string) =>
-          value !== '' && isSecretName(name) ? `"${name}"${colon}"${MARKER}"` : all,
-        )
-        .replace(CREDENTIALS, `$1$2${MARKER}`)
+  s
+    .replace(PAIR, (all, name: string, value: string) =>
+      value !== '' && isSecretName(name) ? `${name}=${MARKER}` : all,
+    )
+    .replace(JSON_PAIR, (all, name: string, colon: string, value: string) =>
+      value !== '' && isSecretName(name) ? `"${name}"${colon}"${MARKER}"` : all,
+    )
+    .replace(CREDENTIALS, `$1$2${MARKER}`)
 
 // `a=1&password=x` -> `a=1&password=%5Bredacted%5D`; every other byte as it was.
 const formPairs = (s: string): string =>
@@ -131,7 +128,6 @@ const userInfo = (head: string): string => {
  * @since 0.1.0
  */
 export const url = (s: string): string => {
-  if (typeof s !== 'string') return ''
   // Everything after the first `?` or `#` is read as pairs: a raw `#` inside a secret must not end it.
   const q = s.search(/[?#]/)
   return q < 0 ? userInfo(s) : `${userInfo(s.slice(0, q))}${s[q]}${formPairs(s.slice(q + 1))}`
@@ -150,11 +146,9 @@ export const url = (s: string): string => {
 export const body =
   (contentType: string | undefined) =>
   (s: string): string =>
-    typeof s !== 'string'
-      ? ''
-      : contentType === undefined || /application\/x-www-form-urlencoded/i.test(contentType)
-        ? formPairs(s)
-        : text(s)
+    contentType === undefined || /application\/x-www-form-urlencoded/i.test(contentType)
+      ? formPairs(s)
+      : text(s)
 
 // Headers whose whole value is a credential.
 const SECRET_HEADER = /^(?:proxy-)?authorization$|password|secret|token|session|api[-_]?key|cookie/i
@@ -191,16 +185,11 @@ const contentTypeOf = (headers: Readonly<Record<string, string>>): string | unde
  * @since 0.1.0
  */
 export const request = (req: HttpRequest): HttpRequest => {
-  const given = typeof req?.headers === 'object' && req.headers !== null ? req.headers : {}
   const headers = Object.fromEntries(
-    Object.entries(given).map(([name, value]) => [
-      name,
-      header(name, typeof value === 'string' ? value : ''),
-    ]),
+    Object.entries(req.headers).map(([name, value]) => [name, header(name, value)]),
   )
-  const method = req?.method === 'POST' ? 'POST' : 'GET'
-  const redactedUrl = url(req?.url)
-  return typeof req?.body === 'string'
-    ? { method, url: redactedUrl, headers, body: body(contentTypeOf(given))(req.body) }
-    : { method, url: redactedUrl, headers }
+  const redactedUrl = url(req.url)
+  return req.body === undefined
+    ? { method: req.method, url: redactedUrl, headers }
+    : { method: req.method, url: redactedUrl, headers, body: body(contentTypeOf(req.headers))(req.body) }
 }

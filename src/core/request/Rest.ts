@@ -165,7 +165,7 @@ const tokenProblem = (token: unknown): Problem | undefined =>
  */
 export const sendWith = (options: RestOptions) => {
   // The options once, the token once each: configuration, not data. Their problems still come first.
-  const base = root((options as RestOptions | undefined)?.baseUrl)
+  const base = root(options.baseUrl)
   return (token: string) => {
     const t = tokenProblem(token)
     const tokenChecked = t === undefined ? E.right(token) : E.left(invalidInput([t]))

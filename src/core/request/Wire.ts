@@ -1,15 +1,19 @@
 /**
  * A request as the gateway sees it, before any HTTP: the command, its path and its parameters in order, with
- * wire names and string values. `HttpRender` turns it into an `HttpRequest`; the simulator can read it back.
+ * wire names and string values. `Render` turns it into an `HttpRequest`; the simulator can read it back.
+ *
+ * Commands are encoded without credentials (an `UnboundRequest`, validated once) and bound to decoded
+ * credentials when sent (`bind`); the encoders with credentials (`Encode`, `Batch`) are that composition
+ * (`withCredentials`).
  *
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
-import { type InvalidInput, invalidInput, type Problem } from '../errors.js'
-import { describe, fields, fromProblems, gather } from '../message/Validation.js'
+import { type InvalidInput, invalidInput, type LocalError } from '../errors.js'
+import { describe, fields, fromProblems } from '../message/Validation.js'
 import { type Command, paths } from './Command.js'
-import { firstOutside } from './Latin1Form.js'
+import { authParams, type Credentials, decodeCredentials, type ValidCredentials } from './Credentials.js'
 
 /**
  * One parameter: wire name and value.
@@ -33,65 +37,6 @@ export interface WireRequest {
 }
 
 /**
- * A session opened with `auth` (`session_id`).
- *
- * @category model
- * @since 0.1.0
- */
-export interface SessionCredentials {
-  readonly _tag: 'Session'
-  readonly sessionId: string
-}
-
-/**
- * Account details sent with every command (`api_id`, `user`, `password`).
- *
- * @category model
- * @since 0.1.0
- */
-export interface AccountCredentials {
-  readonly _tag: 'Account'
-  readonly apiId: string
-  readonly user: string
-  readonly password: string
-}
-
-/**
- * How a command authenticates (specification section 4.1).
- *
- * @category model
- * @since 0.1.0
- */
-export type Credentials = SessionCredentials | AccountCredentials
-
-/**
- * @example
- * import * as Wire from './Wire.js'
- * console.log(Wire.session('abc123')) // { _tag: 'Session', sessionId: 'abc123' }
- * @category constructors
- * @since 0.1.0
- */
-export const session = (sessionId: string): SessionCredentials => ({ _tag: 'Session', sessionId })
-
-/**
- * @example
- * import * as Wire from './Wire.js'
- * console.log(Wire.account({ apiId: '3442105', user: 'me', password: 'secret' })._tag) // 'Account'
- * @category constructors
- * @since 0.1.0
- */
-export const account = (details: {
-  readonly apiId: string
-  readonly user: string
-  readonly password: string
-}): AccountCredentials => ({
-  _tag: 'Account',
-  apiId: details.apiId,
-  user: details.user,
-  password: details.password,
-})
-
-/**
  * A request for a command: its path from `Command.paths`, the parameters as given.
  *
  * @example
@@ -106,103 +51,134 @@ export const request = (command: Command, params: ReadonlyArray<Param>): WireReq
   params,
 })
 
-// The value is never quoted: these are secrets.
-const secret = (path: string, u: unknown): Problem | undefined =>
-  typeof u !== 'string'
-    ? {
-        path,
-        message: `must be a string; got ${u === null ? 'null' : Array.isArray(u) ? 'an array' : `a ${typeof u}`}`,
-      }
-    : u === ''
-      ? { path, message: 'is empty' }
-      : firstOutside(u) >= 0
-        ? { path, message: 'has a character above U+00FF, which the gateway (ISO-8859-1) cannot read' }
-        : undefined
-
-const read = (o: object, key: string): unknown => {
-  try {
-    return (o as Record<string, unknown>)[key]
-  } catch {
-    return undefined
-  }
-}
-
 /**
- * The authentication parameters of credentials, checked: `session_id`, or `api_id`, `user`, `password`.
- * Problems name the field (`credentials.password`) but never quote the value.
+ * A request encoded without credentials: the command and its own parameters. It is encoded (and its input
+ * validated) once, and bound to whatever credentials are current each time it is sent (`bind`).
  *
- * @example
- * import * as Wire from './Wire.js'
- * console.log(Wire.credentialParams(Wire.session('abc'))) // { _tag: 'Right', right: [['session_id', 'abc']] }
- * @category encoding
+ * @category model
  * @since 0.1.0
  */
-export const credentialParams = (credentials: Credentials): E.Either<InvalidInput, ReadonlyArray<Param>> => {
-  const c: unknown = credentials
-  const tag = c !== null && typeof c === 'object' ? read(c, '_tag') : undefined
-  if (tag === 'Session') {
-    const sessionId = read(c as object, 'sessionId')
-    const p = secret('credentials.sessionId', sessionId)
-    return p === undefined ? E.right([['session_id', sessionId as string]]) : E.left(invalidInput([p]))
-  }
-  if (tag === 'Account') {
-    const o = c as object
-    const [apiId, user, password] = [read(o, 'apiId'), read(o, 'user'), read(o, 'password')]
-    const problems = [
-      secret('credentials.apiId', apiId),
-      secret('credentials.user', user),
-      secret('credentials.password', password),
-    ].filter((p): p is Problem => p !== undefined)
-    return problems.length === 0
-      ? E.right([
-          ['api_id', apiId as string],
-          ['user', user as string],
-          ['password', password as string],
-        ])
-      : E.left(invalidInput(problems))
-  }
-  return E.left(
-    invalidInput([
-      {
-        path: 'credentials',
-        message:
-          "must be Wire.session(sessionId) or Wire.account({ apiId, user, password }) (a _tag of 'Session' or 'Account')",
-      },
-    ]),
-  )
+export interface UnboundRequest {
+  readonly _tag: 'UnboundRequest'
+  readonly command: Command
+  /** The command's own parameters, in order: everything but the credentials. */
+  readonly params: ReadonlyArray<Param>
 }
 
 /**
- * A command's request from its credentials and its own parameters, every problem of both listed.
- *
  * @example
  * import * as Wire from './Wire.js'
- * import * as E from 'fp-ts/Either'
- * console.log(Wire.withCredentials('getbalance', Wire.session('abc'), E.right([])))
- * // { _tag: 'Right', right: { command: 'getbalance', path: '/http/getbalance', params: [['session_id', 'abc']] } }
+ * console.log(Wire.unbound('endbatch', [['batch_id', 'b1']]).params) // [['batch_id', 'b1']]
  * @category constructors
  * @since 0.1.0
  */
-export const withCredentials = (
-  command: Command,
-  credentials: Credentials,
-  params: E.Either<InvalidInput, ReadonlyArray<Param>>,
-): E.Either<InvalidInput, WireRequest> =>
-  E.map(([auth, own]: readonly [ReadonlyArray<Param>, ReadonlyArray<Param>]) =>
-    request(command, [...auth, ...own]),
-  )(gather(credentialParams(credentials), params))
+export const unbound = (command: Command, params: ReadonlyArray<Param>): UnboundRequest => ({
+  _tag: 'UnboundRequest',
+  command,
+  params,
+})
 
 /**
- * An encoder for a command whose input is one field written as one parameter: `field` is decoded with `codec`
- * (required; `what` says what it is) and written as `wire`.
+ * A request bound to credentials: their parameters first, then the command's own. Total: both were checked
+ * when they were decoded.
  *
  * @example
- * import * as Codecs from '../message/Codecs.js'
+ * import * as Credentials from './Credentials.js'
+ * import * as Wire from './Wire.js'
+ * import * as E from 'fp-ts/Either'
+ * const c = Credentials.decodeSession('abc')
+ * console.log(E.isRight(c) && Wire.bind(c.right)(Wire.unbound('endbatch', [['batch_id', 'b1']])))
+ * // { command: 'endbatch', path: '/http_batch/endbatch', params: [['session_id', 'abc'], ['batch_id', 'b1']] }
+ * @category constructors
+ * @since 0.1.0
+ */
+export const bind = (credentials: ValidCredentials): ((u: UnboundRequest) => WireRequest) => {
+  const auth = authParams(credentials)
+  return (u) => {
+    // A loop: concat and spread cost as much again as the rest of binding.
+    const params: Param[] = auth.slice()
+    for (const p of u.params) params.push(p)
+    return request(u.command, params)
+  }
+}
+
+// A request (or list) encoded without credentials, bound by `apply` with the binder of the credentials. The
+// input's InvalidInput problems are listed after the credentials'; another refusal (MessageTooLong) is the
+// answer only once the credentials are good.
+const bindEncoded = <L extends LocalError, A, B>(
+  binder: E.Either<InvalidInput, (u: UnboundRequest) => WireRequest>,
+  encoded: E.Either<L, A>,
+  apply: (bound: (u: UnboundRequest) => WireRequest, a: A) => B,
+): E.Either<InvalidInput | L, B> => {
+  if (E.isRight(binder)) return E.isRight(encoded) ? E.right(apply(binder.right, encoded.right)) : encoded
+  return E.isLeft(encoded) && encoded.left._tag === 'InvalidInput'
+    ? E.left(invalidInput([...binder.left.problems, ...encoded.left.problems]))
+    : binder
+}
+
+type Binder = (u: UnboundRequest) => WireRequest
+const bindOne = (bound: Binder, u: UnboundRequest): WireRequest => bound(u)
+const bindEach = (bound: Binder, us: ReadonlyArray<UnboundRequest>): ReadonlyArray<WireRequest> =>
+  us.map((u) => bound(u))
+
+/**
+ * A command with credentials from its encoder without: the credentials are decoded once (with `decode`,
+ * `decodeCredentials` by default), the input encoded at each call, and the request bound. Every problem of the
+ * credentials and the input is listed, the credentials' first.
+ *
+ * @example
+ * import * as Credentials from './Credentials.js'
+ * import * as Wire from './Wire.js'
+ * import * as E from 'fp-ts/Either'
+ * const getbalance = Wire.withCredentials(() => E.right(Wire.unbound('getbalance', [])))
+ * console.log(getbalance(Credentials.session('abc'))())
+ * // { _tag: 'Right', right: { command: 'getbalance', path: '/http/getbalance', params: [['session_id', 'abc']] } }
+ * @category combinators
+ * @since 0.1.0
+ */
+export const withCredentials =
+  <I extends ReadonlyArray<unknown>, L extends LocalError>(
+    encode: (...input: I) => E.Either<L, UnboundRequest>,
+    decode: (u: unknown) => E.Either<InvalidInput, ValidCredentials> = decodeCredentials,
+  ) =>
+  (credentials: Credentials): ((...input: I) => E.Either<InvalidInput | L, WireRequest>) => {
+    const binder = E.map(bind)(decode(credentials))
+    return (...input) => bindEncoded(binder, encode(...input), bindOne)
+  }
+
+/**
+ * `withCredentials` for a command whose input becomes several requests (sendmsg, quicksend): each is bound.
+ *
+ * @example
+ * import * as Credentials from './Credentials.js'
+ * import * as Wire from './Wire.js'
+ * import * as E from 'fp-ts/Either'
+ * const pair = Wire.withCredentialsEach(() => E.right([Wire.unbound('ping', []), Wire.unbound('ping', [])]))
+ * const r = pair(Credentials.session('abc'))()
+ * console.log(E.isRight(r) && r.right.length) // 2
+ * @category combinators
+ * @since 0.1.0
+ */
+export const withCredentialsEach =
+  <I extends ReadonlyArray<unknown>, L extends LocalError>(
+    encode: (...input: I) => E.Either<L, ReadonlyArray<UnboundRequest>>,
+  ) =>
+  (credentials: Credentials): ((...input: I) => E.Either<InvalidInput | L, ReadonlyArray<WireRequest>>) => {
+    const binder = E.map(bind)(decodeCredentials(credentials))
+    return (...input) => bindEncoded(binder, encode(...input), bindEach)
+  }
+
+/**
+ * An encoder (without credentials) for a command whose input is one field written as one parameter: `field` is
+ * decoded with `codec` (required; `what` says what it is) and written as `wire`.
+ *
+ * @example
+ * import * as Codecs from '../message/IdCodecs.js'
  * import * as Wire from './Wire.js'
  * import * as E from 'fp-ts/Either'
  * const endbatch = Wire.oneParam('endbatch', 'batchId', 'batch_id', Codecs.BatchId, 'the batch id')
- * const r = endbatch(Wire.session('abc'))({ batchId: 'b1' })
- * console.log(E.isRight(r) && r.right.params) // [['session_id', 'abc'], ['batch_id', 'b1']]
+ * const r = endbatch({ batchId: 'b1' })
+ * console.log(E.isRight(r) && r.right.params) // [['batch_id', 'b1']]
  * @category constructors
  * @since 0.1.0
  */
@@ -212,44 +188,15 @@ export const oneParam = <K extends string, A extends string>(
   wire: string,
   codec: t.Type<A, unknown, unknown>,
   what: string,
-): ((
-  credentials: Credentials,
-) => (input: { readonly [F in K]: string }) => E.Either<InvalidInput, WireRequest>) => {
-  const read = fields({ [field]: codec } as Record<K, typeof codec>, {
+): ((input: { readonly [F in K]: string }) => E.Either<InvalidInput, UnboundRequest>) => {
+  const decodeInput = fields({ [field]: codec } as Record<K, typeof codec>, {
     required: { [field]: what } as Record<K, string>,
   })
-  return (credentials) => (input) => {
-    const { value, problems } = read(input)
-    return withCredentials(
-      command,
-      credentials,
-      fromProblems(problems, (): ReadonlyArray<Param> => [[wire, value[field] as string]]),
-    )
+  return (input) => {
+    const { value, problems } = decodeInput(input)
+    return fromProblems(problems, () => unbound(command, [[wire, value[field] as string]]))
   }
 }
-
-const CREDENTIAL_NAMES: ReadonlySet<string> = new Set(['session_id', 'api_id', 'user', 'password'])
-
-/**
- * The same request with other credentials: its credential parameters replaced, everything else as it was. A
- * request is encoded (and validated) once; each attempt, with whatever session is current, only rebinds it.
- *
- * @example
- * import * as Wire from './Wire.js'
- * const wire = Wire.request('endbatch', [['session_id', 'old'], ['batch_id', 'b1']])
- * console.log(Wire.rebind(Wire.session('new'))(wire))
- * // { _tag: 'Right', right: { command: 'endbatch', path: '/http_batch/endbatch', params: [['session_id', 'new'], ['batch_id', 'b1']] } }
- * @category constructors
- * @since 0.1.0
- */
-export const rebind =
-  (credentials: Credentials) =>
-  (wire: WireRequest): E.Either<InvalidInput, WireRequest> =>
-    withCredentials(
-      wire.command,
-      credentials,
-      E.right(wire.params.filter(([name]) => !CREDENTIAL_NAMES.has(name))),
-    )
 
 /**
  * Recipients per request the specification allows (section 4.3): 100 with GET, 300 with POST. Later
@@ -277,7 +224,7 @@ export interface ChunkOptions {
 }
 
 /**
- * The HTTP method options ask for, checked: `POST` when none is given. The encoders that split recipients and
+ * The HTTP method options ask for, decoded: `POST` when none is given. The encoders that split recipients and
  * the renderer (`Render.http`) read the option alike.
  *
  * @example
@@ -287,7 +234,7 @@ export interface ChunkOptions {
  * @category utils
  * @since 0.1.0
  */
-export const requestMethod = (method: 'GET' | 'POST' | undefined): E.Either<InvalidInput, 'GET' | 'POST'> => {
+export const requestMethod = (method: unknown): E.Either<InvalidInput, 'GET' | 'POST'> => {
   const m = method ?? 'POST'
   return m === 'GET' || m === 'POST'
     ? E.right(m)
@@ -317,24 +264,6 @@ export const chunkSize = (options: ChunkOptions): E.Either<InvalidInput, number>
           },
         ]),
       )
-}
-
-/**
- * What a command that splits its recipients (sendmsg, quicksend) needs before its input: the credential
- * parameters and the chunk size, both checked, every problem of both listed. Configuration first: the options
- * are checked once, the credentials once each.
- *
- * @example
- * import * as Wire from './Wire.js'
- * console.log(Wire.chunkSetup({ method: 'GET' })(Wire.session('abc'))) // { _tag: 'Right', right: [[['session_id', 'abc']], 100] }
- * @category utils
- * @since 0.1.0
- */
-export const chunkSetup = (
-  options: ChunkOptions,
-): ((credentials: Credentials) => E.Either<InvalidInput, readonly [ReadonlyArray<Param>, number]>) => {
-  const size = chunkSize(options)
-  return (credentials) => gather(credentialParams(credentials), size)
 }
 
 /**

@@ -2,7 +2,7 @@ import { fc, test } from '@fast-check/vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { invalidInput } from '../../../src/core/errors.js'
-import { Flag, Queue } from '../../../src/core/message/Codecs.js'
+import { Flag, Queue } from '../../../src/core/message/NumberCodecs.js'
 import {
   describe as describeValue,
   fields,

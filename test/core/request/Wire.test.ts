@@ -1,51 +1,52 @@
-import { fc, test } from '@fast-check/vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
+import { account, decodeSession, session } from '../../../src/core/request/Credentials.js'
 import {
-  account,
+  bind,
   chunkSize,
-  credentialParams,
   recipientsPerRequest,
-  session,
+  unbound,
   withCredentials,
 } from '../../../src/core/request/Wire.js'
-import { numRuns } from '../../support/arbitraries.js'
 
-describe('Wire credentials', () => {
-  it('writes session and account parameters', () => {
-    expect(credentialParams(session('abc'))).toEqual(E.right([['session_id', 'abc']]))
-    expect(credentialParams(account({ apiId: '1', user: 'u', password: 'p' }))).toEqual(
-      E.right([
-        ['api_id', '1'],
-        ['user', 'u'],
-        ['password', 'p'],
-      ]),
-    )
+describe('Wire.bind', () => {
+  it('puts the credentials first, then the command’s own parameters', () => {
+    const c = decodeSession('abc')
+    if (E.isLeft(c)) throw new Error('decoded')
+    expect(bind(c.right)(unbound('endbatch', [['batch_id', 'b1']]))).toEqual({
+      command: 'endbatch',
+      path: '/http_batch/endbatch',
+      params: [
+        ['session_id', 'abc'],
+        ['batch_id', 'b1'],
+      ],
+    })
+  })
+})
+
+describe('Wire.withCredentials', () => {
+  const ping = withCredentials(() =>
+    E.left({ _tag: 'InvalidInput', problems: [{ path: 'x', message: 'y' }] }),
+  )
+
+  it('gathers the problems of credentials and parameters, the credentials’ first', () => {
+    const r = ping(session(''))()
+    expect(E.isLeft(r) && r.left.problems.map((p) => p.path)).toEqual(['credentials.sessionId', 'x'])
   })
 
-  test.prop([fc.string({ minLength: 1, maxLength: 30 }).map((s) => `${s}€`)], { numRuns })(
-    'a problem never quotes the secret',
-    (password) => {
-      const r = credentialParams(account({ apiId: '1', user: 'u', password }))
-      expect(E.isLeft(r) && r.left.problems.map((p) => p.path)).toEqual(['credentials.password'])
-      expect(JSON.stringify(r)).not.toContain(JSON.stringify(password).slice(1, -1))
-    },
-  )
-
-  it.each([[null], [{}], [{ _tag: 'Session' }], [{ _tag: 'Session', sessionId: 5 }], [{ _tag: 'Other' }]])(
-    'refuses %j',
-    (c) => {
-      expect(E.isLeft(credentialParams(c as never))).toBe(true)
-    },
-  )
-
-  it('gathers the problems of credentials and parameters', () => {
-    const r = withCredentials(
-      'ping',
-      session(''),
-      E.left({ _tag: 'InvalidInput', problems: [{ path: 'x', message: 'y' }] }),
-    )
-    expect(E.isLeft(r) && r.left.problems.map((p) => p.path)).toEqual(['credentials.sessionId', 'x'])
+  it('answers a refusal other than InvalidInput only once the credentials are good', () => {
+    const tooLong = {
+      _tag: 'MessageTooLong' as const,
+      encoding: 'gsm7' as const,
+      units: 200,
+      parts: 2,
+      limit: 1,
+      perPart: 153,
+    }
+    const send = withCredentials(() => E.left(tooLong))
+    expect(send(session('abc'))()).toEqual(E.left(tooLong))
+    const r = send(account({ apiId: '', user: 'u', password: 'p' }))()
+    expect(E.isLeft(r) && r.left._tag).toBe('InvalidInput')
   })
 })
 
