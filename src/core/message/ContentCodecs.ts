@@ -109,7 +109,7 @@ export const Udh = checked<Udh>('Udh', (u) => {
 })
 
 /**
- * `msg_type` values (FACTS.md section 2.2, from specification v2.3.8 section 5.2.15). Note the spelling
+ * `msg_type` values (docs/gateway.md, 'Message types'; specification v2.3.8 section 5.2.15). Note the spelling
  * `SMS_NOKIA_RTTL`, not `SMS_NOKIA_RTTTL`.
  *
  * @example

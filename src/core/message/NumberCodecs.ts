@@ -84,7 +84,7 @@ export type MaxParts = t.Branded<number, MaxPartsBrand>
 export const MaxParts = checked<MaxParts>('MaxParts', wholeNumberIn(1, 35, 'parts'))
 
 /**
- * `callback`: which statuses the gateway posts back, 0 to 7 (FACTS.md section 2.3).
+ * `callback`: which statuses the gateway posts back, 0 to 7 (docs/gateway.md, 'Callback values').
  *
  * @example
  * import * as Codecs from './NumberCodecs.js'
@@ -169,7 +169,7 @@ const MILLIS_THRESHOLD = 1e11 // unix seconds reach 1e11 in the year 5138; a lar
  * `scheduled_time`: when to deliver, given as a `Date` or whole unix seconds, decoded to unix seconds.
  *
  * Written as unix seconds, never as the `YYYY-MM-DDTHH:mm:ssZ` form: the specification accepts both, but its
- * example of the date form is corrupted (`09-01-30T14:00:00Z`, FACTS.md quirk 20), so nothing shows which
+ * example of the date form is corrupted (`09-01-30T14:00:00Z`, docs/gateway.md, quirk 20), so nothing shows which
  * date form the gateway parses; an integer cannot be misread. The 7-day limit is not checked here: the core
  * has no clock.
  *
