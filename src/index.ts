@@ -29,23 +29,45 @@ export type {
 export * as Errors from './core/errors.js'
 export type { HttpRequest, HttpResponse } from './core/http.js'
 export * as Batch from './core/message/Batch.js'
-export type { MessageText } from './core/message/ContentCodecs.js'
+export type { Hex, MessageText, Udh } from './core/message/ContentCodecs.js'
 export * as Features from './core/message/Features.js'
 export type { ApiMessageId, BatchId, ClientMessageId, Sender } from './core/message/IdCodecs.js'
 export type { MessageInput, MessageOptions, ValidMessage } from './core/message/Message.js'
 export * as Message from './core/message/Message.js'
 export * as Msisdn from './core/message/Msisdn.js'
-export type { MaxParts } from './core/message/NumberCodecs.js'
+export type {
+  DeliveryDelay,
+  MaxCredits,
+  MaxParts,
+  UnixSeconds,
+  Validity,
+} from './core/message/NumberCodecs.js'
 export type { ErrorCode, StatusCode } from './core/reply/Codes.js'
 export * as Codes from './core/reply/Codes.js'
 export * as Parse from './core/reply/Parse.js'
-export type { SendOutcome, SendReply, StatusReply } from './core/reply/Replies.js'
+export type {
+  Accepted,
+  AuthReply,
+  BalanceReply,
+  BatchReply,
+  ChargeReply,
+  CoverageReply,
+  ItemReply,
+  OkReply,
+  Rejected,
+  Replies,
+  SendOutcome,
+  SendReply,
+  StatusReply,
+  TokenPayReply,
+} from './core/reply/Replies.js'
 export type { Command } from './core/request/Command.js'
 export type { Credentials } from './core/request/Credentials.js'
 export * as Encode from './core/request/Encode.js'
+export type { Submission } from './core/request/MessageParams.js'
 export * as Render from './core/request/Render.js'
 export * as Rest from './core/request/Rest.js'
-export type { WireRequest } from './core/request/Wire.js'
+export type { ChunkOptions, Param, WireRequest } from './core/request/Wire.js'
 export * as Binary from './core/text/Binary.js'
 export * as Charset from './core/text/Charset.js'
 export * as Parts from './core/text/Parts.js'
