@@ -39,6 +39,8 @@ const esmOnlyDefaultImports: Plugin = {
 export default defineConfig({
   entry: entries,
   outDir: 'dist',
+  // The build runs on every install (`prepare`): it says nothing unless it fails.
+  silent: true,
   format: ['cjs'],
   // In a "type": "module" package tsup names these .cjs and .d.cts, which Node and TypeScript read as CommonJS.
   dts: true,
