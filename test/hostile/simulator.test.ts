@@ -6,7 +6,8 @@ import type { Clock } from '../../src/simulator/index.js'
 import { boot, CRED } from '../simulator/harness.js'
 import { trickle } from './peer.js'
 
-const HUGE = 100_000_000
+// Past V8's longest string (0x1fffffe8 characters): read whole, as before issue 15, it ended the process.
+const HUGE = 600_000_000
 const SLOWLY = { chunk: 1024, everyMs: 10, maxChunks: 200 } as const
 const FORM = 'Content-Type: application/x-www-form-urlencoded\r\n'
 const MIB = 1_048_576
@@ -24,7 +25,7 @@ const breakable = () => {
 }
 
 describe('bounded work: request bodies are capped', () => {
-  it('a declared body over the cap (1 MiB by default): 413 before any of it, then closed; others still served', async () => {
+  it('a declared 600 MB body (over the 1 MiB default cap): 413 before any of it, then closed; others still served', async () => {
     const { sim, call } = await boot()
     const head = `POST /http/sendmsg HTTP/1.1\r\nHost: x\r\n${FORM}Content-Length: ${HUGE}\r\n\r\n`
     const outcome = await trickle(sim.port, head, SLOWLY)
