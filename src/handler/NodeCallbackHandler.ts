@@ -1,16 +1,17 @@
 /**
  * A Node request handler for the gateway's callbacks: `(req, res) => void` for `node:http`, Express and Fastify
- * (raw `req`/`res`). It reads the query and a size-capped body, checks optional HTTP Basic credentials in
- * constant time, parses the report with `Callback.parse` and answers:
+ * (raw `req`/`res`). It reads the query and a size-capped body, checks HTTP Basic credentials in constant time,
+ * parses the report with `Callback.parse` and answers:
  *
  * | answer | when |
  * | --- | --- |
  * | 200 | a report, after `onReport(report)` resolved |
  * | 400 | anything that is not a report (the gateway will retry it, harmlessly) |
- * | 401 | Basic credentials configured and missing or wrong, with `WWW-Authenticate` |
- * | 405 | a method other than GET and POST, with `Allow` |
- * | 413 | a body over `maxBodyBytes` |
+ * | 401 | credentials missing or wrong, with `WWW-Authenticate`; the body is not read, the connection closed |
+ * | 405 | a method other than GET and POST, with `Allow`; the body is not read, the connection closed |
+ * | 413 | a body over `maxBodyBytes`; reading stops, the connection is closed |
  * | 500 | `onReport` threw or rejected: the gateway retries later (docs/gateway.md, 'Callback values') |
+ * | 503 | `onReport` took longer than `reportTimeoutMs`: the gateway retries later; its late result is ignored |
  *
  * It never throws. See docs/callbacks.md.
  *
@@ -20,34 +21,20 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import * as E from 'fp-ts/lib/Either.js'
 import { parseWith } from '../core/callback/Callback.js'
-import type { Report } from '../core/callback/Report.js'
 import { text } from '../core/callback/UrlForm.js'
+import type { InvalidInput } from '../core/errors.js'
+import { type CallbackHandlerOptions, type Settings, settings } from './Options.js'
+
+export { type BasicAuth, type CallbackHandlerOptions, MAX_BODY_BYTES } from './Options.js'
 
 /**
- * Options of `createCallbackHandler`.
+ * The request listener `createCallbackHandler` builds: `(req, res) => void`, for `node:http`, Express and the
+ * raw request and response of Fastify.
  *
  * @category model
  * @since 0.1.0
  */
-export interface CallbackHandlerOptions {
-  /** Called once per valid report; the answer waits for its promise. */
-  readonly onReport: (report: Report) => void | Promise<void>
-  /** Largest body read, in bytes: 64 KiB by default. A real callback is under 2 KiB. */
-  readonly maxBodyBytes?: number
-  /** The callback username and password set in your Clickatell account (not your account's own). */
-  readonly basicAuth?: { readonly username: string; readonly password: string }
-}
-
-/**
- * The default cap on a callback body: 65,536 bytes.
- *
- * @example
- * import { MAX_BODY_BYTES } from 'clickatell-fp/handler'
- * console.log(MAX_BODY_BYTES) // 65536
- * @category data
- * @since 0.1.0
- */
-export const MAX_BODY_BYTES = 65_536
+export type CallbackHandler = (req: IncomingMessage, res: ServerResponse) => void
 
 const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest()
 
@@ -71,6 +58,19 @@ const answer = (
   } catch {
     // The socket went away: there is no one left to answer.
   }
+}
+
+// Answers at once without reading the body, then closes the connection: a hostile or mistaken peer cannot make
+// us read (or keep alive) a body of any size. `finish` means the answer was handed to the socket.
+const refuse = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+): void => {
+  answer(res, status, message, { ...headers, connection: 'close' })
+  res.once('finish', () => req.destroy())
 }
 
 type Body =
@@ -109,74 +109,99 @@ const readBody = (req: IncomingMessage, max: number): Promise<Body> =>
     req.on('aborted', () => finish({ _tag: 'Failed' }))
   })
 
-/**
- * Creates the handler. Mount it at your callback URL, before any body parser.
- *
- * @example
- * import { createServer } from 'node:http'
- * import { createCallbackHandler } from 'clickatell-fp/handler'
- * const handler = createCallbackHandler({
- *   onReport: async (report) => console.log(report._tag),
- *   basicAuth: { username: 'clickatell', password: 'a long random secret' },
- * })
- * createServer(handler).listen(8080)
- * @category constructors
- * @since 0.1.0
- */
-export const createCallbackHandler = (options: CallbackHandlerOptions) => {
-  const max =
-    typeof options.maxBodyBytes === 'number' && options.maxBodyBytes >= 0
-      ? options.maxBodyBytes
-      : MAX_BODY_BYTES
-  const expected =
-    options.basicAuth === undefined
-      ? undefined
-      : digest(`${options.basicAuth.username}:${options.basicAuth.password}`)
+type Outcome = 'stored' | 'failed' | 'late'
 
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const method = (req.method ?? '').toUpperCase()
-    if (method !== 'GET' && method !== 'POST') {
-      req.resume()
-      return answer(res, 405, 'method not allowed', { allow: 'GET, POST' })
+// Runs `onReport` against the clock. The first of the three outcomes wins; a result that comes after the
+// time-out is ignored (its rejection is still caught, so nothing goes unhandled).
+const store = (onReport: () => void | Promise<void>, timeoutMs: number): Promise<Outcome> =>
+  new Promise((resolve) => {
+    const timer = setTimeout(() => resolve('late'), timeoutMs)
+    const settle = (outcome: Outcome) => {
+      clearTimeout(timer)
+      resolve(outcome)
     }
-    if (expected !== undefined && !authorised(req.headers.authorization, expected)) {
-      req.resume()
-      return answer(res, 401, 'unauthorised', {
+    try {
+      Promise.resolve(onReport()).then(
+        () => settle('stored'),
+        () => settle('failed'),
+      )
+    } catch {
+      settle('failed')
+    }
+  })
+
+const ANSWERS: { readonly [K in Outcome]: readonly [number, string] } = {
+  stored: [200, 'OK'],
+  failed: [500, 'report not processed'],
+  late: [503, 'report not processed in time'],
+}
+
+interface Handling {
+  readonly settings: Settings
+  /** SHA-256 of `username:password`, or `undefined` with `authentication: 'none'`. */
+  readonly expected: Buffer | undefined
+}
+
+const handleWith =
+  ({ settings: config, expected }: Handling) =>
+  async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const method = (req.method ?? '').toUpperCase()
+    if (method !== 'GET' && method !== 'POST')
+      return refuse(req, res, 405, 'method not allowed', { allow: 'GET, POST' })
+    if (expected !== undefined && !authorised(req.headers.authorization, expected))
+      return refuse(req, res, 401, 'unauthorised', {
         'www-authenticate': 'Basic realm="clickatell-callback", charset="UTF-8"',
       })
-    }
-    const body = await readBody(req, max)
-    if (body._tag === 'TooLarge') {
-      // Stop reading: answer, then close the connection rather than drain an endless body.
-      answer(res, 413, 'payload too large', { connection: 'close' })
-      res.once('finish', () => req.destroy())
-      return
-    }
+    const body = await readBody(req, config.maxBodyBytes)
+    if (body._tag === 'TooLarge') return refuse(req, res, 413, 'payload too large')
     if (body._tag === 'Failed') return answer(res, 400, 'body could not be read')
     const url = req.url ?? ''
     const q = url.indexOf('?')
     const query = q < 0 ? '' : url.slice(q + 1)
     const contentType = req.headers['content-type']
-    const report = parseWith({ maxChars: max + query.length })({
+    const report = parseWith({ maxChars: config.maxBodyBytes + query.length })({
       method,
       query,
       body: body.text,
       ...(contentType === undefined ? {} : { contentType }),
     })
     if (E.isLeft(report)) return answer(res, 400, `malformed callback: ${report.left.reason}`)
-    try {
-      await options.onReport(report.right)
-    } catch {
-      return answer(res, 500, 'report not processed')
-    }
-    answer(res, 200, 'OK')
+    const outcome = await store(() => config.onReport(report.right), config.reportTimeoutMs)
+    const [status, message] = ANSWERS[outcome]
+    answer(res, status, message)
   }
 
-  return (req: IncomingMessage, res: ServerResponse): void => {
-    try {
-      handle(req, res).catch(() => answer(res, 500, 'internal error'))
-    } catch {
-      answer(res, 500, 'internal error')
+/**
+ * Checks the options and builds the handler; mount it at your callback URL, before any body parser. Refuses,
+ * with every problem, options without authentication (neither `basicAuth` nor `authentication: 'none'`), a
+ * missing or empty username or password (an unset environment variable), and caps or time-outs that are not
+ * whole numbers.
+ *
+ * @example
+ * import { createServer } from 'node:http'
+ * import { createCallbackHandler } from 'clickatell-fp/handler'
+ * const handler = createCallbackHandler({
+ *   onReport: async (report) => console.log(report._tag),
+ *   basicAuth: { username: 'clickatell', password: process.env.HOOK_PASSWORD ?? '' },
+ * })
+ * if (handler._tag === 'Left') console.error(handler.left.problems) // [{ path: 'basicAuth.password', ... }]
+ * else createServer(handler.right).listen(8080)
+ * @category constructors
+ * @since 0.1.0
+ */
+export const createCallbackHandler = (
+  options: CallbackHandlerOptions,
+): E.Either<InvalidInput, CallbackHandler> =>
+  E.map((checked: Settings): CallbackHandler => {
+    const { basicAuth } = checked
+    const expected =
+      basicAuth === undefined ? undefined : digest(`${basicAuth.username}:${basicAuth.password}`)
+    const handle = handleWith({ settings: checked, expected })
+    return (req, res) => {
+      try {
+        handle(req, res).catch(() => answer(res, 500, 'internal error'))
+      } catch {
+        answer(res, 500, 'internal error')
+      }
     }
-  }
-}
+  })(settings(options))

@@ -4,4 +4,10 @@
  *
  * @since 0.1.0
  */
-export { type CallbackHandlerOptions, createCallbackHandler, MAX_BODY_BYTES } from './NodeCallbackHandler.js'
+export {
+  type BasicAuth,
+  type CallbackHandler,
+  type CallbackHandlerOptions,
+  createCallbackHandler,
+  MAX_BODY_BYTES,
+} from './NodeCallbackHandler.js'

@@ -15,6 +15,7 @@ import {
   defaultCallbackRetriesMs,
   defaultRoutes,
   type FinalStatus,
+  MAX_BODY_BYTES,
   type Route,
   type SimulatorOptions,
 } from './Options.js'
@@ -58,6 +59,7 @@ export interface Config {
   readonly batchTtlMs: number
   readonly faults: ReadonlyArray<FaultRule>
   readonly autoTick: boolean | undefined
+  readonly maxBodyBytes: number
 }
 
 const MINUTE = 60_000
@@ -232,6 +234,13 @@ export const normalise = (input: SimulatorOptions = {}): E.Either<InvalidInput, 
       (u) => typeof u === 'boolean',
       undefined,
       'a boolean',
+    ),
+    maxBodyBytes: check(
+      'maxBodyBytes',
+      o['maxBodyBytes'],
+      isCount,
+      MAX_BODY_BYTES,
+      'a whole number of bytes',
     ),
   }
   if (config.handsetMs < config.gatewayMs)

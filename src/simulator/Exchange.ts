@@ -1,8 +1,9 @@
 /**
  * One request and its answer on the simulator's HTTP server. Every answer is HTTP 200 with
  * `Content-Type: text/html; charset=UTF-8`, errors included (docs/gateway.md, quirk 1), unless a fault
- * says otherwise; an unknown path is 404, a method other than GET or POST 405. Faults are applied here
- * (see `Faults`).
+ * says otherwise; an unknown path is 404, a method other than GET or POST 405, a body over the cap 413.
+ * Faults are applied here (see `Faults`). Nothing a request causes can throw out of here into the process: a
+ * throw is answered 500 and recorded in `state.errors`.
  *
  * @since 0.1.0
  */
@@ -30,8 +31,11 @@ const clientIp = (socket: Socket): string => {
 const isForm = (contentType: string | undefined): boolean =>
   (contentType ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')
 
+const INTERNAL_ERROR = '<html><body><h1>500 Internal Server Error</h1></body></html>'
+const TOO_LARGE = '<html><body><h1>413 Content Too Large</h1></body></html>'
+
 const FAULT_STATUS: Readonly<Record<string, readonly [number, string]>> = {
-  http500: [500, '<html><body><h1>500 Internal Server Error</h1></body></html>'],
+  http500: [500, INTERNAL_ERROR],
   http503: [503, '<html><body><h1>503 Service Unavailable</h1></body></html>'],
 }
 
@@ -49,13 +53,32 @@ export interface Context {
   readonly planned: () => void
   /** Timers of delayed and trickled answers, cleared when the simulator closes. */
   readonly timers: Set<NodeJS.Timeout>
+  /** Largest request body read, in bytes. */
+  readonly maxBodyBytes: number
   seq: number
 }
 
-const later = (ctx: Context, ms: number, f: () => void): void => {
+// A throw while handling request `n` answers 500, or closes the connection once the answer has begun, and is
+// recorded: it must never reach the event loop, where it would end the process and every other client's test.
+const guarded = (ctx: Context, res: http.ServerResponse, n: number, f: () => void): void => {
+  try {
+    f()
+  } catch (error) {
+    ctx.gw.store.errors.push({ request: n, error })
+    try {
+      if (res.headersSent) res.destroy()
+      else reply(res, 500, INTERNAL_ERROR)
+    } catch {
+      res.destroy()
+    }
+  }
+}
+
+// Timers run outside any request's stack, so each is guarded on its own.
+const later = (ctx: Context, res: http.ServerResponse, n: number, ms: number, f: () => void): void => {
   const timer = setTimeout(() => {
     ctx.timers.delete(timer)
-    f()
+    guarded(ctx, res, n, f)
   }, ms)
   ctx.timers.add(timer)
 }
@@ -68,6 +91,7 @@ const record = (ctx: Context, request: number, command: Command, kind: string, p
 const deliver = (
   ctx: Context,
   res: http.ServerResponse,
+  n: number,
   fault: FaultRule | undefined,
   body: string,
 ): void => {
@@ -100,7 +124,7 @@ const deliver = (
           return
         }
         res.write(bytes.subarray(from, from + step))
-        later(ctx, pause, () => trickle(from + step))
+        later(ctx, res, n, pause, () => trickle(from + step))
       }
       trickle(0)
       return
@@ -136,22 +160,55 @@ const run = (
   const body = handle(ctx.gw, req)
   ctx.planned()
   if (kind !== undefined) record(ctx, n, req.command, kind, true)
-  deliver(ctx, res, fault, body)
+  deliver(ctx, res, n, fault, body)
 }
 
-/**
- * Handles one HTTP request: routes it to its command, reads the query and the form body as ISO-8859-1, applies
- * the faults decided for it, answers.
- *
- * @example
- * import { exchange } from './Exchange.js'
- * // http.createServer((req, res) => exchange(context, req, res))
- * console.log(exchange.length) // 3
- * @category server
- * @since 0.1.0
- */
-export const exchange = (ctx: Context, req: http.IncomingMessage, res: http.ServerResponse): void => {
-  const n = ++ctx.seq
+// Answers 413 without reading on, then closes the connection once the answer is on the wire, so a client that
+// keeps sending gets nowhere.
+const tooLarge = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+  res.writeHead(413, {
+    'Content-Type': HTML,
+    'Content-Length': Buffer.byteLength(TOO_LARGE),
+    Connection: 'close',
+  })
+  res.end(TOO_LARGE)
+  res.once('finish', () => req.destroy())
+}
+
+// Reads a body of at most `max` bytes and hands it to `then`; refuses a larger one, declared or streamed, as soon
+// as it shows. A client that goes away mid-body gets no answer: there is no one to give it to.
+const readBody = (
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  max: number,
+  then: (body: Buffer) => void,
+): void => {
+  if (Number(req.headers['content-length']) > max) {
+    tooLarge(req, res)
+    return
+  }
+  const chunks: Buffer[] = []
+  let size = 0
+  let stopped = false
+  req.on('data', (chunk: Buffer) => {
+    if (stopped) return
+    size += chunk.length
+    if (size <= max) chunks.push(chunk)
+    else {
+      stopped = true
+      chunks.length = 0
+      tooLarge(req, res)
+    }
+  })
+  req.on('end', () => {
+    if (!stopped) then(Buffer.concat(chunks, size))
+  })
+  req.on('error', () => {
+    stopped = true
+  })
+}
+
+const route = (ctx: Context, req: http.IncomingMessage, res: http.ServerResponse, n: number): void => {
   const url = req.url ?? '/'
   const q = url.indexOf('?')
   const command = commandPaths.get(q < 0 ? url : url.slice(0, q))
@@ -179,19 +236,36 @@ export const exchange = (ctx: Context, req: http.IncomingMessage, res: http.Serv
       ip: clientIp(req.socket),
       formEncoded,
     }
-    if (decision.delayMs > 0) later(ctx, decision.delayMs, () => run(ctx, request, res, n, decision))
+    if (decision.delayMs > 0) later(ctx, res, n, decision.delayMs, () => run(ctx, request, res, n, decision))
     else run(ctx, request, res, n, decision)
   }
   if (method === 'GET') {
     go(true)
     return
   }
-  const chunks: Buffer[] = []
-  req.on('data', (chunk: Buffer) => chunks.push(chunk))
-  req.on('end', () => {
-    const formEncoded = isForm(req.headers['content-type'])
-    // The gateway reads the bytes of a form as ISO-8859-1 (docs/gateway.md, 'Text and form encoding').
-    if (formEncoded) decodeInto(params, duplicates)(Buffer.concat(chunks).toString('latin1'))
-    go(formEncoded)
-  })
+  readBody(req, res, ctx.maxBodyBytes, (body) =>
+    guarded(ctx, res, n, () => {
+      const formEncoded = isForm(req.headers['content-type'])
+      // The gateway reads the bytes of a form as ISO-8859-1 (docs/gateway.md, 'Text and form encoding').
+      if (formEncoded) decodeInto(params, duplicates)(body.toString('latin1'))
+      go(formEncoded)
+    }),
+  )
+}
+
+/**
+ * Handles one HTTP request: routes it to its command, reads the query and the form body (at most
+ * `maxBodyBytes`) as ISO-8859-1, applies the faults decided for it, answers. It never throws: a throw inside is
+ * answered 500 and recorded in `state.errors`, and the server goes on.
+ *
+ * @example
+ * import { exchange } from './Exchange.js'
+ * // http.createServer((req, res) => exchange(context, req, res))
+ * console.log(exchange.length) // 3
+ * @category server
+ * @since 0.1.0
+ */
+export const exchange = (ctx: Context, req: http.IncomingMessage, res: http.ServerResponse): void => {
+  const n = ++ctx.seq
+  guarded(ctx, res, n, () => route(ctx, req, res, n))
 }

@@ -86,6 +86,7 @@ export const start =
           Array.from({ length: 16 + (faultRng.uint32() % 48) }, () => 0x80 + (faultRng.uint32() % 128)),
         ),
       timers: new Set(),
+      maxBodyBytes: config.maxBodyBytes,
       seq: 0,
     }
     const clock = config.clock
@@ -104,8 +105,13 @@ export const start =
     const fire = (): void => {
       timer = undefined
       timerDue = Number.POSITIVE_INFINITY
-      gw.agenda.runDue(clock.now())
-      arm()
+      // A timer's throw would end the process: record it as request 0 instead, and stop the timer.
+      try {
+        gw.agenda.runDue(clock.now())
+        arm()
+      } catch (error) {
+        gw.store.errors.push({ request: 0, error })
+      }
     }
     const sender = deliveries(gw, config.callback, arm)
     const unsubscribe = isManualClock(clock)

@@ -163,6 +163,21 @@ export interface FaultRecord {
 }
 
 /**
+ * A request the simulator failed on: something threw while it was handled. It was answered HTTP 500 (or, when
+ * the answer had begun, its connection was closed) and the server went on. There should be none: each is a
+ * defect of the simulator or of what was injected into it (a clock that throws).
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface RequestErrorRecord {
+  /** The request's number: 1 for the first request the server saw; 0 for the timer that moves statuses. */
+  readonly request: number
+  /** What was thrown. */
+  readonly error: unknown
+}
+
+/**
  * Read access to the simulator's memory. Collections are live views.
  *
  * @category model
@@ -176,6 +191,8 @@ export interface SimulatorState {
   readonly batches: ReadonlyArray<BatchRecord>
   readonly callbacks: ReadonlyArray<CallbackAttempt>
   readonly faults: ReadonlyArray<FaultRecord>
+  /** Requests that threw inside the simulator (answered 500); empty unless something is wrong. */
+  readonly errors: ReadonlyArray<RequestErrorRecord>
   /** Requests received per command (faulted ones included). */
   readonly requests: { readonly [K in Command]-?: number }
   /** Requests to paths that are no command. */

@@ -12,6 +12,7 @@ import type {
   CallbackAttempt,
   FaultRecord,
   MessageRecord,
+  RequestErrorRecord,
   SessionRecord,
   SimulatorState,
   StatusChange,
@@ -56,6 +57,7 @@ export interface Store {
   readonly batches: Map<string, BatchRow>
   readonly callbacks: Array<Mutable<CallbackAttempt>>
   readonly faults: FaultRecord[]
+  readonly errors: RequestErrorRecord[]
   readonly requests: { [K in Command]-?: number }
   unknownRequests: number
   readonly spentVouchers: Map<string, string>
@@ -95,6 +97,7 @@ export const emptyStore = (config: Config): Store => ({
   batches: new Map(),
   callbacks: [],
   faults: [],
+  errors: [],
   requests: {
     auth: 0,
     ping: 0,
@@ -139,6 +142,7 @@ export const view = (store: Store): SimulatorState => {
     },
     callbacks: store.callbacks,
     faults: store.faults,
+    errors: store.errors,
     requests: store.requests,
     get unknownRequests() {
       return store.unknownRequests

@@ -32,6 +32,7 @@ export type {
   FaultRecord,
   MessageEncoding,
   MessageRecord,
+  RequestErrorRecord,
   SessionRecord,
   SimulatorState,
   StatusChange,

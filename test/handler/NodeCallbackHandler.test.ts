@@ -8,7 +8,11 @@ import {
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Report } from '../../src/core/callback/Report.js'
-import { type CallbackHandlerOptions, createCallbackHandler } from '../../src/handler/NodeCallbackHandler.js'
+import {
+  type CallbackHandler,
+  type CallbackHandlerOptions,
+  createCallbackHandler,
+} from '../../src/handler/NodeCallbackHandler.js'
 
 const QUERY =
   'api_id=12345&apiMsgId=996f364775e24b8432f45d77da8eca47&cliMsgId=abc123&timestamp=1218007814&to=279995631564&from=27833001171&status=003&charge=0.300000'
@@ -36,17 +40,26 @@ const serve = async (listener: RequestListener): Promise<string> => {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/callback`
 }
 
-const start = async (options: Partial<CallbackHandlerOptions> = {}) => {
+// The handler of options that are right; a refusal fails the test with its problems.
+const built = (options: CallbackHandlerOptions): CallbackHandler => {
+  const handler = createCallbackHandler(options)
+  if (handler._tag === 'Left') throw new Error(JSON.stringify(handler.left.problems))
+  return handler.right
+}
+
+type Extra = Partial<Pick<CallbackHandlerOptions, 'maxBodyBytes' | 'reportTimeoutMs'>> & {
+  readonly basicAuth?: { readonly username: string; readonly password: string }
+}
+
+const start = async (extra: Extra = {}) => {
   const reports: Report[] = []
-  const url = await serve(
-    createCallbackHandler({
-      onReport: (r) => {
-        reports.push(r)
-      },
-      ...options,
-    }),
-  )
-  return { url, reports }
+  const onReport = (r: Report) => {
+    reports.push(r)
+  }
+  const { basicAuth, ...rest } = extra
+  const options: CallbackHandlerOptions =
+    basicAuth === undefined ? { onReport, authentication: 'none', ...rest } : { onReport, basicAuth, ...rest }
+  return { url: await serve(built(options)), reports }
 }
 
 const basic = (user: string, password: string) =>
@@ -87,12 +100,16 @@ describe('createCallbackHandler', () => {
     expect(reports).toEqual([])
   })
 
-  it.each(['PUT', 'DELETE', 'PATCH'])('answers 405 to %s with Allow', async (method) => {
-    const { url } = await start()
-    const res = await fetch(url, { method, body: 'x' })
-    expect(res.status).toBe(405)
-    expect(res.headers.get('allow')).toBe('GET, POST')
-  })
+  it.each(['PUT', 'DELETE', 'PATCH'])(
+    'answers 405 to %s with Allow, and closes the connection',
+    async (method) => {
+      const { url } = await start()
+      const res = await fetch(url, { method, body: 'x' })
+      expect(res.status).toBe(405)
+      expect(res.headers.get('allow')).toBe('GET, POST')
+      expect(res.headers.get('connection')).toBe('close')
+    },
+  )
 
   it('answers 413 to a body over the cap, declared or streamed', async () => {
     const { url, reports } = await start({ maxBodyBytes: 100 })
@@ -135,7 +152,7 @@ describe('createCallbackHandler', () => {
       [basic('clickatell', 'pa:ss wörd!'), 'password one character longer'],
       ['Bearer abc', 'another scheme'],
       ['Basic !!!', 'not base64'],
-    ])('answers 401 with WWW-Authenticate to %j (%s)', async (authorization) => {
+    ])('answers 401 with WWW-Authenticate to %j (%s), and closes the connection', async (authorization) => {
       const { url, reports } = await start({ basicAuth })
       const res = await fetch(
         `${url}?${QUERY}`,
@@ -143,6 +160,7 @@ describe('createCallbackHandler', () => {
       )
       expect(res.status).toBe(401)
       expect(res.headers.get('www-authenticate')).toMatch(/^Basic realm="/)
+      expect(res.headers.get('connection')).toBe('close')
       expect(reports).toEqual([])
     })
 
@@ -159,7 +177,8 @@ describe('createCallbackHandler', () => {
   it('waits for onReport before answering 200', async () => {
     let done = false
     const url = await serve(
-      createCallbackHandler({
+      built({
+        authentication: 'none',
         onReport: async () => {
           await new Promise((resolve) => setImmediate(resolve))
           done = true
@@ -179,7 +198,7 @@ describe('createCallbackHandler', () => {
       'a synchronous throw',
     ],
   ])('answers 500 to %s of onReport and keeps serving', async (onReport) => {
-    const url = await serve(createCallbackHandler({ onReport }))
+    const url = await serve(built({ onReport, authentication: 'none' }))
     expect((await fetch(`${url}?${QUERY}`)).status).toBe(500)
     expect((await fetch(`${url}?${QUERY}`)).status).toBe(500)
     expect((await fetch(url, { method: 'PUT' })).status).toBe(405)
@@ -187,7 +206,7 @@ describe('createCallbackHandler', () => {
 
   it('takes a body a framework already read into req.body', async () => {
     const reports: Report[] = []
-    const handler = createCallbackHandler({ onReport: (r) => void reports.push(r) })
+    const handler = built({ onReport: (r) => void reports.push(r), authentication: 'none' })
     // What express.text() or a Fastify hook does: read the stream, leave the text on req.body.
     const url = await serve((req: IncomingMessage, res: ServerResponse) => {
       const chunks: Buffer[] = []

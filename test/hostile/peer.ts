@@ -1,0 +1,77 @@
+// A hostile peer on a raw socket: it sends a request head, then a body slowly, a chunk at a time, and records
+// when the answer came, how much it had sent by then, and whether the server closed the connection. Every loop
+// is bounded by `maxChunks`, so a server that never answers fails the test instead of hanging it.
+import * as net from 'node:net'
+
+export interface Trickle {
+  /** Bytes per chunk and pause between chunks. */
+  readonly chunk: number
+  readonly everyMs: number
+  /** The peer gives up after this many chunks. */
+  readonly maxChunks: number
+  /** Frame each chunk for `Transfer-Encoding: chunked`. */
+  readonly chunked?: boolean
+}
+
+export interface Outcome {
+  /** The status line and headers received (lower-cased names), or `undefined` if nothing came. */
+  readonly status: number | undefined
+  readonly headers: Readonly<Record<string, string>>
+  /** Body bytes the peer had sent when the first byte of the answer arrived. */
+  readonly sentBeforeAnswer: number
+  /** Body bytes the peer sent in all. */
+  readonly sent: number
+  /** The server closed the connection before the peer gave up. */
+  readonly closedByServer: boolean
+}
+
+const parseHead = (text: string): Pick<Outcome, 'status' | 'headers'> => {
+  const end = text.indexOf('\r\n\r\n')
+  const lines = (end < 0 ? text : text.slice(0, end)).split('\r\n')
+  const status = /^HTTP\/1\.1 (\d{3})/.exec(lines[0] ?? '')
+  const headers: Record<string, string> = {}
+  for (const line of lines.slice(1)) {
+    const colon = line.indexOf(':')
+    if (colon > 0) headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim()
+  }
+  return { status: status === null ? undefined : Number(status[1]), headers }
+}
+
+export const trickle = (port: number, head: string, t: Trickle): Promise<Outcome> =>
+  new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1')
+    let received = ''
+    let sent = 0
+    let sentBeforeAnswer = -1
+    let chunks = 0
+    let timer: NodeJS.Timeout | undefined
+    const payload = Buffer.alloc(t.chunk, 'a')
+    const frame = t.chunked ? Buffer.from(`${t.chunk.toString(16)}\r\n`) : Buffer.alloc(0)
+    let finished = false
+    const done = (closedByServer: boolean) => {
+      if (finished) return
+      finished = true
+      clearTimeout(timer)
+      socket.destroy()
+      resolve({ ...parseHead(received), sentBeforeAnswer, sent, closedByServer })
+    }
+    const next = () => {
+      if (chunks >= t.maxChunks) return done(false)
+      chunks++
+      if (socket.writable) {
+        socket.write(Buffer.concat([frame, payload, t.chunked ? Buffer.from('\r\n') : Buffer.alloc(0)]))
+        sent += t.chunk
+      }
+      timer = setTimeout(next, t.everyMs)
+    }
+    socket.on('connect', () => {
+      socket.write(head)
+      timer = setTimeout(next, t.everyMs)
+    })
+    socket.on('data', (data: Buffer) => {
+      if (sentBeforeAnswer < 0) sentBeforeAnswer = sent
+      received += data.toString('latin1')
+    })
+    socket.on('error', () => undefined) // a write after the server closed: the close event follows
+    socket.on('close', () => done(true))
+  })
