@@ -207,8 +207,7 @@ const readers: { readonly [C in RestCommand]-?: (v: Values, data: Fields) => Rea
 const isSuccess = (status: number): boolean => status >= 200 && status <= 299
 
 // HTTP 400 with a send's envelope (quirk 19) is an answer only when it refuses something.
-const refusesSome = (reply: unknown): boolean =>
-  isFields(reply) && Array.isArray(reply['outcomes']) && reply['outcomes'].some((o) => o._tag === 'Rejected')
+const refusesSome = (reply: SendReply): boolean => reply.outcomes.some((o) => o._tag === 'Rejected')
 
 const fromDocument = <C extends RestCommand>(
   command: C,
@@ -229,7 +228,9 @@ const fromDocument = <C extends RestCommand>(
   if (!isFields(data)) return unreadable('neither data nor error')
   if (!success && !(command === 'send' && code === 400)) return E.left(httpStatusError(code, body))
   const r = readers[command](values, data) as Read<RestReplies[C]>
-  if (E.isRight(r)) return success || refusesSome(r.right) ? r : E.left(httpStatusError(code, body))
+  // Past the check above, a failure status here is a send's 400.
+  if (E.isRight(r))
+    return success || refusesSome(r.right as SendReply) ? r : E.left(httpStatusError(code, body))
   return typeof r.left === 'string' ? unreadable(r.left) : E.left(r.left)
 }
 

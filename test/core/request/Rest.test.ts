@@ -1,6 +1,7 @@
 import { test } from '@fast-check/vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
+import { request as redact } from '../../../src/core/request/Redact.js'
 import * as Rest from '../../../src/core/request/Rest.js'
 import { send, sendWith } from '../../../src/core/request/Rest.js'
 import { planWith } from '../../../src/core/text/Charset.js'
@@ -156,6 +157,11 @@ describe('the other REST requests', () => {
     ],
   ])('refuses %s', (_reason, make, paths) => {
     expect(pathsOf(make())).toEqual(paths)
+  })
+
+  it('a request fit for a log keeps no token (Redact.request)', () => {
+    const r = Rest.balance('s3cretTok3n')()
+    expect(E.isRight(r) && JSON.stringify(redact(r.right))).not.toContain('s3cretTok3n')
   })
 
   it('never quotes the token in a problem', () => {
