@@ -9,7 +9,7 @@
  *
  * @since 0.1.0
  */
-import type { Command } from './request/Command.js'
+import type { Command, RestCommand } from './request/Command.js'
 import { text as scrub } from './request/Redact.js'
 
 /**
@@ -90,7 +90,7 @@ export interface HttpStatusError {
  */
 export interface MalformedResponse {
   readonly _tag: 'MalformedResponse'
-  readonly command: Command | 'callback'
+  readonly command: Command | RestCommand | 'callback'
   readonly reason: string
   /** The start of the body, at most 1,000 characters. */
   readonly body: string
@@ -105,7 +105,8 @@ export interface MalformedResponse {
  */
 export interface GatewayError {
   readonly _tag: 'GatewayError'
-  readonly command: Command
+  /** The HTTP API's command, or the REST dialect's (`send`, `status`, ...). */
+  readonly command: Command | RestCommand
   /** The code as sent, zero padding restored to three digits when it is numeric (`1` becomes `001`); `''` when the gateway sent none (routecoverage). */
   readonly code: string
   readonly description: string
@@ -214,7 +215,7 @@ export const malformedResponse = (
  * @since 0.1.0
  */
 export const gatewayError = (
-  command: Command,
+  command: Command | RestCommand,
   code: string,
   description: string,
   to?: string,

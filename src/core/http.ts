@@ -18,7 +18,8 @@
  * @since 0.1.0
  */
 export interface HttpRequest {
-  readonly method: 'GET' | 'POST'
+  /** `DELETE` only for the REST dialect's stop (`DELETE /rest/message/{apiMessageId}`). */
+  readonly method: 'GET' | 'POST' | 'DELETE'
   readonly url: string
   readonly headers: Readonly<Record<string, string>>
   readonly body?: string

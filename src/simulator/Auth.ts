@@ -25,7 +25,17 @@ import type { Mutable } from './Store.js'
  */
 export type Authenticated = E.Either<string, Mutable<AccountRecord>>
 
-const lockedOut = (account: AccountRecord, ip: string): boolean =>
+/**
+ * Tells whether the IP lockdown of an account refuses an address (`ERR: 007`); the REST front asks it too.
+ *
+ * @example
+ * import { lockedOut } from './Auth.js'
+ * const account = { allowedIps: ['10.0.0.1'] } as never
+ * console.log(lockedOut(account, '10.0.0.1'), lockedOut(account, '127.0.0.1')) // false true
+ * @category authentication
+ * @since 0.1.0
+ */
+export const lockedOut = (account: AccountRecord, ip: string): boolean =>
   account.allowedIps.length > 0 && !account.allowedIps.includes(ip)
 
 /**

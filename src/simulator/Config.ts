@@ -31,7 +31,7 @@ export interface Config {
   readonly host: string
   readonly port: number
   readonly accounts: ReadonlyArray<
-    Required<Omit<AccountOptions, 'mtLimit'>> & Pick<AccountOptions, 'mtLimit'>
+    Required<Omit<AccountOptions, 'mtLimit' | 'restToken'>> & Pick<AccountOptions, 'mtLimit' | 'restToken'>
   >
   readonly demo: { readonly apiId: string; readonly user: string; readonly password: string } | undefined
   readonly clock: Clock
@@ -118,6 +118,11 @@ export const normalise = (input: SimulatorOptions = {}): E.Either<InvalidInput, 
   const ids = accounts.map((a) => a.apiId)
   ids.forEach((id, i) => {
     if (ids.indexOf(id) !== i) problems.push({ path: `accounts.${i}.apiId`, message: `repeats ${id}` })
+  })
+  const tokens = accounts.map((a) => a.restToken)
+  tokens.forEach((t, i) => {
+    if (t !== undefined && tokens.indexOf(t) !== i)
+      problems.push({ path: `accounts.${i}.restToken`, message: 'repeats the token of another account' })
   })
   const rng = random(seed)
   const demo =
@@ -284,9 +289,18 @@ const account = (path: string, input: unknown, problems: Problem[]): Config['acc
     allowedIps: strings('allowedIps'),
     senderIds: strings('senderIds'),
   }
+  const restToken = a['restToken']
+  const tokenOk =
+    restToken === undefined || (typeof restToken === 'string' && /^[\x21-\x7e]+$/.test(restToken))
+  if (!tokenOk)
+    problems.push({
+      path: `${path}.restToken`,
+      message: 'must be a non-empty string of visible ASCII, no spaces',
+    })
+  const withToken = tokenOk && restToken !== undefined ? { ...base, restToken: restToken as string } : base
   return limitOk && limit !== undefined
-    ? { ...base, mtLimit: limit as NonNullable<AccountOptions['mtLimit']> }
-    : base
+    ? { ...withToken, mtLimit: limit as NonNullable<AccountOptions['mtLimit']> }
+    : withToken
 }
 
 const route = (path: string, input: unknown, problems: Problem[]): Required<Route> => {

@@ -15,6 +15,7 @@ import { commandPaths, handle } from './Commands.js'
 import type { Decision, FaultController, FaultRule } from './Faults.js'
 import { decodeInto } from './Form.js'
 import type { Gateway, GatewayRequest } from './Gateway.js'
+import { isRestPath, restExchange } from './Rest.js'
 
 const HTML = 'text/html; charset=UTF-8'
 
@@ -210,6 +211,10 @@ const readBody = (
 
 const route = (ctx: Context, req: http.IncomingMessage, res: http.ServerResponse, n: number): void => {
   const url = req.url ?? '/'
+  if (isRestPath(url)) {
+    restExchange(ctx, req, res)
+    return
+  }
   const q = url.indexOf('?')
   const command = commandPaths.get(q < 0 ? url : url.slice(0, q))
   if (command === undefined) {

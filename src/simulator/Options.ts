@@ -32,6 +32,11 @@ export interface AccountOptions {
   readonly senderIds?: ReadonlyArray<string>
   /** At most `max` messages per `windowMs` (default one day); more get `ERR: 130`. */
   readonly mtLimit?: { readonly max: number; readonly windowMs?: number }
+  /**
+   * The legacy REST API's token (`Authorization: Bearer <token>`): when given, the account is served on the
+   * `/rest/...` endpoints too. Visible ASCII, no spaces; no two accounts share one.
+   */
+  readonly restToken?: string
 }
 
 /**

@@ -28,6 +28,8 @@ export interface AccountRecord {
   readonly mtLimit: { readonly max: number; readonly windowMs?: number } | undefined
   /** Messages accepted in the current MT-limit window, and when that window started. */
   readonly mtWindow: { readonly start: number; readonly count: number }
+  /** The REST API's token, when the account has one (`AccountOptions.restToken`). */
+  readonly restToken: string | undefined
 }
 
 /**
@@ -76,7 +78,8 @@ export interface MessageRecord {
   /** `''` when the request had none. */
   readonly cliMsgId: string
   readonly apiId: string
-  readonly command: 'sendmsg' | 'senditem' | 'quicksend'
+  /** `rest` for a message sent with `POST /rest/message`. */
+  readonly command: 'sendmsg' | 'senditem' | 'quicksend' | 'rest'
   readonly batchId: string | undefined
   readonly to: string
   /** `''` when the request had none (the gateway assigns one). */

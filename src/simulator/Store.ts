@@ -87,6 +87,7 @@ export const emptyStore = (config: Config): Store => ({
         senderIds: a.senderIds,
         mtLimit: a.mtLimit,
         mtWindow: { start: config.clock.now(), count: 0 },
+        restToken: a.restToken,
       },
     ]),
   ),

@@ -84,7 +84,7 @@ const answer = (gw: Gateway, request: HttpRequest, command: string): HttpRespons
   if (request.body !== undefined) Form.decodeInto(params, duplicates)(request.body)
   const body = handle(gw, {
     command: command as never,
-    method: request.method,
+    method: request.method === 'GET' ? 'GET' : 'POST', // the HTTP API's commands only: no DELETE here
     params,
     duplicates,
     ip: '127.0.0.1',

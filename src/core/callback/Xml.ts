@@ -102,6 +102,32 @@ const findRoot = (doc: Readonly<Record<string, unknown>>): { root: Root; element
 }
 
 /**
+ * Parses XML text with a fast-xml-parser instance, safely: `Left` with the reason for a DTD or entity
+ * declaration (refused before parsing), XML that is not well formed, or a parser that throws. Callbacks and the
+ * REST dialect's XML replies are read through it; their parsers differ only in options.
+ *
+ * @example
+ * import { XMLParser } from 'fast-xml-parser'
+ * import * as CallbackXml from './Xml.js'
+ * const parse = CallbackXml.parseWith(new XMLParser())
+ * console.log(parse('<a><b>1</b></a>'), parse('<!DOCTYPE x><a/>')._tag) // { _tag: 'Right', right: { a: { b: 1 } } } 'Left'
+ * @category decoding
+ * @since 0.1.0
+ */
+export const parseWith =
+  (xmlParser: XMLParser) =>
+  (xml: string): E.Either<string, unknown> => {
+    if (DECLARATION.test(xml)) return E.left('XML with a DTD or entity declaration is refused')
+    try {
+      const valid = XMLValidator.validate(xml)
+      if (valid !== true) return E.left(`XML is not well formed: ${valid.err.msg}`)
+      return E.right(xmlParser.parse(xml) as unknown)
+    } catch (e) {
+      return E.left(`XML could not be read: ${e instanceof Error ? e.message : 'unknown error'}`)
+    }
+  }
+
+/**
  * Reads a callback's XML or SOAP text. `Left` with the reason for a DTD or entity declaration, XML that is not
  * well formed, no callback element, or a field that is repeated or has child elements.
  *
@@ -113,15 +139,9 @@ const findRoot = (doc: Readonly<Record<string, unknown>>): { root: Root; element
  * @since 0.1.0
  */
 export const read = (xml: string): E.Either<string, XmlCallback> => {
-  if (DECLARATION.test(xml)) return E.left('XML with a DTD or entity declaration is refused')
-  let doc: unknown
-  try {
-    const valid = XMLValidator.validate(xml)
-    if (valid !== true) return E.left(`XML is not well formed: ${valid.err.msg}`)
-    doc = parser.parse(xml)
-  } catch (e) {
-    return E.left(`XML could not be read: ${e instanceof Error ? e.message : 'unknown error'}`)
-  }
+  const parsed = parseWith(parser)(xml)
+  if (E.isLeft(parsed)) return parsed
+  const doc = parsed.right
   const found = isObject(doc) ? findRoot(doc) : undefined
   if (found === undefined) return E.left('no <callback>, mt_callback or mo_callback element')
   if (!isObject(found.element)) return E.left(`<${found.root}> holds no fields`)

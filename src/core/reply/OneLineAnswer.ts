@@ -9,7 +9,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { type GatewayError, gatewayError, type MalformedResponse, malformedResponse } from '../errors.js'
-import type { Command } from '../request/Command.js'
+import type { Command, RestCommand } from '../request/Command.js'
 import { normalise } from './Codes.js'
 import { errorValue, type Field, fields, isWord, lines, wordValue } from './Grammar.js'
 import type { OkReply } from './Replies.js'
@@ -41,7 +41,7 @@ export type Result<A> = E.Either<ParseError, A>
  * @since 0.1.0
  */
 export const malformed = (
-  command: Command,
+  command: Command | RestCommand,
   reason: string,
   body: string,
 ): E.Either<MalformedResponse, never> => E.left(malformedResponse(command, reason, body))

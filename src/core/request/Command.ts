@@ -88,3 +88,45 @@ export const isCommand = (value: unknown): value is Command =>
  */
 export const isSend = (command: Command): boolean =>
   command === 'sendmsg' || command === 'senditem' || command === 'quicksend' || command === 'token_pay'
+
+/**
+ * The commands of the legacy REST API (docs/gateway.md, 'Legacy REST API') that the REST dialect speaks, by
+ * the names `Rest.reply` takes: send a message, ask its status (and charge), stop it, ask the balance, ask
+ * whether a number is covered.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type RestCommand = 'send' | 'status' | 'stop' | 'balance' | 'coverage'
+
+/**
+ * The method and path of each REST command; `{apiMessageId}` and `{msisdn}` stand for the value that goes in
+ * the path. Status also answers `GET /rest/message?clientMessageId=…`.
+ *
+ * @example
+ * import * as Command from './Command.js'
+ * console.log(Command.restRoutes.stop) // ['DELETE', '/rest/message/{apiMessageId}']
+ * @category data
+ * @since 0.1.0
+ */
+export const restRoutes: {
+  readonly [K in RestCommand]-?: readonly [method: 'GET' | 'POST' | 'DELETE', path: string]
+} = {
+  send: ['POST', '/rest/message'],
+  status: ['GET', '/rest/message/{apiMessageId}'],
+  stop: ['DELETE', '/rest/message/{apiMessageId}'],
+  balance: ['GET', '/rest/account/balance'],
+  coverage: ['GET', '/rest/coverage/{msisdn}'],
+}
+
+/**
+ * Tells whether a string is the name of a REST command.
+ *
+ * @example
+ * import * as Command from './Command.js'
+ * console.log(Command.isRestCommand('balance'), Command.isRestCommand('getbalance')) // true false
+ * @category refinements
+ * @since 0.1.0
+ */
+export const isRestCommand = (value: unknown): value is RestCommand =>
+  typeof value === 'string' && Object.hasOwn(restRoutes, value)

@@ -1,158 +1,65 @@
 /**
- * The same validated message as a request to Clickatell's legacy REST API (about 2014-2017, docs/gateway.md,
- * 'Legacy REST API'): `POST /rest/message` with `X-Version: 1`, `Authorization: Bearer <token>`, JSON in and
- * out, and the camelCase names of the REST parameter table (`shared/spec/002_*`). One model, two dialects:
- * both start from `Submission`.
+ * Clickatell's legacy REST API (about 2014-2017, docs/gateway.md, 'Legacy REST API') as a dialect of its own,
+ * a peer of the HTTP API's: the same validated message (`Message.decode`, `Submission`), the same reply types
+ * and errors (`Replies`, `GatewayError` codes from the one registry), JSON in and out.
  *
- * Inferred, not documented (docs/messages.md): UCS-2 text goes as hex with `unicode: 1` and binary content as
- * hex in `text` with `binary: 1`, because the REST table describes those parameters in the HTTP API's words
- * and has no `data`. REST has no delivery delay (`deliv_time`): a message with `deliverAfterMinutes` is
- * refused, since the core has no clock to turn it into `scheduledDeliveryTime`.
+ * - Requests, one per command, from raw input: `send`, `status`, `stop`, `balance`, `coverage` (and their
+ *   `...With(options)` forms for another base URL). Each decodes its options, token and input once, lists every
+ *   problem, then builds with `RestRequests` (the typed builders a client calls with decoded values).
+ * - Replies: `reply(command, response)`, total, in `RestParse`, re-exported here.
+ * - The JSON body of a message: `body`, in `RestBody`, re-exported here.
  *
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { type InvalidInput, invalidInput, type MessageTooLong, type Problem } from '../errors.js'
+import { type InvalidInput, invalidInput, type MessageTooLong } from '../errors.js'
 import type { HttpRequest } from '../http.js'
-import { toMask } from '../message/Features.js'
-import { decode, type MessageInput, type ValidOptions } from '../message/Message.js'
-import { gather } from '../message/Validation.js'
-import { fromMessage, type Submission } from './MessageParams.js'
-import { root } from './Render.js'
+import { decode, type MessageInput } from '../message/Message.js'
+import { Prefix } from '../message/Msisdn.js'
+import { fields, gather } from '../message/Validation.js'
+import { fromMessage } from './MessageParams.js'
+import { body } from './RestBody.js'
+import {
+  balanceRequest,
+  coverageRequest,
+  endpoint,
+  type RestEndpoint,
+  type RestOptions,
+  sendRequest,
+  statusRequest,
+  stopRequest,
+} from './RestRequests.js'
+import { decodeRef, type MessageRef, type ValidRef } from './Unbound.js'
 
-/**
- * The JSON body of `POST /rest/message`.
- *
- * @category model
- * @since 0.1.0
- */
-export interface RestMessage {
-  readonly text: string
-  /** Always an array of strings, even for one recipient. */
-  readonly to: ReadonlyArray<string>
-  readonly from?: string
-  readonly clientMessageId?: string
-  readonly maxMessageParts?: number
-  readonly userPriorityQueue?: number
-  readonly callback?: number
-  readonly escalate?: 0 | 1
-  readonly maxCredits?: number
-  readonly type?: string
-  readonly mo?: 0 | 1
-  readonly requiredFeatures?: number
-  /** `YYYY-MM-DDTHH:mm:ssZ` in UTC, the form of the REST table's example. */
-  readonly scheduledDeliveryTime?: string
-  readonly unicode?: 0 | 1
-  readonly udh?: string
-  readonly validityPeriod?: number
-  readonly bypassDNCCheck?: 0 | 1
-  readonly binary?: 0 | 1
-}
+export type {
+  RestCoverageReply,
+  RestError,
+  RestReplies,
+  RestStatusReply,
+} from '../reply/RestParse.js'
+export { reply, replyWith } from '../reply/RestParse.js'
+export { body, type RestMessage } from './RestBody.js'
+export type { RestEndpoint, RestOptions, RestRef, RestToken } from './RestRequests.js'
 
-const bit = (b: boolean | undefined): 0 | 1 | undefined => (b === undefined ? undefined : b ? 1 : 0)
-
-// One JSON field: its REST name and its value for a submission (undefined leaves it out).
-type Field = {
-  readonly [N in keyof RestMessage]-?: readonly [
-    name: N,
-    value: (s: Submission) => RestMessage[N] | undefined,
-  ]
-}[keyof RestMessage]
-
-const field = <N extends keyof RestMessage>(
-  name: N,
-  value: (s: Submission) => RestMessage[N] | undefined,
-): Field => [name, value] as unknown as Field // the compiler cannot pair a generic N with its member of the union
-
-// How each option is written (the REST parameter table, `shared/spec/002_*`), and the content fields that go
-// with them, in the order of the JSON keys. Typed over ValidOptions: an option without an entry is a compile
-// error, not an option validated and then silently dropped. null: REST cannot say it (`body` refuses it).
-const FIELDS: { readonly [K in keyof ValidOptions | 'unicode' | 'udh' | 'binary']-?: Field | null } = {
-  from: field('from', (s) => s.options.from),
-  clientMessageId: field('clientMessageId', (s) => s.options.clientMessageId),
-  maxParts: field('maxMessageParts', (s) => s.concat),
-  queue: field('userPriorityQueue', (s) => s.options.queue),
-  callback: field('callback', (s) => s.options.callback),
-  escalate: field('escalate', (s) => bit(s.options.escalate)),
-  maxCredits: field('maxCredits', (s) => s.options.maxCredits),
-  messageType: field('type', (s) => s.options.messageType),
-  replyable: field('mo', (s) => bit(s.options.replyable)),
-  requiredFeatures: field('requiredFeatures', (s) => (s.features.size > 0 ? toMask(s.features) : undefined)),
-  deliverAt: field('scheduledDeliveryTime', (s) =>
-    s.options.deliverAt === undefined
-      ? undefined
-      : new Date(s.options.deliverAt * 1000).toISOString().replace('.000Z', 'Z'),
-  ),
-  unicode: field('unicode', (s) =>
-    s.body._tag === 'Text' && s.body.plan.encoding === 'ucs2' ? 1 : undefined,
-  ),
-  udh: field('udh', (s) => (s.body._tag === 'Binary' ? s.body.udh : undefined)),
-  validityMinutes: field('validityPeriod', (s) => s.options.validityMinutes),
-  bypassDoNotContact: field('bypassDNCCheck', (s) => bit(s.options.bypassDoNotContact)),
-  binary: field('binary', (s) => (s.body._tag === 'Binary' ? 1 : undefined)),
-  deliverAfterMinutes: null,
-}
-
-const FIELD_LIST = Object.values(FIELDS).filter((f): f is Field => f !== null)
-
-/**
- * The JSON body for a submission. Refuses `deliverAfterMinutes`, which REST cannot say.
- *
- * @example
- * import { Message, Rest } from 'clickatell-fp'
- * import * as Submission from './MessageParams.js'
- * import * as E from 'fp-ts/Either'
- * const s = E.flatMap(Submission.fromMessage)(Message.decode({ to: '2799900001', text: 'Hello', maxParts: 3, queue: 1 }))
- * console.log(E.flatMap(Rest.body)(s)) // { _tag: 'Right', right: { text: 'Hello', to: ['2799900001'], userPriorityQueue: 1 } }
- * @category encoding
- * @since 0.1.0
- */
-export const body = (submission: Submission): E.Either<InvalidInput, RestMessage> => {
-  if (submission.options.deliverAfterMinutes !== undefined)
-    return E.left(
-      invalidInput([
-        {
-          path: 'deliverAfterMinutes',
-          message: 'the REST API has no delivery delay; give deliverAt (scheduledDeliveryTime) instead',
-        },
-      ]),
-    )
-  const b = submission.body
-  const json: Record<string, unknown> = {
-    text: b._tag === 'Text' ? b.wire : (b.data ?? ''),
-    to: [...submission.to],
+// A request from raw input: the options once, the token once each, then the input; every problem of the three
+// together, in that order, before anything is built.
+const edge =
+  <I, D>(
+    decodeInput: (input: I) => E.Either<InvalidInput, D>,
+    build: (to: RestEndpoint) => (d: D) => HttpRequest,
+  ) =>
+  (options: RestOptions) => {
+    const at = endpoint(options)
+    return (token: string) => {
+      const to = at(token)
+      return (input: I): E.Either<InvalidInput, HttpRequest> =>
+        E.map(([e, d]: readonly [RestEndpoint, D]) => build(e)(d))(gather(to, decodeInput(input)))
+    }
   }
-  for (const [name, value] of FIELD_LIST) {
-    const v = value(submission)
-    if (v !== undefined) json[name] = v
-  }
-  return E.right(json as unknown as RestMessage)
-}
-
-/**
- * Options for `sendWith`: where the REST API is.
- *
- * @category model
- * @since 0.1.0
- */
-export interface RestOptions {
-  readonly baseUrl?: string
-}
-
-// A header value must not carry a line break (header injection) or anything outside visible ASCII.
-const tokenProblem = (token: unknown): Problem | undefined =>
-  typeof token !== 'string' || token === ''
-    ? { path: 'token', message: 'must be the REST API token, a non-empty string' }
-    : /^[\x21-\x7e]+$/.test(token)
-      ? undefined
-      : {
-          path: 'token',
-          message: 'has a character that cannot go in an HTTP header (spaces, line breaks, non-ASCII)',
-        }
 
 /**
  * `POST /rest/message` for a message, with options: validated (`Message.decode`), planned
- * (`Submission.fromMessage`), as JSON. Every problem of the options, the token and the message is listed.
+ * (`Submission.fromMessage`), as JSON (`body`). Every problem of the options, the token and the message is listed.
  *
  * @example
  * import { Rest } from 'clickatell-fp'
@@ -164,30 +71,16 @@ const tokenProblem = (token: unknown): Problem | undefined =>
  * @since 0.1.0
  */
 export const sendWith = (options: RestOptions) => {
-  // The options once, the token once each: configuration, not data. Their problems still come first.
-  const base = root(options.baseUrl)
+  const at = endpoint(options)
   return (token: string) => {
-    const t = tokenProblem(token)
-    const tokenChecked = t === undefined ? E.right(token) : E.left(invalidInput([t]))
+    const to = at(token)
     return (input: MessageInput): E.Either<InvalidInput | MessageTooLong, HttpRequest> => {
-      const checks = gather(base, tokenChecked, decode(input))
+      const checks = gather(to, decode(input))
       if (E.isLeft(checks)) return checks
-      const [url, , message] = checks.right
+      const [e, message] = checks.right
       const submission = fromMessage(message)
       if (E.isLeft(submission)) return submission
-      return E.map(
-        (json: RestMessage): HttpRequest => ({
-          method: 'POST',
-          url: `${url}/rest/message`,
-          headers: {
-            'x-version': '1',
-            authorization: `Bearer ${token}`,
-            'content-type': 'application/json',
-            accept: 'application/json',
-          },
-          body: JSON.stringify(json),
-        }),
-      )(body(submission.right))
+      return E.map(sendRequest(e))(body(submission.right))
     }
   }
 }
@@ -207,3 +100,153 @@ export const sendWith = (options: RestOptions) => {
 export const send: (
   token: string,
 ) => (input: MessageInput) => E.Either<InvalidInput | MessageTooLong, HttpRequest> = sendWith({})
+
+/**
+ * A message's status and charge, with options: `GET /rest/message/{apiMessageId}`, or
+ * `GET /rest/message?clientMessageId=…`.
+ *
+ * @example
+ * import { Rest } from 'clickatell-fp'
+ * import * as E from 'fp-ts/Either'
+ * const r = Rest.statusWith({ baseUrl: 'http://127.0.0.1:8080' })('tok3n')({ clientMessageId: 'order42' })
+ * console.log(E.isRight(r) && r.right.url) // 'http://127.0.0.1:8080/rest/message?clientMessageId=order42'
+ * @category encoding
+ * @since 0.1.0
+ */
+export const statusWith: (
+  options: RestOptions,
+) => (token: string) => (ref: MessageRef) => E.Either<InvalidInput, HttpRequest> = edge(
+  decodeRef,
+  statusRequest,
+)
+
+/**
+ * `statusWith({})`.
+ *
+ * @example
+ * import { Rest } from 'clickatell-fp'
+ * import * as E from 'fp-ts/Either'
+ * const r = Rest.status('tok3n')({ apiMsgId: '996f364775e24b8432f45d77da8eca47' })
+ * console.log(E.isRight(r) && [r.right.method, r.right.url])
+ * // ['GET', 'https://api.clickatell.com/rest/message/996f364775e24b8432f45d77da8eca47']
+ * @category encoding
+ * @since 0.1.0
+ */
+export const status: (token: string) => (ref: MessageRef) => E.Either<InvalidInput, HttpRequest> = statusWith(
+  {},
+)
+
+// REST stops by the gateway's id only: `DELETE /rest/message/{apiMessageId}` has no client-id form.
+const decodeStopRef = (ref: MessageRef) =>
+  E.flatMap((r: ValidRef) =>
+    'apiMsgId' in r
+      ? E.right(r.apiMsgId)
+      : E.left(
+          invalidInput([{ path: 'clientMessageId', message: 'REST stops a message by its apiMsgId only' }]),
+        ),
+  )(decodeRef(ref))
+
+/**
+ * Stops a message, with options: `DELETE /rest/message/{apiMessageId}`. A `clientMessageId` is refused: the
+ * REST API has no way to stop by it.
+ *
+ * @example
+ * import { Rest } from 'clickatell-fp'
+ * import * as E from 'fp-ts/Either'
+ * const stop = Rest.stopWith({})('tok3n')
+ * const r = stop({ apiMsgId: 'a1b2' })
+ * console.log(E.isRight(r) && [r.right.method, r.right.url]) // ['DELETE', 'https://api.clickatell.com/rest/message/a1b2']
+ * console.log(stop({ clientMessageId: 'order42' })._tag) // 'Left'
+ * @category encoding
+ * @since 0.1.0
+ */
+export const stopWith: (
+  options: RestOptions,
+) => (token: string) => (ref: MessageRef) => E.Either<InvalidInput, HttpRequest> = edge(
+  decodeStopRef,
+  stopRequest,
+)
+
+/**
+ * `stopWith({})`.
+ *
+ * @example
+ * import { Rest } from 'clickatell-fp'
+ * console.log(Rest.stop('tok3n')({ apiMsgId: 'a1b2' })._tag) // 'Right'
+ * @category encoding
+ * @since 0.1.0
+ */
+export const stop: (token: string) => (ref: MessageRef) => E.Either<InvalidInput, HttpRequest> = stopWith({})
+
+/**
+ * The account's balance, with options: `GET /rest/account/balance`.
+ *
+ * @example
+ * import { Rest } from 'clickatell-fp'
+ * import * as E from 'fp-ts/Either'
+ * const r = Rest.balanceWith({ baseUrl: 'http://127.0.0.1:8080' })('tok3n')()
+ * console.log(E.isRight(r) && r.right.url) // 'http://127.0.0.1:8080/rest/account/balance'
+ * @category encoding
+ * @since 0.1.0
+ */
+export const balanceWith = (
+  options: RestOptions,
+): ((token: string) => () => E.Either<InvalidInput, HttpRequest>) => {
+  const build = edge(
+    (_: undefined) => E.right(undefined),
+    (to) => () => balanceRequest(to)(),
+  )(options)
+  return (token) => {
+    const withToken = build(token)
+    return () => withToken(undefined)
+  }
+}
+
+/**
+ * `balanceWith({})`.
+ *
+ * @example
+ * import { Rest } from 'clickatell-fp'
+ * import * as E from 'fp-ts/Either'
+ * const r = Rest.balance('tok3n')()
+ * console.log(E.isRight(r) && r.right.headers.authorization) // 'Bearer tok3n'
+ * @category encoding
+ * @since 0.1.0
+ */
+export const balance: (token: string) => () => E.Either<InvalidInput, HttpRequest> = balanceWith({})
+
+const decodeMsisdn = fields({ msisdn: Prefix }, { required: { msisdn: 'the number or prefix to check' } })
+
+/**
+ * Whether the gateway routes to a number or prefix, with options: `GET /rest/coverage/{msisdn}`.
+ *
+ * @example
+ * import { Rest } from 'clickatell-fp'
+ * import * as E from 'fp-ts/Either'
+ * const r = Rest.coverageWith({})('tok3n')({ msisdn: '27999123456' })
+ * console.log(E.isRight(r) && r.right.url) // 'https://api.clickatell.com/rest/coverage/27999123456'
+ * @category encoding
+ * @since 0.1.0
+ */
+export const coverageWith: (
+  options: RestOptions,
+) => (token: string) => (input: { readonly msisdn: string }) => E.Either<InvalidInput, HttpRequest> = edge(
+  (input: { readonly msisdn: string }) => {
+    const { value, problems } = decodeMsisdn(input)
+    return problems.length > 0 ? E.left(invalidInput(problems)) : E.right(value.msisdn!)
+  },
+  coverageRequest,
+)
+
+/**
+ * `coverageWith({})`.
+ *
+ * @example
+ * import { Rest } from 'clickatell-fp'
+ * console.log(Rest.coverage('tok3n')({ msisdn: '+27' })._tag) // 'Left'
+ * @category encoding
+ * @since 0.1.0
+ */
+export const coverage: (
+  token: string,
+) => (input: { readonly msisdn: string }) => E.Either<InvalidInput, HttpRequest> = coverageWith({})

@@ -152,7 +152,42 @@ export const sendmsg: (
  */
 export type MessageRef = { readonly apiMsgId: string } | { readonly clientMessageId: string }
 
-const decodeRef = fields({ apiMsgId: ApiMessageId, clientMessageId: ClientMessageId })
+const refFields = fields({ apiMsgId: ApiMessageId, clientMessageId: ClientMessageId })
+
+/**
+ * A message reference, decoded: the gateway's id or the caller's, exactly one of them.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type ValidRef = { readonly apiMsgId: ApiMessageId } | { readonly clientMessageId: ClientMessageId }
+
+/**
+ * Decodes a message reference from outside: `apiMsgId` or `clientMessageId`, exactly one. Both dialects
+ * read their references with it.
+ *
+ * @example
+ * import * as Unbound from './Unbound.js'
+ * console.log(Unbound.decodeRef({ apiMsgId: 'a1' })) // { _tag: 'Right', right: { apiMsgId: 'a1' } }
+ * console.log(Unbound.decodeRef({} as never)) // { _tag: 'Left', left: { _tag: 'InvalidInput', problems: [{ path: '', message: 'give apiMsgId or clientMessageId' }] } }
+ * @category decoding
+ * @since 0.1.0
+ */
+export const decodeRef = (input: MessageRef): E.Either<InvalidInput, ValidRef> => {
+  const { value, given, problems } = refFields(input)
+  const count = (given.includes('apiMsgId') ? 1 : 0) + (given.includes('clientMessageId') ? 1 : 0)
+  const shape =
+    count === 1 || problems.some((p) => p.path === '')
+      ? []
+      : [{ path: '', message: `give apiMsgId or clientMessageId${count === 0 ? '' : ', not both'}` }]
+  return fromProblems(
+    [...problems, ...shape],
+    (): ValidRef =>
+      value.apiMsgId !== undefined
+        ? { apiMsgId: value.apiMsgId }
+        : { clientMessageId: value.clientMessageId! },
+  )
+}
 
 /**
  * The parameter of a message reference: `apimsgid` or `climsgid`, exactly one.
@@ -163,19 +198,11 @@ const decodeRef = fields({ apiMsgId: ApiMessageId, clientMessageId: ClientMessag
  * @category encoding
  * @since 0.1.0
  */
-export const refParams = (input: MessageRef): E.Either<InvalidInput, ReadonlyArray<Param>> => {
-  const { value, given, problems } = decodeRef(input)
-  const count = (given.includes('apiMsgId') ? 1 : 0) + (given.includes('clientMessageId') ? 1 : 0)
-  const shape =
-    count === 1 || problems.some((p) => p.path === '')
-      ? []
-      : [{ path: '', message: `give apiMsgId or clientMessageId${count === 0 ? '' : ', not both'}` }]
-  return fromProblems(
-    [...problems, ...shape],
-    (): ReadonlyArray<Param> =>
-      value.apiMsgId !== undefined ? [['apimsgid', value.apiMsgId]] : [['climsgid', value.clientMessageId!]],
-  )
-}
+export const refParams = (input: MessageRef): E.Either<InvalidInput, ReadonlyArray<Param>> =>
+  E.map(
+    (ref: ValidRef): ReadonlyArray<Param> =>
+      'apiMsgId' in ref ? [['apimsgid', ref.apiMsgId]] : [['climsgid', ref.clientMessageId]],
+  )(decodeRef(input))
 
 const byRef =
   (command: 'querymsg' | 'delmsg' | 'getmsgcharge') =>

@@ -1,6 +1,8 @@
 import { test } from '@fast-check/vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
+import { request as redact } from '../../../src/core/request/Redact.js'
+import * as Rest from '../../../src/core/request/Rest.js'
 import { send, sendWith } from '../../../src/core/request/Rest.js'
 import { planWith } from '../../../src/core/text/Charset.js'
 import { fromHex } from '../../../src/core/text/Ucs2.js'
@@ -100,5 +102,70 @@ describe('Rest.send', () => {
       planWith(m.encoding === undefined ? {} : { encoding: m.encoding })(m.text).encoding === 'ucs2'
     expect(json.unicode).toBe(ucs2 ? 1 : undefined)
     expect(ucs2 ? fromHex(json.text) : E.right(json.text)).toEqual(E.right(m.text))
+  })
+})
+
+const HEADERS = {
+  'x-version': '1',
+  authorization: 'Bearer tok3n',
+  'content-type': 'application/json',
+  accept: 'application/json',
+}
+const ID = '996f364775e24b8432f45d77da8eca47'
+const pathsOf = (
+  r: E.Either<{ readonly _tag: string; readonly problems?: ReadonlyArray<{ path: string }> }, unknown>,
+) => (E.isLeft(r) ? (r.left.problems ?? []).map((p) => p.path) : [])
+
+describe('the other REST requests', () => {
+  it.each([
+    ['status by apiMsgId', Rest.status('tok3n')({ apiMsgId: ID }), 'GET', `/rest/message/${ID}`],
+    [
+      'status by clientMessageId',
+      Rest.status('tok3n')({ clientMessageId: 'order42' }),
+      'GET',
+      '/rest/message?clientMessageId=order42',
+    ],
+    ['stop', Rest.stop('tok3n')({ apiMsgId: ID }), 'DELETE', `/rest/message/${ID}`],
+    ['balance', Rest.balance('tok3n')(), 'GET', '/rest/account/balance'],
+    ['coverage', Rest.coverage('tok3n')({ msisdn: '27999123456' }), 'GET', '/rest/coverage/27999123456'],
+  ])('%s: the method, the path and the four headers, no body', (_reason, r, method, path) => {
+    expect(r).toEqual(E.right({ method, url: `https://api.clickatell.com${path}`, headers: HEADERS }))
+  })
+
+  it('goes to another base URL, without doubling its trailing slash', () => {
+    const r = Rest.balanceWith({ baseUrl: 'http://127.0.0.1:8080/' })('tok3n')()
+    expect(E.isRight(r) && r.right.url).toBe('http://127.0.0.1:8080/rest/account/balance')
+  })
+
+  it.each([
+    ['an id with punctuation', () => Rest.status('t')({ apiMsgId: 'a/../b' }), ['apiMsgId']],
+    ['no id at all', () => Rest.status('t')({} as never), ['']],
+    ['both ids', () => Rest.status('t')({ apiMsgId: 'a', clientMessageId: 'b' } as never), ['']],
+    [
+      'a stop by client id, which REST cannot say',
+      () => Rest.stop('t')({ clientMessageId: 'c1' }),
+      ['clientMessageId'],
+    ],
+    ['a number with a plus', () => Rest.coverage('t')({ msisdn: '+27999' }), ['msisdn']],
+    ['a number with a path in it', () => Rest.coverage('t')({ msisdn: '27/../x' }), ['msisdn']],
+    ['an empty token', () => Rest.balance('')(), ['token']],
+    ['a token with a space', () => Rest.balance('a b')(), ['token']],
+    [
+      'everything at once, in order: base URL, token, input',
+      () => Rest.statusWith({ baseUrl: 'ftp://x' })('')({ apiMsgId: '' }),
+      ['baseUrl', 'token', 'apiMsgId'],
+    ],
+  ])('refuses %s', (_reason, make, paths) => {
+    expect(pathsOf(make())).toEqual(paths)
+  })
+
+  it('a request fit for a log keeps no token (Redact.request)', () => {
+    const r = Rest.balance('s3cretTok3n')()
+    expect(E.isRight(r) && JSON.stringify(redact(r.right))).not.toContain('s3cretTok3n')
+  })
+
+  it('never quotes the token in a problem', () => {
+    const r = Rest.balance('secret token')()
+    expect(E.isLeft(r) && JSON.stringify(r.left)).not.toContain('secret')
   })
 })
