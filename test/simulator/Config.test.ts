@@ -24,6 +24,7 @@ describe('normalise', () => {
       callback: undefined,
       batchTtlMs: 24 * 3_600_000,
       autoTick: undefined,
+      maxBodyBytes: 1_048_576,
     })
     expect(result.right.accounts).toHaveLength(1)
     expect(result.right.accounts[0]).toMatchObject({ ...result.right.demo, credits: 100 })
@@ -73,6 +74,8 @@ describe('normalise', () => {
     [{ callbackAuth: { username: 'u' } }, ['callbackAuth'], 'no password'],
     [{ delivery: { gatewayMs: 10, handsetMs: 5 } }, ['delivery.handsetMs'], 'handset before gateway'],
     [{ expiredSessionCode: '002' }, ['expiredSessionCode'], 'not 001 or 003'],
+    [{ maxBodyBytes: -1 }, ['maxBodyBytes'], 'negative body cap'],
+    [{ maxBodyBytes: '1MiB' }, ['maxBodyBytes'], 'body cap as text'],
     [{ blocked: [447700900000] }, ['blocked'], 'numbers, not strings'],
     [null, [''], 'not an object'],
     [{ faults: [{ kind: 'boom' }] }, ['faults.0.kind'], 'unknown fault'],
