@@ -5,8 +5,8 @@
 // - Every example (including Node-only ones, which may start servers or open sockets) is type-checked.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
+import { typeCheck } from './support/typecheck.js'
 
 const ROOT = join(import.meta.dirname, '..')
 const SRC = join(ROOT, 'src')
@@ -176,28 +176,11 @@ describe('doc examples', () => {
   })
 
   it('every example type-checks', () => {
-    const options: ts.CompilerOptions = {
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      strict: true,
-      noEmit: true,
-      skipLibCheck: true,
-      types: ['node'],
-      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-      allowImportingTsExtensions: true,
-    }
-    const program = ts.createProgram(
-      written.map((w) => w.path),
-      options,
-    )
-    const problems = ts
-      .getPreEmitDiagnostics(program)
-      .filter((d) => d.file?.fileName.startsWith(OUT))
-      .map((d) => {
-        const head = d.file ? readFileSync(d.file.fileName, 'utf8').split('\n')[0] : ''
-        return `${head}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`
-      })
-    expect(problems).toEqual([])
+    expect(
+      typeCheck(
+        written.map((w) => w.path),
+        OUT,
+      ),
+    ).toEqual([])
   }, 120_000)
 })

@@ -4,9 +4,9 @@
 // is only type-checked.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import ts from 'typescript'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Simulator, startSimulator } from '../src/simulator/index.js'
+import { typeCheck } from './support/typecheck.js'
 
 const ROOT = join(import.meta.dirname, '..')
 const OUT = join(ROOT, 'test-results', 'readme')
@@ -93,25 +93,12 @@ describe('README.md snippets', () => {
   })
 
   it('every snippet type-checks', () => {
-    const program = ts.createProgram(
-      written.map((w) => w.path),
-      {
-        target: ts.ScriptTarget.ES2022,
-        module: ts.ModuleKind.NodeNext,
-        moduleResolution: ts.ModuleResolutionKind.NodeNext,
-        strict: true,
-        noEmit: true,
-        skipLibCheck: true,
-        types: ['node'],
-        lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-        allowImportingTsExtensions: true,
-      },
-    )
-    const problems = ts
-      .getPreEmitDiagnostics(program)
-      .filter((d) => d.file?.fileName.startsWith(OUT))
-      .map((d) => `${d.file!.fileName}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`)
-    expect(problems).toEqual([])
+    expect(
+      typeCheck(
+        written.map((w) => w.path),
+        OUT,
+      ),
+    ).toEqual([])
   }, 120_000)
 
   it('the counting snippet prints what it says', async () => {
