@@ -23,20 +23,28 @@ export interface OrderedOptions {
 
 type Settled<B> = { readonly ok: true; readonly value: B } | { readonly ok: false; readonly error: unknown }
 
-// A promise that resolves at the next `notify`: how the feeding loop and the consumer wait for each other.
-const changes = () => {
-  let wake = () => {}
-  let next = new Promise<void>((resolve) => {
-    wake = resolve
+// A promise with its resolver.
+const deferred = (): { readonly promise: Promise<void>; readonly resolve: () => void } => {
+  let resolve!: () => void
+  const promise = new Promise<void>((r) => {
+    resolve = r
   })
+  return { promise, resolve }
+}
+
+// A promise that resolves at the next `notify`: how the feeding loop and the consumer wait for each other. It is
+// made only when one of them waits.
+const changes = () => {
+  let waiting: ReturnType<typeof deferred> | undefined
   return {
-    next: () => next,
-    notify: () => {
-      const woken = wake
-      next = new Promise<void>((resolve) => {
-        wake = resolve
-      })
-      woken()
+    next: (): Promise<void> => {
+      waiting ??= deferred()
+      return waiting.promise
+    },
+    notify: (): void => {
+      const woken = waiting
+      waiting = undefined
+      woken?.resolve()
     },
   }
 }

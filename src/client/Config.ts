@@ -18,7 +18,7 @@ import { root } from '../core/request/Render.js'
 import { requestMethod } from '../core/request/Wire.js'
 import type { Transport } from '../transport/Transport.js'
 import type { RetryEvent } from './Commands.js'
-import { type Env, systemEnv } from './Env.js'
+import { type Env, randomIds, systemEnv } from './Env.js'
 import type { Backoff } from './Policy.js'
 import type { SendEvent, SendPolicy } from './Send.js'
 import type { SessionEvent } from './Session.js'
@@ -230,6 +230,11 @@ const decodeId = (raw: unknown): E.Either<InvalidInput, ClientMessageId> =>
     invalidInput(problemsOf(errors).map((p) => ({ path: 'clientMessageId', message: p.message }))),
   )(ClientMessageId.decode(raw))
 
+const rightOf =
+  <A>(f: () => A) =>
+  (): E.Either<never, A> =>
+    E.right(f())
+
 const complete = (c: t.TypeOf<typeof Config>): Settings => {
   const ids = c.env.newClientMessageId
   return {
@@ -249,8 +254,7 @@ const complete = (c: t.TypeOf<typeof Config>): Settings => {
       random: c.env.random ?? systemEnv.random,
     },
     background: c.env.background ?? c.env.sleep ?? unrefSleep,
-    newClientMessageId:
-      ids === undefined ? () => E.right(systemEnv.newClientMessageId()) : () => decodeId(ids()),
+    newClientMessageId: ids === undefined ? rightOf(randomIds()) : () => decodeId(ids()),
     onEvent: c.onEvent,
   }
 }

@@ -183,7 +183,6 @@ const judge = async (
 export const sendOnce =
   (deps: SendDeps) =>
   async (to: Msisdn, clientMessageId: ClientMessageId): Promise<RecipientOutcome> => {
-    const wait = delay(deps.policy.backoff, deps.random)
     for (let attempts = 1; ; attempts++) {
       const a: Attempted = { to, clientMessageId, attempts }
       const r = await deps.attempt(to, clientMessageId)
@@ -191,6 +190,6 @@ export const sendOnce =
       const outcome = await judge(deps, a, r.left)
       if (outcome !== undefined) return outcome
       deps.onEvent?.({ _tag: 'Resending', clientMessageId, attempt: attempts + 1 })
-      await deps.sleep(wait(attempts - 1), deps.signal)
+      await deps.sleep(delay(deps.policy.backoff, deps.random)(attempts - 1), deps.signal)
     }
   }

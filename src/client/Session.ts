@@ -222,15 +222,6 @@ export interface ViaSessionDeps {
   readonly onEvent: (event: SessionEvent) => void
 }
 
-// The session to use and when the request is made: the gateway's 15 minutes run from then, not from the answer.
-const sessionNow = async (deps: ViaSessionDeps) => {
-  const now = deps.now()
-  const live = deps.sessions.current(now)
-  return live !== undefined
-    ? { session: E.right(live), usedAt: now }
-    : { session: await deps.sessions.get(), usedAt: deps.now() }
-}
-
 /**
  * Requests with the current session. On `ERR: 001`, `003` or `005` the request was refused, so the client
  * authenticates again and repeats it, up to `RENEWALS` times.
@@ -256,7 +247,12 @@ export const viaSession =
   (deps: ViaSessionDeps): Authenticated =>
   async (command, build, signal) => {
     for (let renewals = 0; ; renewals++) {
-      const { session, usedAt } = await sessionNow(deps)
+      // The session's use is dated from when the request is made (the gateway's 15 minutes run from then): now,
+      // or once `auth` has answered when there is no live session.
+      const now = deps.now()
+      const live = deps.sessions.current(now)
+      const [session, usedAt] =
+        live !== undefined ? [E.right(live), now] : [await deps.sessions.get(), deps.now()]
       if (E.isLeft(session)) return session
       const credentials = session.right
       const r = await deps.exchange(command, build(credentials), signal)
