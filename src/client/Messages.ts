@@ -274,7 +274,6 @@ export const make = (deps: MessagesDeps) => ({
     messages: Iterable<MessageInput> | AsyncIterable<MessageInput>,
     options: BulkOptions = {},
   ): AsyncIterable<BulkOutcome> =>
-    // `message` before the spread: V8 copies a leading spread in one step, and was ten times slower with a field
-    // added after it.
+    // `message` first: a field after a spread is ten times slower in V8 (docs/benchmarks.md).
     run(deps, jobsFrom(deps, messages, options.signal), options, (o, message) => ({ message, ...o })),
 })
