@@ -104,8 +104,8 @@ export const checkMessage = (message: MessageInput): E.Either<LocalError, Submis
   if (E.isLeft(planned)) return planned
   const count = planned.right.to.length
   if (planned.right.options.clientMessageId === undefined || count === 1) return planned
-  const message_ = `identifies one message, but there are ${count} recipients: leave it out (the client makes one per recipient) or send to each number on its own`
-  return E.left(invalidInput([{ path: 'clientMessageId', message: message_ }]))
+  const why = `identifies one message, but there are ${count} recipients: leave it out (the client makes one per recipient) or send to each number on its own`
+  return E.left(invalidInput([{ path: 'clientMessageId', message: why }]))
 }
 
 // One recipient of one message (`message` is its position in the input): ready to send, or refused with it.
@@ -256,6 +256,22 @@ const run = <O>(
 /**
  * `send` and `sendAll` over their dependencies.
  *
+ * @example
+ * import * as Messages from './Messages.js'
+ * import { manualEnv } from './Env.js'
+ * import * as E from 'fp-ts/Either'
+ * const env = manualEnv()
+ * const { send } = Messages.make({
+ *   via: (async () => E.right({ outcomes: [{ _tag: 'Accepted', apiMsgId: 'abc' }] })) as never,
+ *   query: async () => E.right({ apiMsgId: 'abc', status: { code: '003' } }) as never,
+ *   newClientMessageId: () => E.right(env.newClientMessageId()),
+ *   env,
+ *   policy: { sends: 3, checks: 2, checkDelayMs: 1000, backoff: { retries: 3, baseDelayMs: 200, maxDelayMs: 5000 } },
+ *   bulk: { concurrency: 4, ratePerSecond: 0 },
+ *   onEvent: () => {},
+ * })
+ * const r = await send({ to: ['447900000001', '447900000002'], text: 'Hi' })()
+ * console.log(E.isRight(r) && r.right.outcomes.map((o) => o.clientMessageId)) // ['c1', 'c2']
  * @category constructors
  * @since 0.1.0
  */
