@@ -1,14 +1,15 @@
 /**
- * sendmsg requests per second over loopback through each transport, and the client's overhead over the bare
- * transport. `npx tsx bench/transports.bench.ts [seconds-per-run=2] [in-flight=16] [rounds=3] [pairs=30]
+ * sendmsg requests per second over loopback through each transport, and, for information, the client's overhead
+ * over the bare transport. `npx tsx bench/transports.bench.ts [seconds-per-run=2] [in-flight=16] [rounds=3] [pairs=30]
  * [pair-seconds=1]`
  *
  * A minimal node:http gateway (answers `OK: <id>` to auth and `ID: <32 hex>` to sendmsg) runs in a child process,
  * so client and server each have a core and this process's CPU time is the client side's alone. The `close`
  * server answers with `Connection: close`, so a client talking to it opens a connection per request: that is
  * "without keep-alive" for fetch, whose own connection pool cannot be switched off without another dependency.
- * The transport runs are interleaved over `rounds` rounds; medians are printed. Targets: Node transport with
- * keep-alive at least 2x plain fetch without it; client overhead under 15%.
+ * The transport runs are interleaved over `rounds` rounds; medians are printed. Target: Node transport with
+ * keep-alive at least 2x plain fetch without it. (The former target of a client overhead under 15% is withdrawn:
+ * the client's own budget is bench/client.bench.ts, docs/benchmarks.md.)
  *
  * The client's overhead is measured apart, over `pairs` pairs of short runs (`pair-seconds` each): a bare run and
  * a client run back to back, their order alternating. For each pair, the time per request through the client
@@ -212,7 +213,7 @@ const summary = (xs: ReadonlyArray<number>) =>
 console.log('')
 console.log(`Node keep-alive / fetch without keep-alive: ${ratio.toFixed(2)}x (target >= 2x)`)
 console.log(
-  `client overhead over the bare Node transport, ${pairs} back-to-back pairs of ${pairSeconds} s (target < 15%):`,
+  `client overhead over the bare Node transport, ${pairs} back-to-back pairs of ${pairSeconds} s (for information):`,
 )
 console.log(`  time per request: ${summary(timeOverheads)}`)
 console.log(`  CPU per request (client side): ${summary(cpuOverheads)}`)

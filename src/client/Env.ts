@@ -5,6 +5,7 @@
  *
  * @since 0.1.0
  */
+import type { ClientMessageId } from '../core/message/IdCodecs.js'
 import { sleep } from '../transport/middleware.js'
 
 /**
@@ -19,40 +20,47 @@ export interface Env {
   /** A number in [0, 1), for jitter. */
   readonly random: () => number
   /** A fresh client message id (`climsgid`): 1 to 32 letters and digits. */
-  readonly newClientMessageId: () => string
+  readonly newClientMessageId: () => ClientMessageId
 }
+
+// The one place ids are branded without a check: both sources below make only letters and digits, at most 32.
+const madeValid = (id: string): ClientMessageId => id as ClientMessageId
 
 // 32 letters and digits, so that 5 random bits pick one with no bias (a byte modulo 36 would favour four).
 const ALPHABET = '0123456789abcdefghijklmnopqrstuv'
-const CODES = Uint8Array.from(ALPHABET, (c) => c.charCodeAt(0))
-
-// Ids are cut from a pool of random characters: one getRandomValues call and one string per 170 ids, not one
-// per message (drawing the bytes was the largest single cost of a send in a profile of the client, and making
-// each id's string from its 24 codes the next). An id is a slice of the pool's string: a flat string, made
-// without copying.
-const POOL_IDS = 170
 const ID_LENGTH = 24
-let pool = ''
-let used = 0
-// The pool's codes are ASCII, so a UTF-8 decoder reads them as they are: thirty times faster than
-// String.fromCharCode over them. (The library needs TextDecoder anyway: form and callback decoding use it.)
-const ascii = new TextDecoder()
-const refill = (): void => {
-  const bytes = new Uint8Array(POOL_IDS * ID_LENGTH)
-  const c = (globalThis as { crypto?: { getRandomValues?: (b: Uint8Array) => Uint8Array } }).crypto
-  if (typeof c?.getRandomValues === 'function') c.getRandomValues(bytes)
-  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256)
-  for (let i = 0; i < bytes.length; i++) bytes[i] = CODES[bytes[i]! & 31]!
-  pool = ascii.decode(bytes)
-  used = 0
+
+// 24 base-32 characters (120 bits) from 24 random bytes.
+const idOf = (bytes: Uint8Array): ClientMessageId => {
+  let id = ''
+  for (const b of bytes) id += ALPHABET[b & 31]
+  return madeValid(id)
 }
 
-/** 24 base-32 characters (120 bits) from the platform's cryptographic source when it has one. */
-const newClientMessageId = (): string => {
-  if (used + ID_LENGTH > pool.length) refill()
-  const id = pool.slice(used, used + ID_LENGTH)
-  used += ID_LENGTH
-  return id
+/**
+ * A source of fresh client message ids, drawn from the platform's cryptographic source `batch` ids at a time:
+ * one call of `crypto.getRandomValues` costs several microseconds whatever its size, more than the rest of a
+ * send (docs/benchmarks.md). Each source keeps its own bytes; a client makes one for itself.
+ *
+ * @example
+ * import { randomIds } from './Env.js'
+ * const next = randomIds()
+ * const [a, b] = [next(), next()]
+ * console.log(/^[0-9a-v]{24}$/.test(a), a !== b) // true true
+ * @category constructors
+ * @since 0.1.0
+ */
+export const randomIds = (batch = 64): (() => ClientMessageId) => {
+  const bytes = new Uint8Array(Math.max(1, Math.floor(batch)) * ID_LENGTH)
+  let next = bytes.length
+  return () => {
+    if (next === bytes.length) {
+      crypto.getRandomValues(bytes)
+      next = 0
+    }
+    next += ID_LENGTH
+    return idOf(bytes.subarray(next - ID_LENGTH, next))
+  }
 }
 
 /**
@@ -60,11 +68,17 @@ const newClientMessageId = (): string => {
  *
  * @example
  * import { Client } from 'clickatell-fp'
- * console.log(/^[0-9a-z]{24}$/.test(Client.systemEnv.newClientMessageId())) // true
+ * console.log(/^[0-9a-v]{24}$/.test(Client.systemEnv.newClientMessageId())) // true
  * @category constructors
  * @since 0.1.0
  */
-export const systemEnv: Env = { now: () => Date.now(), sleep, random: Math.random, newClientMessageId }
+export const systemEnv: Env = {
+  now: () => Date.now(),
+  sleep,
+  random: Math.random,
+  // Each id drawn on its own: no bytes kept between calls.
+  newClientMessageId: () => idOf(crypto.getRandomValues(new Uint8Array(ID_LENGTH))),
+}
 
 /**
  * A manual environment for tests: time stands still until something sleeps, and a sleep moves the clock by
@@ -92,7 +106,7 @@ export const manualEnv = (
       if (ms > 0) time += ms
     },
     random,
-    newClientMessageId: () => `c${++ids}`,
+    newClientMessageId: () => madeValid(`c${++ids}`),
     advance: (ms) => {
       time += ms
     },

@@ -6,6 +6,7 @@
  * @since 0.1.0
  */
 import type { ClickatellError } from '../core/errors.js'
+import { isRetryable } from '../core/reply/Codes.js'
 import { backoff as middlewareBackoff } from '../transport/middleware.js'
 
 /**
@@ -14,8 +15,9 @@ import { backoff as middlewareBackoff } from '../transport/middleware.js'
  * safe to authenticate again and repeat it (the client does so up to three times).
  *
  * @example
- * import { Client, Errors } from 'clickatell-fp'
- * console.log(Client.Policy.isSessionError(Errors.gatewayError('sendmsg', '001', 'Authentication failed'))) // true
+ * import { Errors } from 'clickatell-fp'
+ * import * as Policy from './Policy.js'
+ * console.log(Policy.isSessionError(Errors.gatewayError('sendmsg', '001', 'Authentication failed'))) // true
  * @category refinements
  * @since 0.1.0
  */
@@ -27,9 +29,10 @@ export const isSessionError = (e: ClickatellError): boolean =>
  * look-up. Walks the `cause` chain for the error codes Node and undici use.
  *
  * @example
- * import { Client, Errors } from 'clickatell-fp'
+ * import { Errors } from 'clickatell-fp'
+ * import * as Policy from './Policy.js'
  * const refused = Errors.transportError('network', 'connect ECONNREFUSED', { code: 'ECONNREFUSED' })
- * console.log(Client.Policy.nothingSent(refused), Client.Policy.nothingSent(Errors.transportError('timeout', 'slow'))) // true false
+ * console.log(Policy.nothingSent(refused), Policy.nothingSent(Errors.transportError('timeout', 'slow'))) // true false
  * @category refinements
  * @since 0.1.0
  */
@@ -46,12 +49,14 @@ export const nothingSent = (e: ClickatellError): boolean => {
 
 /**
  * A failure of a read-only command worth repeating: the transport failed (but not by the caller's abort), the
- * gateway or a proxy answered 5xx, or the gateway said `901` (internal error, "please retry").
+ * gateway or a proxy answered 5xx, or the gateway answered a code the code table marks retryable (`901`,
+ * internal error, "please retry").
  *
  * @example
- * import { Client, Errors } from 'clickatell-fp'
- * console.log(Client.Policy.isRetryableRead(Errors.httpStatusError(503, ''))) // true
- * console.log(Client.Policy.isRetryableRead(Errors.gatewayError('querymsg', '101', 'Invalid or missing parameters'))) // false
+ * import { Errors } from 'clickatell-fp'
+ * import * as Policy from './Policy.js'
+ * console.log(Policy.isRetryableRead(Errors.httpStatusError(503, ''))) // true
+ * console.log(Policy.isRetryableRead(Errors.gatewayError('querymsg', '101', 'Invalid or missing parameters'))) // false
  * @category refinements
  * @since 0.1.0
  */
@@ -59,17 +64,18 @@ export const isRetryableRead = (e: ClickatellError): boolean =>
   (e._tag === 'TransportError' && e.kind !== 'aborted') ||
   (e._tag === 'HttpStatusError' && e.status >= 500) ||
   e._tag === 'MalformedResponse' ||
-  (e._tag === 'GatewayError' && e.code === '901')
+  (e._tag === 'GatewayError' && isRetryable(e.code))
 
 /**
  * A failure of a send after which the gateway may or may not have taken the message: the request may have
- * arrived and the answer been lost (a time-out, a reset, a 5xx from something in between, a garbled body, or
- * `901`). Only a query can tell; resending blindly could send the message twice.
+ * arrived and the answer been lost (a time-out, a reset, a 5xx from something in between, a garbled body, or a
+ * retryable code such as `901`). Only a query can tell; resending blindly could send the message twice.
  *
  * @example
- * import { Client, Errors } from 'clickatell-fp'
- * console.log(Client.Policy.isAmbiguous(Errors.transportError('timeout', 'no answer'))) // true
- * console.log(Client.Policy.isAmbiguous(Errors.gatewayError('sendmsg', '105', 'Invalid Destination Address'))) // false
+ * import { Errors } from 'clickatell-fp'
+ * import * as Policy from './Policy.js'
+ * console.log(Policy.isAmbiguous(Errors.transportError('timeout', 'no answer'))) // true
+ * console.log(Policy.isAmbiguous(Errors.gatewayError('sendmsg', '105', 'Invalid Destination Address'))) // false
  * @category refinements
  * @since 0.1.0
  */
@@ -77,7 +83,22 @@ export const isAmbiguous = (e: ClickatellError): boolean =>
   (e._tag === 'TransportError' && e.kind !== 'aborted' && !nothingSent(e)) ||
   e._tag === 'HttpStatusError' ||
   e._tag === 'MalformedResponse' ||
-  (e._tag === 'GatewayError' && e.code === '901')
+  (e._tag === 'GatewayError' && isRetryable(e.code))
+
+/**
+ * A failure of a command sent once and never repeated (`senditem`, `quicksend`) after which the items may or may
+ * not have been taken: anything but the gateway's own refusal, and a refusal with a retryable code. Such items
+ * carry no client message id to query by, so their outcome is `Unknown`.
+ *
+ * @example
+ * import { Errors } from 'clickatell-fp'
+ * import * as Policy from './Policy.js'
+ * console.log(Policy.leavesUnknown(Errors.transportError('timeout', 'no answer'))) // true
+ * console.log(Policy.leavesUnknown(Errors.gatewayError('senditem', '105', 'Invalid Destination Address'))) // false
+ * @category refinements
+ * @since 0.1.0
+ */
+export const leavesUnknown = (e: ClickatellError): boolean => e._tag !== 'GatewayError' || isRetryable(e.code)
 
 /**
  * Backoff settings for repeated requests.
@@ -97,8 +118,8 @@ export interface Backoff {
  * the retry middleware's wait alike).
  *
  * @example
- * import { Client } from 'clickatell-fp'
- * console.log(Client.Policy.delay({ retries: 3, baseDelayMs: 100, maxDelayMs: 1000 }, () => 0.5)(2)) // 200
+ * import * as Policy from './Policy.js'
+ * console.log(Policy.delay({ retries: 3, baseDelayMs: 100, maxDelayMs: 1000 }, () => 0.5)(2)) // 200
  * @category utils
  * @since 0.1.0
  */

@@ -1,23 +1,23 @@
 /**
- * The client namespace: `Client.make`, `Client.promises`, and the parts it is made of.
+ * The client namespace: `Client.make`, `Client.makePromises`, `Client.promises`, the environments for tests, and
+ * the types a caller meets. The parts it is made of (`Config`, `Exchange`, `Session`, `Commands`, `Messages`,
+ * `Send`, `Bulk`, `Policy`) are internal.
  *
  * @since 0.1.0
  */
-export * as Bulk from './Bulk.js'
 export {
+  type BatchResult,
   type BulkOptions,
   type BulkOutcome,
   type Client,
   type ClientConfig,
   type ClientEvent,
+  type ItemOutcome,
   type MessageRef,
   make,
   type Progress,
+  type RecipientOutcome,
   type SendResult,
 } from './Client.js'
 export { type Env, manualEnv, systemEnv } from './Env.js'
-export * as Policy from './Policy.js'
 export { makePromises, type PromiseClient, promises, type Result } from './Promises.js'
-export type { RecipientOutcome } from './Send.js'
-export * as Send from './Send.js'
-export * as Session from './Session.js'

@@ -1,4 +1,4 @@
-// mapOrdered is hand-written (an async iterator rather than an async generator, to spare promises per item), so
+// mapOrdered runs its calls concurrently and yields in order, with the source read by one loop, so
 // its laws are checked here with fast-check's scheduler, which runs the calls' completions in every order.
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'

@@ -1,0 +1,288 @@
+/**
+ * The client's configuration, decoded once (ky's `normalize`): the lenient `ClientConfig` a caller writes, where
+ * only `transport` and `credentials` are required, becomes the complete `Settings` the client runs on, every
+ * default filled in, or `InvalidInput` listing every problem with its path (`credentials.password`,
+ * `retry.retries`, `bulk.concurrency`; a secret is never quoted). What runs after `Client.make` reads `Settings`
+ * and checks nothing again.
+ *
+ * @since 0.1.0
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import * as t from 'io-ts'
+import { type InvalidInput, invalidInput } from '../core/errors.js'
+import { ClientMessageId } from '../core/message/IdCodecs.js'
+import { checked, describe, problemsOf } from '../core/message/Validation.js'
+import { MAX_BODY_CHARS } from '../core/reply/Parse.js'
+import { account, decodeCredentials, type ValidCredentials } from '../core/request/Credentials.js'
+import { root } from '../core/request/Render.js'
+import { requestMethod } from '../core/request/Wire.js'
+import type { Transport } from '../transport/Transport.js'
+import type { RetryEvent } from './Commands.js'
+import { type Env, randomIds, systemEnv } from './Env.js'
+import type { Backoff } from './Policy.js'
+import type { SendEvent, SendPolicy } from './Send.js'
+import type { SessionEvent } from './Session.js'
+
+/**
+ * How to reach and use the gateway. Only `transport` and `credentials` are required.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface ClientConfig {
+  readonly transport: Transport
+  readonly credentials: { readonly apiId: string; readonly user: string; readonly password: string }
+  /** Default `https://api.clickatell.com`. */
+  readonly baseUrl?: string
+  /** Default `POST` (credentials never in a URL). */
+  readonly method?: 'GET' | 'POST'
+  /** `session` (default): one `auth`, then the session id; `per-request`: credentials with every request. */
+  readonly authentication?: 'session' | 'per-request'
+  /** Ping every 10 minutes while in use, so the session does not expire (default false). */
+  readonly keepAlive?: boolean
+  /** Repeats of read-only commands (default 3 retries, 200 ms base, 5 s cap, full jitter). */
+  readonly retry?: Partial<Backoff>
+  /** Sends: at most `sends` attempts (default 3); a lost answer is checked with `checks` queries (default 2), `checkDelayMs` apart (default 1000). */
+  readonly confirm?: { readonly sends?: number; readonly checks?: number; readonly checkDelayMs?: number }
+  /** Bulk defaults: 4 in flight, 100 messages a second (the gateway's documented average). */
+  readonly bulk?: { readonly concurrency?: number; readonly ratePerSecond?: number }
+  /** Longest response body read, in characters (default 1 MiB). */
+  readonly maxBodyChars?: number
+  /**
+   * Clock, sleep, randomness and id source; tests pass `manualEnv()`. An id that is not a client message id
+   * refuses the send it was made for. `background` is the keep-alive loop's wait (default: `sleep` when given,
+   * else a timer that does not keep a process alive).
+   */
+  readonly env?: Partial<Omit<Env, 'newClientMessageId'>> & {
+    readonly newClientMessageId?: () => string
+    readonly background?: (ms: number) => Promise<void>
+  }
+  /** Decisions the client takes (authenticated, confirming a lost answer, resending...), for logs. No secrets. */
+  readonly onEvent?: (event: ClientEvent) => void
+}
+
+/**
+ * What `onEvent` sees.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type ClientEvent = SessionEvent | RetryEvent | SendEvent
+
+/**
+ * The configuration decoded: complete, every value checked.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface Settings {
+  readonly transport: Transport
+  readonly account: ValidCredentials
+  /** Without a trailing slash. */
+  readonly baseUrl: string
+  readonly method: 'GET' | 'POST'
+  readonly authentication: 'session' | 'per-request'
+  readonly keepAlive: boolean
+  readonly retry: Backoff
+  readonly confirm: Omit<SendPolicy, 'backoff'>
+  readonly bulk: { readonly concurrency: number; readonly ratePerSecond: number }
+  readonly maxBodyChars: number
+  readonly env: Omit<Env, 'newClientMessageId'>
+  readonly background: (ms: number) => Promise<void>
+  /** The id source's next id, decoded. */
+  readonly newClientMessageId: () => E.Either<InvalidInput, ClientMessageId>
+  readonly onEvent: (event: ClientEvent) => void
+}
+
+const isObject = (u: unknown): u is object => typeof u === 'object' && u !== null && !Array.isArray(u)
+
+// A value that may be left out: `undefined` decodes as `fallback`.
+const orElse = <A>(codec: t.Type<A, A, unknown>, fallback: A): t.Type<A, A, unknown> =>
+  new t.Type<A, A, unknown>(
+    codec.name,
+    codec.is,
+    (u, c) => (u === undefined ? t.success(fallback) : codec.validate(u, c)),
+    t.identity,
+  )
+
+// An object of settings that may be left out: then each of its fields takes its default.
+const section = <C extends t.Mixed>(codec: C): t.Type<t.TypeOf<C>, t.TypeOf<C>, unknown> =>
+  new t.Type<t.TypeOf<C>, t.TypeOf<C>, unknown>(
+    codec.name,
+    codec.is,
+    (u, c) =>
+      u === undefined
+        ? codec.validate({}, c)
+        : isObject(u)
+          ? codec.validate(u, c)
+          : t.failure(u, c, `must be an object; got ${describe(u)}`),
+    t.identity,
+  )
+
+// A decoder of the core that names its own paths (`baseUrl`, `credentials.password`), as a codec: its problems
+// keep those paths.
+const named = <A>(name: string, decode: (u: unknown) => E.Either<InvalidInput, A>): t.Type<A, A, unknown> =>
+  new t.Type<A, A, unknown>(
+    name,
+    (u): u is A => E.isRight(decode(u)),
+    (u, c) => {
+      const r = decode(u)
+      if (E.isRight(r)) return t.success(r.right)
+      const type = c[c.length - 1]?.type ?? t.unknown
+      return t.failures(
+        r.left.problems.map((p) => ({
+          value: u,
+          context: [{ key: p.path, type, actual: u }],
+          message: p.message,
+        })),
+      )
+    },
+    t.identity,
+  )
+
+const atLeast = (min: number): t.Type<number, number, unknown> =>
+  checked<number>(`AtLeast${min}`, (u) =>
+    typeof u === 'number' && Number.isFinite(u) && u >= min
+      ? undefined
+      : `must be a number of at least ${min}; got ${describe(u)}`,
+  )
+
+const oneOf = <A extends string>(values: ReadonlyArray<A>): t.Type<A, A, unknown> =>
+  checked<A>(values.join(' | '), (u) =>
+    values.includes(u as A)
+      ? undefined
+      : `must be ${values.map((v) => `'${v}'`).join(' or ')}; got ${describe(u)}`,
+  )
+
+const fn = <F>(): t.Type<F, F, unknown> =>
+  checked<F>('Function', (u) =>
+    typeof u === 'function' ? undefined : `must be a function; got ${describe(u)}`,
+  )
+
+const Bool = checked<boolean>('boolean', (u) =>
+  typeof u === 'boolean' ? undefined : `must be true or false; got ${describe(u)}`,
+)
+
+const TransportCodec = checked<Transport>('Transport', (u) =>
+  isObject(u) && typeof (u as { send?: unknown }).send === 'function'
+    ? undefined
+    : 'must be a Transport ({ send })',
+)
+
+// The account's details are read from a plain object; the secrets are checked (and never quoted) by the core.
+const decodeAccount = (u: unknown): E.Either<InvalidInput, ValidCredentials> =>
+  isObject(u)
+    ? decodeCredentials(account(u as ClientConfig['credentials']))
+    : E.left(
+        invalidInput([
+          {
+            path: 'credentials',
+            message: `must be an object with apiId, user and password; got ${describe(u)}`,
+          },
+        ]),
+      )
+
+const Config = t.type({
+  transport: TransportCodec,
+  credentials: named('Credentials', decodeAccount),
+  baseUrl: named('BaseUrl', (u) => root(u)),
+  method: named('Method', requestMethod),
+  authentication: orElse(oneOf(['session', 'per-request'] as const), 'session'),
+  keepAlive: orElse(Bool, false),
+  retry: section(
+    t.type({
+      retries: orElse(atLeast(0), 3),
+      baseDelayMs: orElse(atLeast(0), 200),
+      maxDelayMs: orElse(atLeast(0), 5000),
+    }),
+  ),
+  confirm: section(
+    t.type({
+      sends: orElse(atLeast(1), 3),
+      checks: orElse(atLeast(1), 2),
+      checkDelayMs: orElse(atLeast(0), 1000),
+    }),
+  ),
+  bulk: section(t.type({ concurrency: orElse(atLeast(1), 4), ratePerSecond: orElse(atLeast(0), 100) })),
+  maxBodyChars: orElse(atLeast(0), MAX_BODY_CHARS),
+  env: section(
+    t.partial({
+      now: fn<() => number>(),
+      sleep: fn<(ms: number, signal?: AbortSignal) => Promise<void>>(),
+      random: fn<() => number>(),
+      newClientMessageId: fn<() => unknown>(),
+      background: fn<(ms: number) => Promise<void>>(),
+    }),
+  ),
+  onEvent: orElse(fn<(event: ClientEvent) => void>(), () => {}),
+})
+
+// The keep-alive loop's wait by default: a timer that does not keep a Node process alive.
+const unrefSleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms) as unknown as { unref?: () => void }
+    timer.unref?.()
+  })
+
+// An id from the caller's id source is decoded where it enters.
+const decodeId = (raw: unknown): E.Either<InvalidInput, ClientMessageId> =>
+  E.mapLeft((errors: t.Errors) =>
+    invalidInput(problemsOf(errors).map((p) => ({ path: 'clientMessageId', message: p.message }))),
+  )(ClientMessageId.decode(raw))
+
+const rightOf =
+  <A>(f: () => A) =>
+  (): E.Either<never, A> =>
+    E.right(f())
+
+const complete = (c: t.TypeOf<typeof Config>): Settings => {
+  const ids = c.env.newClientMessageId
+  return {
+    transport: c.transport,
+    account: c.credentials,
+    baseUrl: c.baseUrl,
+    method: c.method,
+    authentication: c.authentication,
+    keepAlive: c.keepAlive,
+    retry: c.retry,
+    confirm: c.confirm,
+    bulk: c.bulk,
+    maxBodyChars: c.maxBodyChars,
+    env: {
+      now: c.env.now ?? systemEnv.now,
+      sleep: c.env.sleep ?? systemEnv.sleep,
+      random: c.env.random ?? systemEnv.random,
+    },
+    background: c.env.background ?? c.env.sleep ?? unrefSleep,
+    newClientMessageId: ids === undefined ? rightOf(randomIds()) : () => decodeId(ids()),
+    onEvent: c.onEvent,
+  }
+}
+
+/**
+ * Decodes a configuration into complete settings, or `InvalidInput` with every problem.
+ *
+ * @example
+ * import * as Config from './Config.js'
+ * const r = Config.decode({ transport: { send: () => {} }, credentials: { apiId: '1', user: 'me', password: '' }, retry: { retries: -1 } })
+ * console.log(r._tag === 'Left' && r.left.problems.map((p) => p.path)) // ['credentials.password', 'retry.retries']
+ * const ok = Config.decode({ transport: { send: () => {} }, credentials: { apiId: '1', user: 'me', password: 'pw' } })
+ * console.log(ok._tag === 'Right' && [ok.right.method, ok.right.bulk]) // ['POST', { concurrency: 4, ratePerSecond: 100 }]
+ * @category decoding
+ * @since 0.1.0
+ */
+export const decode = (config: unknown): E.Either<InvalidInput, Settings> => {
+  if (!isObject(config))
+    return E.left(
+      invalidInput([
+        {
+          path: '',
+          message: `must be a client configuration, an object with transport and credentials; got ${describe(config)}`,
+        },
+      ]),
+    )
+  const decoded = Config.decode(config)
+  return E.isRight(decoded)
+    ? E.right(complete(decoded.right))
+    : E.left(invalidInput(problemsOf(decoded.left)))
+}
