@@ -12,7 +12,7 @@ import { previewWith } from '../core/message/BatchTemplate.js'
 import { Msisdn } from '../core/message/Msisdn.js'
 import { startbatch } from '../core/request/UnboundBatch.js'
 import { type FlagOptions, type MessageFlags, optionsOf } from './Flags.js'
-import { bold, emit, green, type Io, red } from './Output.js'
+import { bold, green, type Io, plural, red } from './Output.js'
 
 /**
  * What a bulk run reads: the CSV's content and the flags. Every message flag is passed on to the batch (its
@@ -229,16 +229,16 @@ const planOf = (
 }
 
 /**
- * Prints the preview: rows ready and invalid, parts, cost, and the first ten rows that cannot go.
+ * The lines of the preview: rows ready and invalid, parts, cost, and the first ten rows that cannot go.
  *
- * @category main
+ * @category formatting
  * @since 0.1.0
  */
-export const emitPreview = (io: Io, plan: BulkPlan): void => {
+export const previewLines = (io: Io, plan: BulkPlan): ReadonlyArray<string> => {
   const { bad, cost, preview } = plan
-  emit(io, { preview }, () => [
-    `${bold(io, 'Bulk preview')} ${preview.rows} rows: ${green(io, `${preview.ready} ready`)}, ${bad.length === 0 ? '0 invalid' : red(io, `${bad.length} invalid`)}; ${plan.parts} parts${cost === undefined ? '' : `, ${cost} credits`}`,
+  return [
+    `${bold(io, 'Bulk preview')} ${plural(preview.rows, 'row')}: ${green(io, `${preview.ready} ready`)}, ${bad.length === 0 ? '0 invalid' : red(io, `${bad.length} invalid`)}; ${plural(plan.parts, 'part')}${cost === undefined ? '' : `, ${plural(cost, 'credit')}`}`,
     ...bad.slice(0, 10).map((b) => `  line ${b.row.line}: ${b.reason}`),
     ...(bad.length > 10 ? [`  ... and ${bad.length - 10} more`] : []),
-  ])
+  ]
 }

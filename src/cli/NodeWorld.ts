@@ -10,8 +10,8 @@ import { sleep } from '../transport/middleware.js'
 import { nodeTransport } from '../transport/NodeTransport.js'
 import type { Signal, World } from './World.js'
 
-const readStdin = async (): Promise<string> => {
-  if (process.stdin.isTTY) return ''
+const readStdin = async (): Promise<string | undefined> => {
+  if (process.stdin.isTTY) return undefined
   const chunks: Buffer[] = []
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
   return Buffer.concat(chunks).toString('utf8')

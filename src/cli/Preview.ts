@@ -10,7 +10,7 @@ import { derive, type Feature, toMask } from '../core/message/Features.js'
 import { type Offender, planWith, type Suggestion, suggestWith, type WirePlan } from '../core/text/Charset.js'
 import { check, type Encoding } from '../core/text/Parts.js'
 import { toHex } from '../core/text/Ucs2.js'
-import { bold, dim, green, type Io, red, yellow } from './Output.js'
+import { bold, dim, green, type Io, plural, red, yellow } from './Output.js'
 
 /**
  * Options of a preview.
@@ -201,7 +201,7 @@ export const render = (io: Io, r: PreviewReport): ReadonlyArray<string> => {
   lines.push(`${bold(io, 'req_feat')}  ${r.reqFeat.mask} (${r.reqFeat.features.join(' + ') || 'none'})`)
   if (r.cost !== undefined)
     lines.push(
-      `${bold(io, 'Cost')}      ${r.parts} x ${r.cost.perPart} = ${r.cost.total} credits${r.cost.source === 'gateway' ? ' (charge per part from routecoverage)' : ''}`,
+      `${bold(io, 'Cost')}      ${plural(r.parts, 'part')} x ${plural(r.cost.perPart, 'credit')} = ${plural(r.cost.total, 'credit')}${r.cost.source === 'gateway' ? ' (charge per part from routecoverage)' : ''}`,
     )
   return lines
 }

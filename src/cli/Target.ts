@@ -1,7 +1,7 @@
 /**
  * Which gateway the CLI talks to: flags first, then `CLICKATELL_URL`, `CLICKATELL_API_ID`, `CLICKATELL_USER`,
  * `CLICKATELL_PASSWORD`. With none of them set, an embedded simulator is started on 127.0.0.1 and the CLI says
- * so in one line, so every command works on a fresh machine.
+ * so in one line before its first request, so every command works on a fresh machine.
  *
  * @since 0.1.0
  */
@@ -24,7 +24,8 @@ export interface TargetFlags {
 }
 
 /**
- * A resolved target: where, who, and the embedded simulator to close afterwards (when there is one).
+ * A resolved target: where, who, the embedded simulator to close afterwards (when there is one), and the line
+ * that says it is used, printed before the first request (a command that refuses its input never says it).
  *
  * @category model
  * @since 0.1.0
@@ -33,6 +34,7 @@ export interface Target {
   readonly baseUrl: string
   readonly credentials: Credentials
   readonly close: () => Promise<void>
+  readonly banner?: string
 }
 
 /**
@@ -44,7 +46,6 @@ export interface Target {
 export const resolveTarget = async (
   flags: TargetFlags,
   world: Pick<World, 'env' | 'startSimulator'>,
-  note: (line: string) => void,
 ): Promise<E.Either<InvalidInput, Target>> => {
   const env = world.env
   const url = flags.url ?? env.CLICKATELL_URL
@@ -55,10 +56,8 @@ export const resolveTarget = async (
     // Credits enough for a demo bulk run (the simulator's own default is 100).
     const sim = await world.startSimulator({ demoCredits: 100_000 })
     const demo = sim.demo!
-    note(
-      `No gateway configured (CLICKATELL_URL, CLICKATELL_API_ID, CLICKATELL_USER, CLICKATELL_PASSWORD): using an embedded simulator at ${sim.url}.`,
-    )
-    return E.right({ baseUrl: sim.url, credentials: demo, close: () => sim.close() })
+    const banner = `No gateway configured (CLICKATELL_URL, CLICKATELL_API_ID, CLICKATELL_USER, CLICKATELL_PASSWORD): using an embedded simulator at ${sim.url}.`
+    return E.right({ baseUrl: sim.url, credentials: demo, close: () => sim.close(), banner })
   }
   const problems: Problem[] = []
   const need = (value: string | undefined, flag: string, variable: string): string => {

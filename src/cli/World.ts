@@ -87,8 +87,8 @@ export interface World {
   readonly stdout: Stream
   readonly stderr: Stream
   readonly env: Readonly<Record<string, string | undefined>>
-  /** The whole of standard input, as UTF-8 ('' when it is a terminal). */
-  readonly readStdin: () => Promise<string>
+  /** The whole of standard input, as UTF-8; `undefined` when it is a terminal (nothing was piped in). */
+  readonly readStdin: () => Promise<string | undefined>
   /** A file's text (UTF-8), or why it cannot be read. */
   readonly readFile: (path: string) => Promise<E.Either<string, string>>
   /** Writes a file's text (UTF-8), or says why it cannot. */

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { type BulkPlan, type BulkRun, emitPreview, prepareBulk } from '../../src/cli/Bulk.js'
+import { type BulkPlan, type BulkRun, prepareBulk, previewLines } from '../../src/cli/Bulk.js'
 import type { Io } from '../../src/cli/Output.js'
 
 const run = (content: string, more: Partial<BulkRun> = {}) =>
@@ -155,17 +155,12 @@ describe('prepareBulk', () => {
   })
 })
 
-describe('emitPreview', () => {
-  const speak = (json: boolean) => {
-    const out: string[] = []
-    const io: Io = { out: (l) => out.push(l), err: () => undefined, json, color: false, interactive: false }
-    return { io, out }
-  }
+describe('previewLines', () => {
+  const io: Io = { out: () => undefined, err: () => undefined, json: false, color: false, interactive: false }
 
   it('one line, then the first ten rows that cannot go, then how many more', () => {
     const rows = Array.from({ length: 14 }, (_, i) => `P${i},${i < 12 ? 'bad' : `4479000000${10 + i}`}`)
-    const { io, out } = speak(false)
-    emitPreview(io, planOf(`name,number\n${rows.join('\n')}`, { charge: 2 }))
+    const out = previewLines(io, planOf(`name,number\n${rows.join('\n')}`, { charge: 2 }))
     expect(out).toEqual([
       'Bulk preview 14 rows: 2 ready, 12 invalid; 2 parts, 4 credits',
       ...Array.from(
@@ -176,16 +171,9 @@ describe('emitPreview', () => {
     ])
   })
 
-  it('0 invalid, and no cost without --charge', () => {
-    const { io, out } = speak(false)
-    emitPreview(io, planOf('name,number\nAnn,447900000001'))
-    expect(out).toEqual(['Bulk preview 1 rows: 1 ready, 0 invalid; 1 parts'])
-  })
-
-  it('with --json, the preview document', () => {
-    const { io, out } = speak(true)
-    const plan = planOf('name,number\nAnn,447900000001')
-    emitPreview(io, plan)
-    expect(JSON.parse(out.join(''))).toEqual({ preview: plan.preview })
+  it('0 invalid, and no cost without --charge; one row and one part in the singular', () => {
+    expect(previewLines(io, planOf('name,number\nAnn,447900000001'))).toEqual([
+      'Bulk preview 1 row: 1 ready, 0 invalid; 1 part',
+    ])
   })
 })

@@ -140,7 +140,7 @@ describe('render', () => {
       `  We're open ${'x'.repeat(140)}`,
       `UCS-2 hex 005700652019007200650020006F00700065006E0020${'0078'.repeat(19)}...`,
       'req_feat  16392 (UCS2 + CONCAT)',
-      'Cost      3 x 0.8 = 2.4 credits',
+      'Cost      3 parts x 0.8 credits = 2.4 credits',
     ])
   })
 
@@ -152,7 +152,7 @@ describe('render', () => {
       'Length    400 septets in 3 parts of 153; 59 left in the last part',
       'Too long    needs 3 parts, but at most 2 are allowed (--max-parts)',
       'req_feat  16384 (CONCAT)',
-      'Cost      3 x 0.333333333 = 1 credits (charge per part from routecoverage)',
+      'Cost      3 parts x 0.333333333 credits = 1 credit (charge per part from routecoverage)',
     ])
   })
 

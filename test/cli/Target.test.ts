@@ -5,13 +5,13 @@ import { fakeWorld, TARGET_ENV } from './fakeWorld.js'
 
 const resolve = async (flags: Parameters<typeof resolveTarget>[0], env: Record<string, string> = {}) => {
   const world = fakeWorld({ env })
-  const notes: string[] = []
-  const target = await resolveTarget(flags, world, (l) => notes.push(l))
+  const target = await resolveTarget(flags, world)
+  const notes = E.isRight(target) && target.right.banner !== undefined ? [target.right.banner] : []
   return { world, notes, target }
 }
 
 describe('resolveTarget', () => {
-  it('with nothing set, starts the embedded simulator with demo credits, says so once, closes it after', async () => {
+  it('with nothing set, starts the embedded simulator with demo credits, has the line that says so, closes it after', async () => {
     const { world, notes, target } = await resolve({})
     expect(world.simulators.started).toEqual([{ demoCredits: 100_000 }])
     expect(notes).toEqual([

@@ -1,6 +1,7 @@
-// The built CLI, run as a process, against the gateway simulator (embedded, and started here on 127.0.0.1).
+// The built CLI, run as a process, against the gateway simulator (embedded, and started here on 127.0.0.1), in
+// a temporary HOME and XDG_STATE_HOME of its own (the embedded simulator keeps its state there).
 import { execFile, execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -19,12 +20,20 @@ interface Run {
   readonly stderr: string
 }
 
+const dir = mkdtempSync(join(tmpdir(), 'clickatell-cli-'))
+const HOME = join(dir, 'home')
+const STATE = join(dir, 'state')
+
 const cli = (args: ReadonlyArray<string>, env: Record<string, string> = {}, input?: string): Promise<Run> =>
   new Promise((resolve) => {
     const child = execFile(
       process.execPath,
       [BIN, ...args],
-      { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 },
+      {
+        env: { PATH: process.env.PATH ?? '', HOME, XDG_STATE_HOME: STATE, ...env },
+        timeout: 60_000,
+        maxBuffer: 16 * 1024 * 1024,
+      },
       (error, stdout, stderr) =>
         resolve({
           code: error ? ((error as { code?: number }).code ?? 1) : 0,
@@ -36,9 +45,29 @@ const cli = (args: ReadonlyArray<string>, env: Record<string, string> = {}, inpu
     else child.stdin?.end()
   })
 
+const SCRIPT = existsSync('/usr/bin/script')
+const quote = (s: string): string => `'${s.replaceAll("'", "'\\''")}'`
+
+/** Runs the CLI with a terminal for its standard input and output (util-linux `script`); `input` is typed in. */
+const onTerminal = (
+  args: ReadonlyArray<string>,
+  env: Record<string, string> = {},
+  input = '',
+): Promise<{ readonly code: number; readonly output: string }> =>
+  new Promise((resolve) => {
+    const command = [process.execPath, BIN, ...args].map(quote).join(' ')
+    const child = execFile(
+      '/usr/bin/script',
+      ['-qec', command, '/dev/null'],
+      { env: { PATH: process.env.PATH ?? '', HOME, XDG_STATE_HOME: STATE, ...env }, timeout: 60_000 },
+      (error, stdout) =>
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, output: String(stdout) }),
+    )
+    child.stdin?.end(input)
+  })
+
 let sim: Simulator
 let target: Record<string, string>
-const dir = mkdtempSync(join(tmpdir(), 'clickatell-cli-'))
 
 beforeAll(async () => {
   const noMaps = ['--declaration', 'false', '--declarationMap', 'false', '--sourceMap', 'false']
@@ -66,7 +95,7 @@ describe('clickatell preview', () => {
     const text = `We’re open ${'x'.repeat(140)}`
     const r = await cli(['--json', 'preview', text, '--charge', '0.8'])
     expect(r.code).toBe(0)
-    const doc = JSON.parse(r.stdout)
+    const doc = JSON.parse(r.stdout).value
     expect(doc).toMatchObject({
       encoding: 'ucs2',
       reason: 'not-gsm',
@@ -97,7 +126,44 @@ describe('clickatell preview', () => {
   it('asks the gateway for the charge per part with --coverage', async () => {
     const r = await cli(['--json', 'preview', 'Hi', '--coverage', '447900000001'], target)
     expect(r.code).toBe(0)
-    expect(JSON.parse(r.stdout).cost).toMatchObject({ source: 'gateway' })
+    expect(JSON.parse(r.stdout).value.cost).toMatchObject({ source: 'gateway' })
+  })
+
+  it.skipIf(!SCRIPT)(
+    'no text on a terminal is not a preview of nothing: says how to give it, exit 2',
+    async () => {
+      const r = await onTerminal(['preview'])
+      expect(r.code).toBe(2)
+      expect(r.output).toContain('error: invalid input: text: no text given: give it as arguments')
+      expect(r.output).not.toContain('septets')
+    },
+  )
+
+  it('the cost in words', async () => {
+    const r = await cli(['preview', 'Hi', '--charge', '1'])
+    expect(r.stdout).toContain('Cost      1 part x 1 credit = 1 credit\n')
+  })
+})
+
+describe('clickatell itself', () => {
+  it('--version prints the version', async () => {
+    const r = await cli(['--version'])
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, '0.1.0\n', ''])
+  })
+
+  it("a command's --help lists the global flags and marks the required ones", async () => {
+    const send = await cli(['send', '--help'])
+    expect(send.stdout).toContain('Global Options:')
+    expect(send.stdout).toMatch(/--to <numbers> +\(required\)/)
+    expect(send.stdout).toContain('--json')
+    expect((await cli(['bulk', '--help'])).stdout).not.toContain('--client-id')
+  })
+
+  it('a bad simulator --port is bad input: exit 2', async () => {
+    expect((await cli(['simulator', '--port', '70000'])).code).toBe(2)
+    const taken = await cli(['simulator', '--port', String(sim.port)])
+    expect(taken.code).toBe(2)
+    expect(taken.stderr).toMatch(/^error: invalid input: --port: the simulator cannot start/)
   })
 })
 
@@ -118,7 +184,8 @@ describe('clickatell send and friends', () => {
     )
     expect(r.code).toBe(0)
     const doc = JSON.parse(r.stdout)
-    expect(doc.outcomes.map((o: { _tag: string; to: string }) => [o._tag, o.to])).toEqual([
+    expect(doc.ok).toBe(true)
+    expect(doc.value.outcomes.map((o: { _tag: string; to: string }) => [o._tag, o.to])).toEqual([
       ['Accepted', '447900000001'],
       ['Accepted', '447900000002'],
     ])
@@ -147,20 +214,36 @@ describe('clickatell send and friends', () => {
         )
       ).stdout,
     )
-    const id = sent.outcomes[0].apiMsgId
+    const id = sent.value.outcomes[0].apiMsgId
     const status = await cli(['--json', 'status', id], target)
     expect(status.code).toBe(0)
-    expect(JSON.parse(status.stdout)).toMatchObject({ apiMsgId: id, status: { code: '011' } })
+    expect(JSON.parse(status.stdout)).toMatchObject({
+      ok: true,
+      value: { apiMsgId: id, status: { code: '011' } },
+    })
     const byClient = await cli(['--json', 'charge', '--client-id', 'order42'], target)
-    expect(JSON.parse(byClient.stdout)).toMatchObject({ apiMsgId: id })
+    expect(JSON.parse(byClient.stdout)).toMatchObject({ ok: true, value: { apiMsgId: id } })
     const cancel = await cli(['--json', 'cancel', id], target)
-    expect(JSON.parse(cancel.stdout)).toMatchObject({ status: { code: '006' } })
+    expect(JSON.parse(cancel.stdout)).toMatchObject({ ok: true, value: { status: { code: '006' } } })
+  })
+
+  it('cancel of a message that already left says nothing was cancelled: exit 1', async () => {
+    const sent = JSON.parse(
+      (await cli(['--json', 'send', '--to', '447900000004', '--text', 'x'], target)).stdout,
+    )
+    // The simulator hands a message to the network (003) a second after it is accepted.
+    await new Promise((resolve) => setTimeout(resolve, 1_100))
+    const r = await cli(['cancel', sent.value.outcomes[0].apiMsgId], target)
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(/status 00[34] /)
+    expect(r.stderr).toMatch(/^error: nothing was cancelled: the message is already 00[34] /)
   })
 
   it('balance, coverage, voucher', async () => {
-    expect(JSON.parse((await cli(['--json', 'balance'], target)).stdout).credit).toBeGreaterThan(0)
+    expect(JSON.parse((await cli(['--json', 'balance'], target)).stdout).value.credit).toBeGreaterThan(0)
     expect(JSON.parse((await cli(['--json', 'coverage', '447900000001'], target)).stdout)).toMatchObject({
-      routable: true,
+      ok: true,
+      value: { routable: true },
     })
     const v = await cli(['voucher', '12'], target)
     expect(v.code).not.toBe(0)
@@ -173,6 +256,10 @@ describe('clickatell send and friends', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
     expect(r.stderr).toMatch(/^error: /)
     expect(sim.state.messages.length).toBe(before)
+    // Refused before anything would be sent: the embedded simulator is never mentioned.
+    const embedded = await cli(['send', '--to', 'abc', '--text', 'hi'])
+    expect(embedded.code).toBe(2)
+    expect(embedded.stderr).not.toContain('embedded simulator')
   })
 
   it('a refused account exits 1 and never prints the password', async () => {
@@ -182,7 +269,15 @@ describe('clickatell send and friends', () => {
     })
     expect(r.code).toBe(1)
     expect(r.stdout + r.stderr).not.toContain('WRONG-secret-77')
-    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { _tag: 'GatewayError', code: '001' } })
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      ok: false,
+      error: {
+        _tag: 'GatewayError',
+        code: '001',
+        advice: expect.stringMatching(/^Check api_id, user and password/),
+      },
+    })
+    expect(r.stderr).toContain('advice: Check api_id, user and password.')
   })
 
   it('a URL without credentials is bad input naming what is missing', async () => {
@@ -218,7 +313,7 @@ describe('clickatell bulk', () => {
     const before = sim.state.messages.length
     const r = await bulk(csv, 'Hi #name#, see you at #time#', '--charge', '1', '--dry-run')
     expect(r.code).toBe(0)
-    expect(JSON.parse(r.stdout).preview).toMatchObject({
+    expect(JSON.parse(r.stdout).value.preview).toMatchObject({
       rows: 1000,
       ready: 1000,
       parts: 1000,
@@ -234,7 +329,7 @@ describe('clickatell bulk', () => {
     const before = sim.state.messages.length
     const r = await bulk(csv, 'Hi #name#, see you at #time#', '--rate', '5000', '--concurrency', '8')
     expect(r.code).toBe(0)
-    expect(JSON.parse(r.stdout)).toMatchObject({
+    expect(JSON.parse(r.stdout).value).toMatchObject({
       rows: 1000,
       accepted: 1000,
       rejected: 0,
@@ -250,8 +345,9 @@ describe('clickatell bulk', () => {
     const csv = join(dir, 'some-bad.csv')
     writeFileSync(csv, rows(20, new Set([3, 11])))
     const r = await bulk(csv, 'Hi #name#')
-    expect(r.code).toBe(2)
-    const doc = JSON.parse(r.stdout)
+    // Partly sent: 1, never 2.
+    expect(r.code).toBe(1)
+    const doc = JSON.parse(r.stdout).value
     expect(doc).toMatchObject({ accepted: 18, invalid: 2 })
     const failures = readFileSync(doc.failures, 'utf8').trim().split('\n')
     expect(failures[0]).toBe('name,number,time,outcome,error')
@@ -267,7 +363,7 @@ describe('clickatell bulk', () => {
     flags.push('--replyable', '--max-credits', '2', '--deliver-after', '30')
     const r = await bulk(csv, 'Hi #name#', ...flags)
     expect(r.code).toBe(0)
-    expect(JSON.parse(r.stdout)).toMatchObject({ accepted: 3 })
+    expect(JSON.parse(r.stdout).value).toMatchObject({ accepted: 3 })
     const batch = sim.state.batches[before]!
     expect(
       Object.fromEntries(

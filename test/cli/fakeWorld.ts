@@ -32,6 +32,7 @@ export const TARGET_ENV = {
 
 export interface FakeOptions {
   readonly env?: Readonly<Record<string, string | undefined>>
+  /** What was piped in; none: standard input is a terminal. */
   readonly stdin?: string
   readonly files?: Readonly<Record<string, string>>
   /** Paths whose writing fails. */
@@ -145,7 +146,7 @@ export const fakeWorld = (options: FakeOptions = {}): FakeWorld => {
     stdout: { write: (s) => out.push(s), isTTY: options.stdoutTTY === true },
     stderr: { write: (s) => err.push(s), isTTY: options.stderrTTY === true },
     env: options.env ?? {},
-    readStdin: async () => options.stdin ?? '',
+    readStdin: async () => options.stdin,
     readFile: async (path) => {
       const text = files.get(path)
       return text === undefined ? E.left(`ENOENT: no such file or directory, open '${path}'`) : E.right(text)

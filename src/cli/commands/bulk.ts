@@ -2,7 +2,7 @@
  * `clickatell bulk --csv <file> --template <text>`: personalised messages from a CSV through the batch commands.
  * Everything is previewed first (see `Bulk`); then the batch is started, the items sent with a progress bar, the
  * batch ended, and the rows that failed written to a CSV that can be run again. Exits 0 when every row went,
- * 2 when only invalid rows failed (or none could go), else 1.
+ * 2 when nothing was sent (the run was refused, or no row could go), else 1 (a partial run is 1, never 2).
  *
  * @since 0.1.0
  */
@@ -11,11 +11,11 @@ import * as E from 'fp-ts/lib/Either.js'
 import { mapOrdered, rateLimiter } from '../../client/Bulk.js'
 import type { Client } from '../../client/Client.js'
 import { invalidInput, toMessage } from '../../core/errors.js'
-import { type BulkPlan, type BulkRun, emitPreview, prepareBulk, type Row } from '../Bulk.js'
+import { type BulkPlan, type BulkRun, prepareBulk, previewLines, type Row } from '../Bulk.js'
 import type { Context, Declare } from '../Context.js'
 import { type MessageFlags, messageOptions, number } from '../Flags.js'
 import { withClient } from '../Gateway.js'
-import { bold, EXIT, emit, fail, green, type Io, red, yellow } from '../Output.js'
+import { bold, cliError, EXIT, emit, fail, failWith, green, type Io, red, yellow } from '../Output.js'
 import { progressBar } from '../Progress.js'
 
 /**
@@ -149,9 +149,16 @@ export const sendBulk = async (
     }
   }
   const result = resultOf(plan, batchId, sent, (world.clock.now() - t0) / 1000, E.isRight(ended))
-  emit(io, result, () => resultLines(io, result))
-  const failed = sent.failed.length
-  return failed === 0 ? EXIT.ok : plan.bad.length === failed ? EXIT.input : EXIT.remote
+  const lines = () => resultLines(io, result)
+  if (sent.failed.length === 0) {
+    emit(io, result, lines)
+    return EXIT.ok
+  }
+  const error = cliError(
+    'RowsFailed',
+    `${sent.failed.length} of ${result.rows} rows did not go; they are in ${plan.failuresFile}`,
+  )
+  return failWith(io, EXIT.remote, error, { value: result, lines })
 }
 
 /**
@@ -167,10 +174,17 @@ export const bulk = async (ctx: Context, flags: BulkFlags): Promise<number> => {
     return fail(io, invalidInput([{ path: '--csv', message: `cannot read ${flags.csv}: ${content.left}` }]))
   const plan = prepareBulk({ ...flags, content: content.right })
   if (E.isLeft(plan)) return fail(io, plan.left)
+  if (plan.right.good.length === 0)
+    return failWith(io, EXIT.input, cliError('NoRowReady', 'no row can be sent: nothing was sent'), {
+      value: { preview: plan.right.preview },
+      lines: () => previewLines(io, plan.right),
+    })
+  if (flags.dryRun === true) {
+    emit(io, { preview: plan.right.preview }, () => previewLines(io, plan.right))
+    return EXIT.ok
+  }
   // With --json a real send prints one document: the preview goes into the result.
-  if (!(io.json && flags.dryRun !== true)) emitPreview(io, plan.right)
-  if (plan.right.good.length === 0) return EXIT.input
-  if (flags.dryRun === true) return EXIT.ok
+  if (!io.json) for (const line of previewLines(io, plan.right)) io.out(line)
   return withClient(ctx, (client) => sendBulk(ctx, plan.right, flags, client))
 }
 
@@ -185,8 +199,8 @@ export const declare: Declare = (program, perform) => {
     program
       .command('bulk')
       .description('personalised messages from a CSV through the batch commands, previewed first')
-      .requiredOption('--csv <file>', 'CSV with a header row: a number column and the fields')
-      .requiredOption('--template <text>', 'the template: #field1#.. or #<column name>#')
+      .requiredOption('--csv <file>', '(required) CSV with a header row: a number column and the fields')
+      .requiredOption('--template <text>', '(required) the template: #<column name># or #field1#..')
       .option(
         '--number-column <name>',
         'the column with the numbers (default: the first named number/msisdn/to/phone/mobile, else the first)',
@@ -196,5 +210,6 @@ export const declare: Declare = (program, perform) => {
       .option('--failures <file>', 'where to write the rows that failed (default: <csv>.failures.csv)')
       .option('--concurrency <n>', 'items in flight', number('--concurrency'))
       .option('--rate <n>', 'items per second (default 100)', number('--rate')),
+    { clientId: false },
   ).action((o: BulkFlags & MessageFlags) => perform((ctx) => bulk(ctx, o)))
 }

@@ -1,6 +1,7 @@
 /**
  * `clickatell send --to <numbers> [--text <text>]`: a message, safely: one request per recipient, never sent
- * twice. Exits 0 when every recipient was accepted, 2 when one was refused as bad input, else 1.
+ * twice. Exits 0 when every recipient was accepted, 2 when every one was refused as bad input (nothing was
+ * sent), else 1.
  *
  * @since 0.1.0
  */
@@ -11,7 +12,19 @@ import type { MessageInput } from '../../core/message/Message.js'
 import { type Context, type Declare, textOf } from '../Context.js'
 import { type MessageFlags, messageOptions, optionsOf } from '../Flags.js'
 import { withClient } from '../Gateway.js'
-import { EXIT, emit, errorJson, exitCodeOf, fail, green, type Io, red, yellow } from '../Output.js'
+import {
+  cliError,
+  EXIT,
+  emit,
+  errorJson,
+  exitCodeOf,
+  fail,
+  failWith,
+  green,
+  type Io,
+  red,
+  yellow,
+} from '../Output.js'
 
 /**
  * The recipients of `--to`: comma-separated, spaces around them and empty ones dropped.
@@ -63,7 +76,8 @@ export const outcomeJson = (o: RecipientOutcome): unknown =>
   o._tag === 'Accepted' ? o : { ...o, error: errorJson(o.error) }
 
 /**
- * The exit code of a send: 0 when all were accepted, 2 when one was refused as bad input, else 1.
+ * The exit code of a send: 0 when all were accepted, 2 when every one was refused as bad input (nothing was
+ * sent), else 1 (a send that went to some recipients and not others is 1, never 2).
  *
  * @category utils
  * @since 0.1.0
@@ -71,9 +85,29 @@ export const outcomeJson = (o: RecipientOutcome): unknown =>
 export const sendExit = (outcomes: ReadonlyArray<RecipientOutcome>): number =>
   outcomes.every((x) => x._tag === 'Accepted')
     ? EXIT.ok
-    : outcomes.some((x) => x._tag === 'Rejected' && exitCodeOf(x.error) === EXIT.input)
+    : outcomes.every((x) => x._tag === 'Rejected' && exitCodeOf(x.error) === EXIT.input)
       ? EXIT.input
       : EXIT.remote
+
+/**
+ * Prints the outcomes of a send: `{ ok: true, value }` when every recipient was accepted, else a failure
+ * saying how many were not, with the outcomes as its `value`. Resolves to the exit code.
+ *
+ * @category formatting
+ * @since 0.1.0
+ */
+export const reportOutcomes = (io: Io, outcomes: ReadonlyArray<RecipientOutcome>): number => {
+  const value = { outcomes: outcomes.map(outcomeJson) }
+  const lines = () => outcomes.map((x) => outcomeLine(io, x))
+  const code = sendExit(outcomes)
+  if (code === EXIT.ok) {
+    emit(io, value, lines)
+    return code
+  }
+  const missed = outcomes.filter((x) => x._tag !== 'Accepted').length
+  const error = cliError('NotAllAccepted', `${missed} of ${outcomes.length} not accepted`)
+  return failWith(io, code, error, { value, lines })
+}
 
 /**
  * Sends `text` to the recipients and prints one outcome each.
@@ -90,11 +124,7 @@ export const send = (
   withClient(ctx, async (client) => {
     const { io } = ctx
     const r = await client.send(messageOf(to, text, flags))()
-    if (E.isLeft(r)) return fail(io, r.left)
-    const outcomes = r.right.outcomes
-    const ok = outcomes.every((x) => x._tag === 'Accepted')
-    emit(io, { ok, outcomes: outcomes.map(outcomeJson) }, () => outcomes.map((x) => outcomeLine(io, x)))
-    return sendExit(outcomes)
+    return E.isLeft(r) ? fail(io, r.left) : reportOutcomes(io, r.right.outcomes)
   })
 
 /**
@@ -108,9 +138,12 @@ export const declare: Declare = (program, perform) => {
     program
       .command('send')
       .description('send a message, safely: one request per recipient, never sent twice')
-      .requiredOption('--to <numbers>', 'recipients, comma-separated, international format')
+      .requiredOption('--to <numbers>', '(required) recipients, comma-separated, international format')
       .option('--text <text>', 'the text (or standard input)'),
   ).action((o: MessageFlags & { to: string; text?: string }) =>
-    perform(async (ctx) => send(ctx, recipientsOf(o.to), o.text ?? (await textOf(ctx.world, [])), o)),
+    perform(async (ctx) => {
+      const text = await textOf(ctx.world, o.text === undefined ? [] : [o.text], 'with --text "Hello"')
+      return E.isLeft(text) ? fail(ctx.io, text.left) : send(ctx, recipientsOf(o.to), text.right, o)
+    }),
   )
 }

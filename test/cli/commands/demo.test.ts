@@ -13,7 +13,7 @@ const PREVIEW = [
   "  Hello from clickatell-fp: it's 5EUR [demo]",
   'UCS-2 hex 00480065006C006C006F002000660072006F006D00200063006C00690063006B006100740065006C006C002D00660070003A00200069007420190073...',
   'req_feat  8 (UCS2)',
-  'Cost      1 x 1 = 1 credits',
+  'Cost      1 part x 1 credit = 1 credit',
   '',
 ]
 
@@ -46,11 +46,27 @@ describe('clickatell demo', () => {
       'Credit 5000.000',
       '',
     ])
+    expect(r.err).toBe('error: the demo message was not accepted\n')
+  })
+
+  it('with --json, one document: the preview, the outcome, the status and the balance', async () => {
+    const r = await cli(['--json', 'demo'])
+    expect(r.code).toBe(0)
+    const doc = JSON.parse(r.out)
+    expect(doc).toMatchObject({
+      ok: true,
+      value: {
+        preview: { text: DEMO_TEXT, encoding: 'ucs2', parts: 1 },
+        outcomes: [{ _tag: 'Accepted', to: DEMO_TO }],
+        status: { status: { code: '002' } },
+        balance: { credit: 4999 },
+      },
+    })
   })
 
   it('a gateway that refuses the account: the preview, the refusal, no balance, exit 1', async () => {
     const r = await cli(['--password', 'wrong', 'demo'])
-    expect([r.code, r.err]).toEqual([1, ''])
+    expect([r.code, r.err]).toEqual([1, 'error: the demo message was not accepted\n'])
     expect(r.out.split('\n').slice(PREVIEW.length)).toEqual([
       'rejected 447900000001  gateway error 001 on auth: Authentication failed',
       '',

@@ -71,12 +71,16 @@ describe('the pieces', () => {
     })
   })
 
-  it('sendExit: 0 all accepted, 2 one refused as bad input, else 1', () => {
+  it('sendExit: 0 all accepted, 2 every one refused as bad input (nothing sent), else 1', () => {
+    const bad = rejected(invalidInput([{ path: 'to', message: 'bad' }]))
     expect(sendExit([accepted, accepted])).toBe(0)
     expect(sendExit([])).toBe(0)
     expect(sendExit([accepted, unknown])).toBe(1)
     expect(sendExit([accepted, rejected(gatewayError('sendmsg', '121', 'blocked'))])).toBe(1)
-    expect(sendExit([unknown, rejected(invalidInput([{ path: 'to', message: 'bad' }]))])).toBe(2)
+    expect(sendExit([bad, bad])).toBe(2)
+    // Partly sent is 1, never 2.
+    expect(sendExit([accepted, bad])).toBe(1)
+    expect(sendExit([unknown, bad])).toBe(1)
   })
 })
 
@@ -108,7 +112,7 @@ describe('clickatell send', () => {
     expect([r.code, r.err]).toEqual([0, ''])
     const doc = JSON.parse(r.out)
     expect(doc.ok).toBe(true)
-    expect(doc.outcomes.map((o: { _tag: string; to: string }) => [o._tag, o.to])).toEqual([
+    expect(doc.value.outcomes.map((o: { _tag: string; to: string }) => [o._tag, o.to])).toEqual([
       ['Accepted', '447900000001'],
       ['Accepted', '447900000002'],
     ])
@@ -140,6 +144,7 @@ describe('clickatell send', () => {
       'rejected 447900000009  gateway error 121 on sendmsg: Destination mobile number blocked',
       '',
     ])
+    expect(r.err).toBe('error: 1 of 2 not accepted\n')
   })
 
   it('an answer lost, then confirmed by querymsg, is accepted: exit 0', async () => {
@@ -159,20 +164,38 @@ describe('clickatell send', () => {
     expect(r.code).toBe(1)
     expect(JSON.parse(r.out)).toEqual({
       ok: false,
-      outcomes: [
-        {
-          _tag: 'Unknown',
-          to: '447900000001',
-          clientMessageId: 'order8',
-          error: {
-            _tag: 'TransportError',
-            kind: 'network',
-            message: 'transport error (network): socket hang up',
+      error: { _tag: 'NotAllAccepted', message: '1 of 1 not accepted' },
+      value: {
+        outcomes: [
+          {
+            _tag: 'Unknown',
+            to: '447900000001',
+            clientMessageId: 'order8',
+            error: {
+              _tag: 'TransportError',
+              kind: 'network',
+              message: 'transport error (network): socket hang up',
+            },
+            attempts: 1,
           },
-          attempts: 1,
-        },
-      ],
+        ],
+      },
     })
+  })
+
+  it('no --text and standard input a terminal: says how to give it, exit 2, nothing sent', async () => {
+    const r = await cli(['send', '--to', '447900000001'])
+    expect([r.code, r.out]).toEqual([2, ''])
+    expect(r.err).toBe(
+      'error: invalid input: text: no text given: give it with --text "Hello", or pipe it in (echo "Hello" | clickatell ...)\n',
+    )
+    expect(r.world.received).toEqual([])
+  })
+
+  it('input refused before sending never mentions the embedded simulator', async () => {
+    const r = await cli(['send', '--to', 'abc', '--text', 'Hello'], { env: {} })
+    expect(r.code).toBe(2)
+    expect(r.err).not.toContain('embedded simulator')
   })
 
   it('against the embedded simulator when nothing is configured, saying so in one line', async () => {

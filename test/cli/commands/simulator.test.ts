@@ -36,15 +36,32 @@ describe('clickatell simulator', () => {
     expect(await running).toBe(0)
     expect(world.simulators.started).toEqual([{}])
     expect(JSON.parse(world.stdoutText())).toEqual({
-      url: 'http://127.0.0.1:40001',
-      demo: world.gateways.get('http://127.0.0.1:40001')!.config.demo,
+      ok: true,
+      value: {
+        url: 'http://127.0.0.1:40001',
+        demo: world.gateways.get('http://127.0.0.1:40001')!.config.demo,
+      },
     })
   })
 
-  it('a simulator that cannot start: one line, exit 1', async () => {
+  it('a simulator that cannot start on the port: bad input, one line, exit 2', async () => {
     const r = await cli(['simulator', '--port', '80'], {
       simulatorFails: 'clickatell-fp simulator: port: cannot listen',
     })
-    expect([r.code, r.out, r.err]).toEqual([1, '', 'error: clickatell-fp simulator: port: cannot listen\n'])
+    expect([r.code, r.out, r.err]).toEqual([
+      2,
+      '',
+      'error: invalid input: --port: the simulator cannot start: clickatell-fp simulator: port: cannot listen\n',
+    ])
   })
+
+  it.each(['-1', '65536', '1.5', 'http'])(
+    '--port %s is a usage error: exit 2, nothing started',
+    async (port) => {
+      const r = await cli(['simulator', '--port', port])
+      expect(r.code).toBe(2)
+      expect(r.err).toMatch(/^error: --port must be/)
+      expect(r.world.simulators.started).toEqual([])
+    },
+  )
 })
