@@ -44,7 +44,7 @@ export const beforeFirst = (transport: Transport, first: () => void): Transport 
  * Runs `f` with a client of the target; resolves to `f`'s exit code, or to a failure's when the target or the
  * client cannot be made. The embedded simulator's line is printed before the first request, so input refused
  * before anything is sent never mentions it. The transport, the client and an embedded simulator are closed
- * afterwards.
+ * afterwards; the embedded simulator's state is kept when a request was made (a warning when it cannot be).
  *
  * @category main
  * @since 0.1.0
@@ -55,8 +55,12 @@ export const withClient = async (ctx: Context, f: (client: Client) => Promise<nu
   if (E.isLeft(target)) return fail(io, target.left)
   const { banner } = target.right
   const transport = world.transport()
+  let used = false
   const made = make({
-    transport: banner === undefined ? transport : beforeFirst(transport, () => io.err(banner)),
+    transport: beforeFirst(transport, () => {
+      used = true
+      if (banner !== undefined) io.err(banner)
+    }),
     credentials: target.right.credentials,
     baseUrl: target.right.baseUrl,
     env: world.clock,
@@ -66,7 +70,8 @@ export const withClient = async (ctx: Context, f: (client: Client) => Promise<nu
   } finally {
     if (E.isRight(made)) made.right.close()
     transport.close()
-    await target.right.close()
+    const kept = await target.right.close(used)
+    if (E.isLeft(kept)) io.err(`warning: the embedded simulator's state was not kept: ${kept.left}`)
   }
 }
 

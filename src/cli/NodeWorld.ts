@@ -4,7 +4,8 @@
  *
  * @since 0.1.0
  */
-import { readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import * as E from 'fp-ts/lib/Either.js'
 import { sleep } from '../transport/middleware.js'
 import { nodeTransport } from '../transport/NodeTransport.js'
@@ -18,6 +19,13 @@ const readStdin = async (): Promise<string | undefined> => {
 }
 
 const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e))
+
+const replaceFile = async (path: string, text: string): Promise<void> => {
+  await mkdir(dirname(path), { recursive: true })
+  const beside = `${path}.${process.pid}.tmp`
+  await writeFile(beside, text)
+  await rename(beside, path)
+}
 
 const untilSignal = (signals: ReadonlyArray<Signal>): Promise<Signal> =>
   new Promise((resolve) => {
@@ -47,6 +55,8 @@ export const nodeWorld = (): World => ({
   readStdin,
   readFile: (path) => readFile(path, 'utf8').then(E.right, (e: unknown) => E.left(reason(e))),
   writeFile: (path, text) => writeFile(path, text).then(E.right, (e: unknown) => E.left(reason(e))),
+  replaceFile: (path, text) => replaceFile(path, text).then(E.right, (e: unknown) => E.left(reason(e))),
+  removeFile: (path) => rm(path, { force: true }).then(E.right, (e: unknown) => E.left(reason(e))),
   clock: { now: () => Date.now(), sleep },
   untilSignal,
   transport: () => nodeTransport({ keepAlive: true, maxSockets: 8 }),

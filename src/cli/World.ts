@@ -42,6 +42,8 @@ export interface EmbeddedSimulator {
   readonly url: string
   /** The demo account (the program starts the simulator without accounts of its own). */
   readonly demo: Credentials | undefined
+  /** What it remembers, as a JSON document to start the next one from (`SimulatorStart.state`). */
+  readonly snapshot: () => unknown
   readonly close: () => Promise<void>
 }
 
@@ -54,6 +56,10 @@ export interface EmbeddedSimulator {
 export interface SimulatorStart {
   readonly port?: number
   readonly demoCredits?: number
+  /** 16-digit voucher numbers and the credits each adds once. */
+  readonly vouchers?: Readonly<Record<string, number>>
+  /** A snapshot to start from; starting rejects when it is not one. */
+  readonly state?: unknown
 }
 
 /**
@@ -93,6 +99,13 @@ export interface World {
   readonly readFile: (path: string) => Promise<E.Either<string, string>>
   /** Writes a file's text (UTF-8), or says why it cannot. */
   readonly writeFile: (path: string, text: string) => Promise<E.Either<string, void>>
+  /**
+   * Writes a file whole or not at all (a file beside it, renamed over it), making its folder if need be; so two
+   * runs at once leave one of their files, never a mix.
+   */
+  readonly replaceFile: (path: string, text: string) => Promise<E.Either<string, void>>
+  /** Removes a file; a file that is not there is removed already. */
+  readonly removeFile: (path: string) => Promise<E.Either<string, void>>
   readonly clock: Clock
   /** Resolves with the first of these signals the process receives. */
   readonly untilSignal: (signals: ReadonlyArray<Signal>) => Promise<Signal>

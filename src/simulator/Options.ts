@@ -117,6 +117,8 @@ export interface SimulatorOptions {
   readonly faults?: ReadonlyArray<FaultRule>
   /** Run due status changes and callbacks on a timer. Default: true on a clock without `onAdvance`. */
   readonly autoTick?: boolean
+  /** A snapshot to start from (`sim.snapshot()`, through JSON or not); see `Snapshot`. */
+  readonly state?: unknown
 }
 
 const MINUTE = 60_000

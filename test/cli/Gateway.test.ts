@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { type Context, contextOf } from '../../src/cli/Context.js'
+import { DEMO } from '../../src/cli/Embedded.js'
 import { query, withClient } from '../../src/cli/Gateway.js'
 import { type FakeOptions, fakeWorld, T0, TARGET_ENV } from './fakeWorld.js'
 
@@ -30,7 +31,7 @@ describe('withClient', () => {
       }),
     ).rejects.toThrow('boom')
     expect(world.transports).toEqual({ made: 1, closed: 1 })
-    expect(world.simulators).toEqual({ started: [{ demoCredits: 100_000 }], closed: 1 })
+    expect(world.simulators).toEqual({ started: [DEMO], closed: 1 })
   })
 
   it("prints the embedded simulator's line before the first request, and only then", async () => {

@@ -145,6 +145,57 @@ describe('clickatell preview', () => {
   })
 })
 
+describe('the tour on the embedded simulator, across processes', () => {
+  // A HOME of its own: a fresh machine.
+  const fresh = () => {
+    const home = mkdtempSync(join(dir, 'home-'))
+    return { HOME: home, XDG_STATE_HOME: '' }
+  }
+
+  it('send, then status, charge and cancel by id and by client id, in later runs; ids differ', async () => {
+    const env = fresh()
+    const state = join(env.HOME, '.local', 'state', 'clickatell-fp', 'simulator.json')
+    const sent = await cli(['send', '--to', '447900000001', '--text', 'Hello', '--client-id', 'tour1'], env)
+    expect(sent.code).toBe(0)
+    expect(sent.stderr).toBe(
+      `No gateway configured (CLICKATELL_URL, CLICKATELL_API_ID, CLICKATELL_USER, CLICKATELL_PASSWORD): using an embedded simulator at ${sent.stderr.match(/http:\/\/127\.0\.0\.1:\d+/)![0]}, its state in ${state} (clickatell simulator --reset clears it).\n`,
+    )
+    expect(existsSync(state)).toBe(true)
+    const id = sent.stdout.match(/apiMsgId ([0-9a-f]{32})/)![1]!
+    const status = await cli(['status', id], env)
+    expect(status.code).toBe(0)
+    expect(status.stdout).toMatch(new RegExp(`^${id}  status 00[234] `))
+    expect((await cli(['status', '--client-id', 'tour1'], env)).stdout).toContain(id)
+    expect((await cli(['charge', id], env)).stdout).toMatch(/ charge 1\n$/)
+    const later = await cli(['send', '--to', '447900000002', '--text', 'Later', '--deliver-after', '60'], env)
+    const laterId = later.stdout.match(/apiMsgId ([0-9a-f]{32})/)![1]!
+    expect(laterId).not.toBe(id)
+    const cancel = await cli(['cancel', laterId], env)
+    expect([cancel.code, cancel.stdout]).toEqual([
+      0,
+      `${laterId}  status 006 User cancelled message delivery\n`,
+    ])
+  }, 60_000)
+
+  it("the README's voucher, once; simulator --reset brings it back", async () => {
+    const env = fresh()
+    const spent = await cli(['voucher', '1234567890123456'], env)
+    expect([spent.code, spent.stdout]).toEqual([0, 'OK 605\n'])
+    expect((await cli(['balance'], env)).stdout).toBe('Credit 100500.000\n')
+    expect((await cli(['voucher', '1234567890123456'], env)).code).toBe(1)
+    const reset = await cli(['simulator', '--reset'], env)
+    expect(reset.code).toBe(0)
+    expect(reset.stdout).toContain("Cleared the embedded simulator's state")
+    expect((await cli(['voucher', '1234567890123456'], env)).code).toBe(0)
+  }, 60_000)
+
+  it('XDG_STATE_HOME, when set, holds the state', async () => {
+    const env = { ...fresh(), XDG_STATE_HOME: join(dir, 'xdg') }
+    expect((await cli(['balance'], env)).code).toBe(0)
+    expect(existsSync(join(dir, 'xdg', 'clickatell-fp', 'simulator.json'))).toBe(true)
+  })
+})
+
 describe('clickatell itself', () => {
   it('--version prints the version', async () => {
     const r = await cli(['--version'])

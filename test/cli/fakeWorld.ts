@@ -1,7 +1,8 @@
 // A World held in memory for the CLI's tests: streams that record, files in a Map, a clock that only moves when
 // something sleeps, signals sent by the test, and a transport that answers from the simulator's gateway
 // (`gateway` + `handle`, no HTTP server): one configured gateway at TARGET_URL and, for each embedded simulator
-// the program starts, a demo one of its own. No process, disk or socket.
+// the program starts, a demo one of its own (from the state it is given, as the real one). No process, disk or
+// socket.
 import * as E from 'fp-ts/lib/Either.js'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import { run } from '../../src/cli/Program.js'
@@ -18,6 +19,7 @@ import {
   normalise,
   type SimulatorOptions,
 } from '../../src/simulator/index.js'
+import { restore, snapshot } from '../../src/simulator/Snapshot.js'
 
 export const T0 = Date.UTC(2024, 0, 1, 12, 0, 0)
 export const TARGET_URL = 'http://gateway.test'
@@ -129,13 +131,18 @@ export const fakeWorld = (options: FakeOptions = {}): FakeWorld => {
   const startSimulator = async (o: SimulatorStart): Promise<EmbeddedSimulator> => {
     if (options.simulatorFails !== undefined) throw new Error(options.simulatorFails)
     simulators.started.push(o)
-    const gw = gatewayOf({ seed: simulators.started.length, ...o })
+    const { state, ...rest } = o
+    const made = gatewayOf({ seed: simulators.started.length, ...rest })
+    const restored = state === undefined ? E.right(made) : restore(made, state)
+    if (E.isLeft(restored)) throw new Error(`clickatell-fp simulator: ${JSON.stringify(restored.left)}`)
+    const gw = restored.right
     const url = `http://127.0.0.1:${o.port ?? 40_000 + simulators.started.length}`
     gateways.set(url, gw)
     const demo: Credentials | undefined = gw.config.demo
     return {
       url,
       demo,
+      snapshot: () => snapshot(gw),
       close: async () => {
         simulators.closed++
       },
@@ -154,6 +161,16 @@ export const fakeWorld = (options: FakeOptions = {}): FakeWorld => {
     writeFile: async (path, text) => {
       if (options.readOnly?.includes(path)) return E.left(`EACCES: permission denied, open '${path}'`)
       files.set(path, text)
+      return E.right(undefined)
+    },
+    replaceFile: async (path, text) => {
+      if (options.readOnly?.includes(path)) return E.left(`EACCES: permission denied, open '${path}'`)
+      files.set(path, text)
+      return E.right(undefined)
+    },
+    removeFile: async (path) => {
+      if (options.readOnly?.includes(path)) return E.left(`EACCES: permission denied, unlink '${path}'`)
+      files.delete(path)
       return E.right(undefined)
     },
     clock: {

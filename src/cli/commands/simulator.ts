@@ -1,13 +1,17 @@
 /**
  * `clickatell simulator [--port <n>]`: starts the gateway simulator, prints its URL and demo credentials (as
- * `export` lines to paste), and runs until Ctrl+C (SIGINT) or SIGTERM. A port that is not one, or that cannot
- * be listened on, is bad input: exit 2.
+ * `export` lines to paste), and runs until Ctrl+C (SIGINT) or SIGTERM. It starts with the embedded simulator's
+ * demo account, credits and vouchers, and keeps its state in memory only. A port that is not one, or that
+ * cannot be listened on, is bad input: exit 2. `clickatell simulator --reset` clears the embedded simulator's
+ * state file instead, and starts nothing.
  *
  * @since 0.1.0
  */
 import { CommanderError } from 'commander'
+import * as E from 'fp-ts/lib/Either.js'
 import { invalidInput } from '../../core/errors.js'
 import type { Context, Declare } from '../Context.js'
+import { DEMO, resetState } from '../Embedded.js'
 import { number } from '../Flags.js'
 import { bold, EXIT, emit, fail } from '../Output.js'
 import type { EmbeddedSimulator } from '../World.js'
@@ -34,7 +38,7 @@ export const port = (value: string): number => {
 
 const started = async (ctx: Context, port: number | undefined): Promise<EmbeddedSimulator | string> => {
   try {
-    return await ctx.world.startSimulator(port === undefined ? {} : { port })
+    return await ctx.world.startSimulator(port === undefined ? DEMO : { ...DEMO, port })
   } catch (e) {
     return e instanceof Error ? e.message : String(e)
   }
@@ -64,6 +68,25 @@ export const simulator = async (ctx: Context, port: number | undefined): Promise
 }
 
 /**
+ * Removes the embedded simulator's state file, and says which.
+ *
+ * @category commands
+ * @since 0.1.0
+ */
+export const reset = async (ctx: Context): Promise<number> => {
+  const { io } = ctx
+  const removed = await resetState(ctx.world)
+  if (E.isLeft(removed)) return fail(io, invalidInput([{ path: '--reset', message: removed.left }]))
+  const path = removed.right
+  emit(io, { reset: path ?? null }, () => [
+    path === undefined
+      ? 'The embedded simulator keeps no state here (neither HOME nor XDG_STATE_HOME is set).'
+      : `Cleared the embedded simulator's state (${path}): the next run starts afresh.`,
+  ])
+  return EXIT.ok
+}
+
+/**
  * Declares `simulator`.
  *
  * @category commands
@@ -74,5 +97,8 @@ export const declare: Declare = (program, perform) => {
     .command('simulator')
     .description('start the gateway simulator and print its URL and demo credentials')
     .option('--port <n>', 'port on 127.0.0.1 (default: any free port)', port)
-    .action((o: { port?: number }) => perform((ctx) => simulator(ctx, o.port)))
+    .option('--reset', "clear the embedded simulator's state (messages, credits, vouchers spent) and exit")
+    .action((o: { port?: number; reset?: boolean }) =>
+      perform((ctx) => (o.reset === true ? reset(ctx) : simulator(ctx, o.port))),
+    )
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEMO_TEXT, DEMO_TO } from '../../../src/cli/commands/demo.js'
+import { DEMO } from '../../../src/cli/Embedded.js'
 import { cli } from '../fakeWorld.js'
 
 const PREVIEW = [
@@ -32,10 +33,10 @@ describe('clickatell demo', () => {
       '',
     ])
     expect(r.err).toBe(
-      'No gateway configured (CLICKATELL_URL, CLICKATELL_API_ID, CLICKATELL_USER, CLICKATELL_PASSWORD): using an embedded simulator at http://127.0.0.1:40001.\n',
+      'No gateway configured (CLICKATELL_URL, CLICKATELL_API_ID, CLICKATELL_USER, CLICKATELL_PASSWORD): using an embedded simulator at http://127.0.0.1:40001, keeping no state (set HOME or XDG_STATE_HOME to keep it between runs).\n',
     )
     expect(r.world.received).toEqual(['auth', 'sendmsg', 'querymsg', 'getbalance'])
-    expect(r.world.simulators).toEqual({ started: [{ demoCredits: 100_000 }], closed: 1 })
+    expect(r.world.simulators).toEqual({ started: [DEMO], closed: 1 })
   })
 
   it('a message that does not go: its line, the balance, exit 1', async () => {

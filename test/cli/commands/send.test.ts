@@ -199,10 +199,10 @@ describe('clickatell send', () => {
   })
 
   it('against the embedded simulator when nothing is configured, saying so in one line', async () => {
-    const r = await cli(['send', '--to', '447900000001', '--text', 'Hello'], { env: {} })
+    const r = await cli(['send', '--to', '447900000001', '--text', 'Hello'], { env: { HOME: '/home/ann' } })
     expect(r.code).toBe(0)
     expect(r.err).toBe(
-      'No gateway configured (CLICKATELL_URL, CLICKATELL_API_ID, CLICKATELL_USER, CLICKATELL_PASSWORD): using an embedded simulator at http://127.0.0.1:40001.\n',
+      'No gateway configured (CLICKATELL_URL, CLICKATELL_API_ID, CLICKATELL_USER, CLICKATELL_PASSWORD): using an embedded simulator at http://127.0.0.1:40001, its state in /home/ann/.local/state/clickatell-fp/simulator.json (clickatell simulator --reset clears it).\n',
     )
     expect(r.world.gateways.get('http://127.0.0.1:40001')!.store.messages).toHaveLength(1)
     expect(r.world.simulators.closed).toBe(1)
