@@ -37,12 +37,11 @@ export const DEMO: Required<Pick<SimulatorStart, 'demoCredits' | 'vouchers'>> = 
 export const statePath = (env: Readonly<Record<string, string | undefined>>): string | undefined => {
   const xdg = env.XDG_STATE_HOME
   const home = env.HOME
-  const base =
-    xdg?.startsWith('/')
-      ? xdg
-      : home !== undefined && home !== ''
-        ? `${home.replace(/\/+$/, '')}/.local/state`
-        : undefined
+  const base = xdg?.startsWith('/')
+    ? xdg
+    : home !== undefined && home !== ''
+      ? `${home.replace(/\/+$/, '')}/.local/state`
+      : undefined
   return base === undefined ? undefined : `${base.replace(/\/+$/, '')}/clickatell-fp/simulator.json`
 }
 

@@ -51,6 +51,10 @@ export const messageOptions = (cmd: Program, which: { readonly clientId?: boolea
     .option('--type <msg_type>', 'message type, e.g. SMS_FLASH')
     .option('--ucs2', 'send as UCS-2 even if GSM-7 would do')
     .option('--bypass-dnc', 'skip the do-not-contact lookup')
+    .option(
+      '--smart-encoding',
+      'replace typographic quotes, dashes and spaces with their GSM-7 twins before sending, and say which',
+    )
 }
 
 /**
@@ -74,6 +78,8 @@ export interface MessageFlags {
   readonly type?: string | undefined
   readonly ucs2?: boolean | undefined
   readonly bypassDnc?: boolean | undefined
+  /** Not an option of the message: the CLI makes the lossless replacements before sending. */
+  readonly smartEncoding?: boolean | undefined
 }
 
 /**

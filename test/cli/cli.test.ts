@@ -139,6 +139,26 @@ describe('clickatell preview', () => {
     },
   )
 
+  it("prints what README.md's tour shows", async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+    const [, command, shown] = readme.match(
+      /```sh\nnpx clickatell (preview [^\n]+)\n```\n\n```\n([\s\S]*?)```/,
+    )!
+    const args = [...command!.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!)
+    expect((await cli(args)).stdout).toBe(shown)
+  })
+
+  it('shows where each part ends, with its size', async () => {
+    const r = await cli(['preview', `We’re open ${'x'.repeat(140)}`])
+    expect(r.stdout).toContain(`Parts      1:  67 UTF-16 units  "We’re open ${'x'.repeat(56)}"\n`)
+    expect(r.stdout).toContain(`           3:  17 UTF-16 units  "${'x'.repeat(17)}"\n`)
+    const json = JSON.parse((await cli(['--json', 'preview', 'x'.repeat(200)])).stdout)
+    expect(json.value.split).toEqual([
+      { text: 'x'.repeat(153), units: 153 },
+      { text: 'x'.repeat(47), units: 47 },
+    ])
+  })
+
   it('the cost in words', async () => {
     const r = await cli(['preview', 'Hi', '--charge', '1'])
     expect(r.stdout).toContain('Cost      1 part x 1 credit = 1 credit\n')
@@ -298,6 +318,31 @@ describe('clickatell send and friends', () => {
     })
     const v = await cli(['voucher', '12'], target)
     expect(v.code).not.toBe(0)
+  })
+
+  it('send reports encoding, parts and cost, warns of a cheaper text, and --smart-encoding applies it', async () => {
+    const text = `We’re open ${'x'.repeat(140)}`
+    const r = await cli(['send', '--to', '447900000005', '--text', text, '--charge', '0.8'], target)
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(
+      /^Message {3}UCS-2, 3 parts \(151 UTF-16 units\)\nCost {6}3 parts x 0\.8 credits = 2\.4 credits a message\naccepted /,
+    )
+    expect(r.stderr).toContain('warning: a cheaper text exists: GSM-7 in 1 part instead of UCS-2 in 3')
+    const before = sim.state.messages.length
+    const smart = await cli(
+      ['--json', 'send', '--to', '447900000005', '--text', text, '--smart-encoding'],
+      target,
+    )
+    expect(smart.code).toBe(0)
+    expect(JSON.parse(smart.stdout).value.message).toMatchObject({
+      encoding: 'gsm7',
+      parts: 1,
+      replaced: [{ position: 2, char: '’', replacement: "'" }],
+    })
+    expect(smart.stderr).toBe('')
+    expect(sim.state.messages.slice(before).map((m) => [m.text, m.parts])).toEqual([
+      [text.replace('’', "'"), 1],
+    ])
   })
 
   it('bad input exits 2 with a one-line reason, before anything is sent', async () => {

@@ -1,7 +1,8 @@
 /**
  * `clickatell send --to <numbers> [--text <text>]`: a message, safely: one request per recipient, never sent
- * twice. Exits 0 when every recipient was accepted, 2 when every one was refused as bad input (nothing was
- * sent), else 1.
+ * twice. Reports the message's encoding, parts and cost (`--charge`), warns when a cheaper GSM-7 text exists,
+ * and with `--smart-encoding` makes the lossless replacements first (see `MessageReport`). Exits 0 when every
+ * recipient was accepted, 2 when every one was refused as bad input (nothing was sent), else 1.
  *
  * @since 0.1.0
  */
@@ -10,8 +11,15 @@ import type { RecipientOutcome } from '../../client/Send.js'
 import { toMessage } from '../../core/errors.js'
 import type { MessageInput } from '../../core/message/Message.js'
 import { type Context, type Declare, textOf } from '../Context.js'
-import { type MessageFlags, messageOptions, optionsOf } from '../Flags.js'
+import { type MessageFlags, messageOptions, number, optionsOf } from '../Flags.js'
 import { withClient } from '../Gateway.js'
+import {
+  cheaperWarning,
+  type MessageReport,
+  messageReport,
+  reportLines,
+  smartText,
+} from '../MessageReport.js'
 import {
   cliError,
   EXIT,
@@ -90,15 +98,20 @@ export const sendExit = (outcomes: ReadonlyArray<RecipientOutcome>): number =>
       : EXIT.remote
 
 /**
- * Prints the outcomes of a send: `{ ok: true, value }` when every recipient was accepted, else a failure
- * saying how many were not, with the outcomes as its `value`. Resolves to the exit code.
+ * Prints the message's report and the outcomes of a send: `{ ok: true, value }` when every recipient was
+ * accepted, else a failure saying how many were not, with the report and the outcomes as its `value`. Resolves
+ * to the exit code.
  *
  * @category formatting
  * @since 0.1.0
  */
-export const reportOutcomes = (io: Io, outcomes: ReadonlyArray<RecipientOutcome>): number => {
-  const value = { outcomes: outcomes.map(outcomeJson) }
-  const lines = () => outcomes.map((x) => outcomeLine(io, x))
+export const reportOutcomes = (
+  io: Io,
+  message: MessageReport,
+  outcomes: ReadonlyArray<RecipientOutcome>,
+): number => {
+  const value = { message, outcomes: outcomes.map(outcomeJson) }
+  const lines = () => [...reportLines(io, message), ...outcomes.map((x) => outcomeLine(io, x))]
   const code = sendExit(outcomes)
   if (code === EXIT.ok) {
     emit(io, value, lines)
@@ -110,7 +123,18 @@ export const reportOutcomes = (io: Io, outcomes: ReadonlyArray<RecipientOutcome>
 }
 
 /**
- * Sends `text` to the recipients and prints one outcome each.
+ * The flags of `send`.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface SendFlags extends MessageFlags {
+  readonly charge?: number
+}
+
+/**
+ * Sends `text` (with `--smart-encoding`, its lossless replacements made) to the recipients; prints the
+ * message's report, one outcome each, and on stderr the warning of a cheaper text.
  *
  * @category commands
  * @since 0.1.0
@@ -119,12 +143,26 @@ export const send = (
   ctx: Context,
   to: ReadonlyArray<string>,
   text: string,
-  flags: MessageFlags,
+  flags: SendFlags,
 ): Promise<number> =>
   withClient(ctx, async (client) => {
     const { io } = ctx
-    const r = await client.send(messageOf(to, text, flags))()
-    return E.isLeft(r) ? fail(io, r.left) : reportOutcomes(io, r.right.outcomes)
+    const smart = flags.smartEncoding === true ? smartText(text) : undefined
+    const sent = smart?.text ?? text
+    const r = await client.send(messageOf(to, sent, flags))()
+    if (E.isLeft(r)) return fail(io, r.left)
+    const report = messageReport(
+      sent,
+      {
+        ...(flags.ucs2 === true ? { ucs2: true } : {}),
+        ...(flags.charge === undefined ? {} : { charge: flags.charge }),
+        ...(smart === undefined ? {} : { replaced: smart.replaced }),
+      },
+      to.length,
+    )
+    const warning = cheaperWarning(report)
+    if (warning !== undefined) io.err(yellow(io, warning))
+    return reportOutcomes(io, report, r.right.outcomes)
   })
 
 /**
@@ -139,8 +177,9 @@ export const declare: Declare = (program, perform) => {
       .command('send')
       .description('send a message, safely: one request per recipient, never sent twice')
       .requiredOption('--to <numbers>', '(required) recipients, comma-separated, international format')
-      .option('--text <text>', 'the text (or standard input)'),
-  ).action((o: MessageFlags & { to: string; text?: string }) =>
+      .option('--text <text>', 'the text (or standard input)')
+      .option('--charge <credits>', 'credits per part, for the cost', number('--charge')),
+  ).action((o: SendFlags & { to: string; text?: string }) =>
     perform(async (ctx) => {
       const text = await textOf(ctx.world, o.text === undefined ? [] : [o.text], 'with --text "Hello"')
       return E.isLeft(text) ? fail(ctx.io, text.left) : send(ctx, recipientsOf(o.to), text.right, o)
