@@ -185,11 +185,10 @@ export const render = (io: Io, r: PreviewReport): ReadonlyArray<string> => {
     `${bold(io, 'Length')}    ${r.units} ${r.unitName} in ${r.parts} part${r.parts === 1 ? '' : 's'} of ${r.perPart}; ${r.remaining} left in the last part`,
   )
   if (r.split.length > 1)
-    r.split.forEach((p, i) =>
+    for (const [i, p] of r.split.entries())
       lines.push(
         `${i === 0 ? bold(io, 'Parts') : '     '}     ${String(i + 1).padStart(2)}: ${String(p.units).padStart(3)} ${dim(io, r.unitName)}  ${JSON.stringify(p.text)}`,
-      ),
-    )
+      )
   if (r.tooLong !== undefined)
     lines.push(
       red(

@@ -84,6 +84,19 @@ export interface Clock {
 }
 
 /**
+ * A file being written, a piece at a time.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface Writer {
+  /** Writes `text` (UTF-8) after what was written before; resolves when it may write again. */
+  readonly write: (text: string) => Promise<void>
+  /** Finishes the file; `Left` says why it could not be written. */
+  readonly close: () => Promise<E.Either<string, void>>
+}
+
+/**
  * What the program reads and writes: injected so tests can drive it.
  *
  * @category model
@@ -97,6 +110,18 @@ export interface World {
   readonly readStdin: () => Promise<string | undefined>
   /** A file's text (UTF-8), or why it cannot be read. */
   readonly readFile: (path: string) => Promise<E.Either<string, string>>
+  /**
+   * A file's bytes as they are read, a chunk at a time, so a file of any size is read in little memory; or
+   * why it cannot be opened. Reading them again reads the file again.
+   */
+  readonly readChunks: (path: string) => Promise<E.Either<string, AsyncIterable<Uint8Array>>>
+  /** A file to write a piece at a time (made empty first), or why it cannot be opened. */
+  readonly openWriter: (path: string) => Promise<E.Either<string, Writer>>
+  /**
+   * Asks a question on the terminal and resolves to the answer (without its newline); `undefined` when standard
+   * input is not a terminal, so there is no one to ask.
+   */
+  readonly ask: (question: string) => Promise<string | undefined>
   /** Writes a file's text (UTF-8), or says why it cannot. */
   readonly writeFile: (path: string, text: string) => Promise<E.Either<string, void>>
   /**

@@ -423,7 +423,7 @@ describe('clickatell bulk', () => {
     const csv = join(dir, 'all.csv')
     writeFileSync(csv, rows(1000))
     const before = sim.state.messages.length
-    const r = await bulk(csv, 'Hi #name#, see you at #time#', '--rate', '5000', '--concurrency', '8')
+    const r = await bulk(csv, 'Hi #name#, see you at #time#', '--rate', '5000', '--concurrency', '8', '--yes')
     expect(r.code).toBe(0)
     expect(JSON.parse(r.stdout).value).toMatchObject({
       rows: 1000,
@@ -440,7 +440,7 @@ describe('clickatell bulk', () => {
   it('keeps bad rows back and writes them to a CSV that can be run again', async () => {
     const csv = join(dir, 'some-bad.csv')
     writeFileSync(csv, rows(20, new Set([3, 11])))
-    const r = await bulk(csv, 'Hi #name#')
+    const r = await bulk(csv, 'Hi #name#', '--yes')
     // Partly sent: 1, never 2.
     expect(r.code).toBe(1)
     const doc = JSON.parse(r.stdout).value
@@ -449,6 +449,176 @@ describe('clickatell bulk', () => {
     expect(failures[0]).toBe('name,number,time,outcome,error')
     expect(failures).toHaveLength(3)
     expect(failures[1]).toContain('Person 3,not-a-number')
+    // Run again as it is: the numbers are still bad, and nothing else is wrong with the file.
+    const again = await bulk(doc.failures, 'Hi #name#', '--yes')
+    expect(again.code).toBe(2)
+    expect(JSON.parse(again.stdout).value.preview).toMatchObject({ rows: 2, ready: 0, invalidRows: 2 })
+  })
+
+  it('a failures file of rows that did not go runs again as it is, once the cause is gone', async () => {
+    const csv = join(dir, 'refused.csv')
+    writeFileSync(csv, rows(5))
+    sim.faults.set([{ kind: 'http503', commands: ['senditem'], times: 2 }])
+    const first = await bulk(csv, 'Hi #name# at #time#', '--yes')
+    sim.faults.set([])
+    expect(first.code).toBe(1)
+    const doc = JSON.parse(first.stdout).value
+    expect(doc.accepted).toBe(3)
+    const failed = readFileSync(doc.failures, 'utf8').trim().split('\n')
+    expect(failed[0]).toBe('name,number,time,outcome,error')
+    expect(failed).toHaveLength(3)
+    const before = sim.state.messages.length
+    const again = await bulk(doc.failures, 'Hi #name# at #time#', '--yes')
+    expect(again.code).toBe(0)
+    expect(JSON.parse(again.stdout).value).toMatchObject({ rows: 2, accepted: 2 })
+    expect(sim.state.messages.length).toBe(before + 2)
+  }, 60_000)
+
+  it('refuses a misspelt placeholder, naming it: exit 2, nothing sent', async () => {
+    const csv = join(dir, 'typo.csv')
+    writeFileSync(csv, rows(3))
+    const before = sim.state.messages.length
+    const r = await cli(['bulk', '--csv', csv, '--template', 'Hi #nmae#', '--yes'], target)
+    expect([r.code, r.stdout]).toEqual([2, ''])
+    expect(r.stderr).toBe(
+      'error: invalid input: --template: #nmae# names no column; the columns are name, number, time (nothing was sent)\n',
+    )
+    expect(sim.state.messages.length).toBe(before)
+  })
+
+  it('a real send without a terminal needs --yes: exit 2, nothing sent', async () => {
+    const csv = join(dir, 'ask.csv')
+    writeFileSync(csv, rows(3))
+    const before = sim.state.batches.length
+    const r = await cli(['bulk', '--csv', csv, '--template', 'Hi #name#', '--charge', '1'], target)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toBe(
+      'error: invalid input: --yes: is needed to send without a terminal to confirm on: 3 messages (3 parts, 3 credits) (nothing was sent)\n',
+    )
+    expect(sim.state.batches.length).toBe(before)
+  })
+
+  it.skipIf(!SCRIPT)(
+    'on a terminal it asks, showing rows, parts and cost; yes sends, anything else does not',
+    async () => {
+      const csv = join(dir, 'terminal.csv')
+      writeFileSync(csv, rows(3))
+      const before = sim.state.messages.length
+      const no = await onTerminal(
+        ['bulk', '--csv', csv, '--template', 'Hi #name#', '--charge', '1'],
+        target,
+        'n\n',
+      )
+      expect(no.code).toBe(2)
+      expect(no.output).toContain(`Send 3 messages (3 parts, 3 credits) from ${csv}? [y/N]`)
+      expect(sim.state.messages.length).toBe(before)
+      const yes = await onTerminal(
+        ['bulk', '--csv', csv, '--template', 'Hi #name#', '--charge', '1'],
+        target,
+        'y\n',
+      )
+      expect(yes.code).toBe(0)
+      expect(sim.state.messages.length).toBe(before + 3)
+    },
+  )
+
+  it("the batch's concat covers the longest row: the simulator (113 past concat) takes every row", async () => {
+    const csv = join(dir, 'long.csv')
+    writeFileSync(csv, `name,number\nAnn,447800000101\n${'x'.repeat(310)},447800000102\n`)
+    const before = sim.state.messages.length
+    const r = await bulk(csv, 'Hi #name#', '--yes')
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout).value).toMatchObject({ accepted: 2, preview: { ready: 2, concat: 3 } })
+    expect(sim.state.messages.slice(before).map((m) => m.parts)).toEqual([1, 3])
+  })
+
+  it('rows outside GSM-7 go with --smart-encoding and --allow-ucs2, their cost shown; else refused saying so', async () => {
+    const csv = join(dir, 'names.csv')
+    writeFileSync(csv, 'name,number\nZoë,447800000201\nŁukasz,447800000202\nO’Brien,447800000203\n')
+    const refused = await cli(['bulk', '--csv', csv, '--template', 'Hi #name#', '--dry-run'], target)
+    expect(refused.code).toBe(2)
+    expect(refused.stdout).toContain('--allow-ucs2 sends such rows on their own as UCS-2')
+    const before = sim.state.messages.length
+    const r = await cli(
+      [
+        'bulk',
+        '--csv',
+        csv,
+        '--template',
+        'Hi #name#',
+        '--smart-encoding',
+        '--allow-ucs2',
+        '--charge',
+        '1',
+        '--yes',
+      ],
+      target,
+    )
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('  UCS-2    2 rows on their own (--allow-ucs2): 2 parts\n')
+    expect(sim.state.messages.slice(before).map((m) => [m.text, m.encoding])).toEqual([
+      ['Hi Zoë', 'ucs2'],
+      ['Hi Łukasz', 'ucs2'],
+      ["Hi O'Brien", 'gsm7'],
+    ])
+  })
+
+  // The file is read as a stream, twice: memory stays flat however many rows (docs/benchmarks.md has the
+  // 1,000,000-row figures). Resident memory is measured by GNU time around the process.
+  it.skipIf(!existsSync('/usr/bin/time'))(
+    'previews 300,000 rows in flat memory, under 200 MB resident',
+    async () => {
+      const write = (n: number) => {
+        const csv = join(dir, `big-${n}.csv`)
+        writeFileSync(csv, rows(n))
+        return csv
+      }
+      const rss = async (csv: string) => {
+        const report = join(dir, 'rss.txt')
+        const r = await new Promise<Run>((resolve) =>
+          execFile(
+            '/usr/bin/time',
+            [
+              '-f',
+              '%M',
+              '-o',
+              report,
+              process.execPath,
+              BIN,
+              '--json',
+              'bulk',
+              '--csv',
+              csv,
+              '--template',
+              'Hi #name#, see you at #time#',
+              '--dry-run',
+            ],
+            { env: { PATH: process.env.PATH ?? '', HOME, XDG_STATE_HOME: STATE }, maxBuffer: 1024 * 1024 },
+            (error, stdout, stderr) =>
+              resolve({ code: error ? 1 : 0, stdout: String(stdout), stderr: String(stderr) }),
+          ),
+        )
+        expect(r.code).toBe(0)
+        return {
+          preview: JSON.parse(r.stdout).value.preview,
+          kb: Number(readFileSync(report, 'utf8').trim()),
+        }
+      }
+      const small = await rss(write(30_000))
+      const large = await rss(write(300_000))
+      expect(large.preview).toMatchObject({ rows: 300_000, ready: 300_000, parts: 300_000 })
+      expect(large.kb).toBeLessThan(200 * 1024)
+      // Flat: ten times the rows, not ten times the memory (a file held whole would add its records).
+      expect(large.kb - small.kb).toBeLessThan(40 * 1024)
+    },
+    60_000,
+  )
+
+  it('errors name the physical line, after a quoted field over several lines', async () => {
+    const csv = join(dir, 'lines.csv')
+    writeFileSync(csv, 'name,number\n"Ann\nMarie",447800000301\n\nBob,bad\n')
+    const r = await cli(['bulk', '--csv', csv, '--template', 'Hi #name#', '--dry-run'], target)
+    expect(r.stdout).toContain('  line 5: number "bad" is not an international number (digits only)\n')
   })
 
   it('passes every message flag on to the batch, and refuses a bad one before anything is sent', async () => {
@@ -457,7 +627,7 @@ describe('clickatell bulk', () => {
     const before = sim.state.batches.length
     const flags = ['--from', 'Acme', '--callback', '3', '--validity', '60', '--queue', '2', '--escalate']
     flags.push('--replyable', '--max-credits', '2', '--deliver-after', '30')
-    const r = await bulk(csv, 'Hi #name#', ...flags)
+    const r = await bulk(csv, 'Hi #name#', ...flags, '--yes')
     expect(r.code).toBe(0)
     expect(JSON.parse(r.stdout).value).toMatchObject({ accepted: 3 })
     const batch = sim.state.batches[before]!
@@ -483,7 +653,7 @@ describe('clickatell bulk', () => {
     const bad = await bulk(csv, 'Hi #name#', '--validity', '5000', '--dry-run')
     expect(bad.code).toBe(2)
     expect(bad.stderr + bad.stdout).toContain('validityMinutes')
-    const withId = await bulk(csv, 'Hi #name#', '--client-id', 'x1')
+    const withId = await bulk(csv, 'Hi #name#', '--client-id', 'x1', '--yes')
     expect(withId.code).toBe(2)
     expect(withId.stderr + withId.stdout).toContain('--client-id')
     expect(sim.state.messages.length).toBe(sent)

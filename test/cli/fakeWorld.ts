@@ -49,6 +49,10 @@ export interface FakeOptions {
   readonly lost?: ReadonlyArray<string>
   /** Makes starting a simulator reject with this message. */
   readonly simulatorFails?: string
+  /** Standard input is a terminal where someone answers every question so; none: not a terminal. */
+  readonly answer?: string
+  /** The size of the chunks a file is read in (default 7 bytes, to cut records and characters apart). */
+  readonly chunkBytes?: number
 }
 
 export interface FakeWorld extends World {
@@ -68,6 +72,10 @@ export interface FakeWorld extends World {
   readonly signal: (s: Signal) => void
   readonly now: () => number
   readonly slept: number[]
+  /** The questions asked on the terminal. */
+  readonly asked: string[]
+  /** How many times each file was read in chunks. */
+  readonly reads: Map<string, number>
 }
 
 const gatewayOf = (options: SimulatorOptions): Gateway => {
@@ -111,6 +119,8 @@ export const fakeWorld = (options: FakeOptions = {}): FakeWorld => {
   const transports = { made: 0, closed: 0 }
   let now = T0
   const slept: number[] = []
+  const asked: string[] = []
+  const reads = new Map<string, number>()
   let waiting: { signals: ReadonlyArray<Signal>; resolve: (s: Signal) => void } | undefined
 
   const send = (request: HttpRequest): TaskEither<TransportError, HttpResponse> => {
@@ -163,6 +173,37 @@ export const fakeWorld = (options: FakeOptions = {}): FakeWorld => {
       files.set(path, text)
       return E.right(undefined)
     },
+    readChunks: async (path) => {
+      const text = files.get(path)
+      if (text === undefined) return E.left(`ENOENT: no such file or directory, open '${path}'`)
+      const bytes = new TextEncoder().encode(text)
+      const size = options.chunkBytes ?? 7
+      return E.right({
+        async *[Symbol.asyncIterator]() {
+          reads.set(path, (reads.get(path) ?? 0) + 1)
+          for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size)
+        },
+      })
+    },
+    openWriter: async (path) => {
+      if (options.readOnly?.includes(path)) return E.left(`EACCES: permission denied, open '${path}'`)
+      const pieces: string[] = []
+      files.set(path, '')
+      return E.right({
+        write: async (text) => {
+          pieces.push(text)
+        },
+        close: async () => {
+          files.set(path, pieces.join(''))
+          return E.right(undefined)
+        },
+      })
+    },
+    ask: async (question) => {
+      if (options.answer === undefined) return undefined
+      asked.push(question)
+      return options.answer
+    },
     replaceFile: async (path, text) => {
       if (options.readOnly?.includes(path)) return E.left(`EACCES: permission denied, open '${path}'`)
       files.set(path, text)
@@ -208,6 +249,8 @@ export const fakeWorld = (options: FakeOptions = {}): FakeWorld => {
     },
     now: () => now,
     slept,
+    asked,
+    reads,
   }
 }
 
