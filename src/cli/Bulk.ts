@@ -1,29 +1,31 @@
 /**
  * The plan of `clickatell bulk`, pure: personalised messages from a CSV. The header row names the number column
- * and the fields; the template uses `#field1#`.. or `#<column name>#`. Every row is previewed (parts, cost, rows
- * that cannot go and why) before anything is sent; `commands/bulk.ts` sends the plan.
+ * and the fields; the template uses `#<column name>#` (or `#fieldK#`, the K-th column that is not the number).
+ * Every placeholder must name a column, and only the columns the template uses are read. Each row is checked
+ * on its own (`checkRow`): it goes in the batch, or on its own as UCS-2 with `--allow-ucs2`, or not at all,
+ * with the reason; `commands/bulk.ts` reads the file twice (a preview, then the send), a row at a time.
  *
  * @since 0.1.0
  */
-import { parse } from 'csv-parse/sync'
 import * as E from 'fp-ts/lib/Either.js'
 import { type InvalidInput, invalidInput } from '../core/errors.js'
-import { previewWith } from '../core/message/BatchTemplate.js'
+import { previewWith, substitute } from '../core/message/BatchTemplate.js'
 import { Msisdn } from '../core/message/Msisdn.js'
 import { startbatch } from '../core/request/UnboundBatch.js'
+import { planWith, type WirePlan } from '../core/text/Charset.js'
+import { GATEWAY_MAX_PARTS } from '../core/text/Parts.js'
+import type { CsvRecord } from './Csv.js'
 import { type FlagOptions, type MessageFlags, optionsOf } from './Flags.js'
-import { bold, emit, green, type Io, red } from './Output.js'
+import { type Replaced, smartText } from './MessageReport.js'
 
 /**
- * What a bulk run reads: the CSV's content and the flags. Every message flag is passed on to the batch (its
- * options are those of each item), except `--client-id`, which is refused: it names one message, and a bulk run
- * sends many.
+ * What a bulk run reads: the CSV's path, the template and the flags. Every message flag is passed on to the
+ * batch (its options are those of each item).
  *
  * @category model
  * @since 0.1.0
  */
 export interface BulkRun extends MessageFlags {
-  readonly content: string
   readonly csv: string
   readonly template: string
   readonly numberColumn?: string
@@ -31,66 +33,37 @@ export interface BulkRun extends MessageFlags {
   readonly failures?: string
   readonly concurrency?: number
   readonly rate?: number
+  /** Send the rows that need UCS-2 on their own, as UCS-2, rather than refuse them. */
+  readonly allowUcs2?: boolean
+}
+
+/**
+ * How the rows are read and what they make: the number column, the columns the template uses (field K is
+ * `used[K - 1]`), the template in `#fieldK#` form (its lossless replacements made with `--smart-encoding`), and
+ * the options of every message.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface Layout {
+  readonly header: ReadonlyArray<string>
+  readonly numberIndex: number
+  readonly used: ReadonlyArray<number>
+  readonly template: string
+  readonly replaced: ReadonlyArray<Replaced>
+  readonly options: FlagOptions
+  readonly smart: boolean
+  readonly allowUcs2: boolean
+  /** The parts the template itself takes (the least `concat` of the batch). */
+  readonly templateParts: number
+  /** Columns kept in a failures file: all but the `outcome` and `error` a failures file added. */
+  readonly kept: number
 }
 
 const NUMBER_NAMES = ['number', 'msisdn', 'to', 'phone', 'mobile', 'cell', 'recipient']
 
-/**
- * A row of the CSV: its line in the file, its values, its number and its fields in template order.
- *
- * @category model
- * @since 0.1.0
- */
-export interface Row {
-  readonly line: number
-  readonly values: ReadonlyArray<string>
-  readonly to: string
-  readonly fields: ReadonlyArray<string>
-}
-
-/**
- * A checked bulk run, ready to preview and send: the rows that can go, those that cannot and why, the
- * template in `#fieldK#` form, the options passed to the batch, and the preview document.
- *
- * @category model
- * @since 0.1.0
- */
-export interface BulkPlan {
-  readonly header: ReadonlyArray<string>
-  readonly good: ReadonlyArray<Row & { readonly parts: number }>
-  readonly bad: ReadonlyArray<{ readonly row: Row; readonly reason: string }>
-  readonly template: string
-  readonly options: FlagOptions
-  readonly parts: number
-  readonly cost: number | undefined
-  readonly failuresFile: string
-  readonly preview: {
-    readonly rows: number
-    readonly ready: number
-    readonly invalid: ReadonlyArray<{ readonly line: number; readonly to: string; readonly reason: string }>
-    readonly parts: number
-    readonly cost?: number
-    readonly template: string
-  }
-}
-
 const refuse = (path: string, message: string): E.Either<InvalidInput, never> =>
   E.left(invalidInput([{ path, message }]))
-
-/** The header and the rows of the CSV. */
-const recordsOf = (
-  content: string,
-): E.Either<InvalidInput, readonly [ReadonlyArray<string>, ReadonlyArray<ReadonlyArray<string>>]> => {
-  const parsed = E.tryCatch(
-    () => parse(content, { bom: true, skip_empty_lines: true, trim: true }) as string[][],
-    (e) => (e as Error).message,
-  )
-  if (E.isLeft(parsed)) return refuse('--csv', `is not valid CSV: ${parsed.left}`)
-  const [header, ...body] = parsed.right
-  return header === undefined || body.length === 0
-    ? refuse('--csv', 'needs a header row and at least one row')
-    : E.right([header, body])
-}
 
 /** The number column: the one named by `--number-column`, else the first with a number's name, else the first. */
 const numberColumnOf = (
@@ -114,131 +87,202 @@ const numberColumnOf = (
       )
 }
 
-/** `#<column name>#` becomes `#fieldK#`, K the column's place among the fields. */
-const fieldTemplate = (template: string, fieldNames: ReadonlyArray<string>): string =>
-  fieldNames.reduce((t, name, k) => t.split(`#${name}#`).join(`#field${k + 1}#`), template)
-
-type RowPreview = ReturnType<typeof previewWith>
+// A placeholder: `#`, a name that neither starts nor ends with a space, `#` (so "call #1 or #2" has none).
+const PLACEHOLDER = /#([^\s#](?:[^#\n]*[^\s#])?)#/g
 
 /**
- * The template and the options, checked before any row: a template that cannot be used, and the options as
- * startbatch will check them, so a bad flag is refused before anything is sent, and in a dry run too.
- */
-const checkSettings = (
-  template: string,
-  options: FlagOptions,
-  previewOne: RowPreview,
-  fields: number,
-): E.Either<InvalidInput, void> => {
-  const templateCheck = previewOne(template, [{ fields: Array.from({ length: fields }, () => '') }])
-  if (
-    E.isLeft(templateCheck) &&
-    templateCheck.left.problems.some((p) => p.path === 'template' || p.path === 'maxParts')
-  )
-    return templateCheck
-  const start = startbatch({ template, ...options })
-  if (E.isLeft(start) && start.left._tag === 'InvalidInput') return E.left(start.left)
-  return E.right(undefined)
-}
-
-/** Each row previewed on its own, so one bad row is reported and kept back rather than stopping the run. */
-const sortRows = (rows: ReadonlyArray<Row>, template: string, previewOne: RowPreview) => {
-  const good: Array<Row & { parts: number }> = []
-  const bad: Array<{ row: Row; reason: string }> = []
-  for (const row of rows) {
-    const n = Msisdn.decode(row.to)
-    const p = previewOne(template, [{ fields: row.fields }])
-    const reasons = [
-      ...(E.isLeft(n)
-        ? [`number ${JSON.stringify(row.to)} is not an international number (digits only)`]
-        : []),
-      ...(E.isLeft(p) ? p.left.problems.map((x) => x.message) : []),
-    ]
-    if (reasons.length > 0) bad.push({ row, reason: reasons.join('; ') })
-    else if (E.isRight(p)) good.push({ ...row, parts: p.right[0]!.plan.count.parts })
-  }
-  return { good, bad }
-}
-
-/**
- * Reads the CSV, maps its columns to the template's fields and previews every row. Prints nothing: a CSV or
- * template that cannot be used is the `Left`.
+ * The placeholders of a template, each once, in order of first use.
  *
- * @category main
+ * @example
+ * import { placeholdersOf } from './Bulk.js'
+ * console.log(placeholdersOf('Hi #name#, #time# today; bye #name#. Call #1 or #2')) // ['name', 'time']
+ * @category templates
  * @since 0.1.0
  */
-export const prepareBulk = (o: BulkRun): E.Either<InvalidInput, BulkPlan> => {
-  if (o.clientId !== undefined)
-    return refuse(
-      '--client-id',
-      'names one message, and a bulk run sends one per row: leave it out (each item gets its own id from the gateway)',
-    )
-  const records = recordsOf(o.content)
-  if (E.isLeft(records)) return records
-  const [header, body] = records.right
-  const numberIndex = numberColumnOf(header, o.numberColumn)
-  if (E.isLeft(numberIndex)) return numberIndex
-  const fieldColumns = header.map((h, i) => [h, i] as const).filter(([, i]) => i !== numberIndex.right)
-  const template = fieldTemplate(
-    o.template,
-    fieldColumns.map(([name]) => name),
-  )
-  const rows: ReadonlyArray<Row> = body.map((values, i) => ({
-    line: i + 2,
-    values,
-    to: values[numberIndex.right] ?? '',
-    fields: fieldColumns.map(([, c]) => values[c] ?? ''),
-  }))
-  // Every message flag goes to the batch (startbatch checks them all); the preview reads encoding and maxParts.
-  const options = optionsOf(o)
-  const previewOne = previewWith(options)
-  const settings = checkSettings(template, options, previewOne, fieldColumns.length)
-  if (E.isLeft(settings)) return settings
-  return E.right(planOf(o, header, rows, template, options, sortRows(rows, template, previewOne)))
-}
+export const placeholdersOf = (template: string): ReadonlyArray<string> => [
+  ...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1]!)),
+]
 
-/** The plan of the rows sorted: parts and cost of those that can go, and the preview document. */
-const planOf = (
-  o: BulkRun,
+/** The column each placeholder names: by name, else `fieldK` the K-th column that is not the number. */
+const columnsOf = (
+  names: ReadonlyArray<string>,
   header: ReadonlyArray<string>,
-  rows: ReadonlyArray<Row>,
-  template: string,
-  options: FlagOptions,
-  { good, bad }: Pick<BulkPlan, 'good' | 'bad'>,
-): BulkPlan => {
-  const parts = good.reduce((s, r) => s + r.parts, 0)
-  const cost = o.charge === undefined ? undefined : Math.round(parts * o.charge * 1e6) / 1e6
-  return {
-    header,
-    good,
-    bad,
-    template,
-    options,
-    parts,
-    cost,
-    failuresFile: o.failures ?? `${o.csv.replace(/\.csv$/i, '')}.failures.csv`,
-    preview: {
-      rows: rows.length,
-      ready: good.length,
-      invalid: bad.map((b) => ({ line: b.row.line, to: b.row.to, reason: b.reason })),
-      parts,
-      ...(cost === undefined ? {} : { cost }),
-      template,
-    },
-  }
+  numberIndex: number,
+): E.Either<InvalidInput, ReadonlyArray<number>> => {
+  const others = header.map((_, i) => i).filter((i) => i !== numberIndex)
+  const columns = names.map((name) => {
+    const byName = header.indexOf(name)
+    const k = /^field([1-9][0-9]*)$/.exec(name)
+    return byName >= 0 ? byName : k !== null ? (others[Number(k[1]) - 1] ?? -1) : -1
+  })
+  const unknown = names.filter((_, i) => columns[i]! < 0)
+  return unknown.length === 0
+    ? E.right(columns)
+    : E.left(
+        invalidInput(
+          unknown.map((name) => ({
+            path: '--template',
+            message: `#${name}# names no column; the columns are ${header.join(', ')} (nothing was sent)`,
+          })),
+        ),
+      )
+}
+
+const why = (plan: WirePlan): string => {
+  const o = plan.offenders[0]
+  return o === undefined
+    ? 'UCS-2 was asked for'
+    : `${JSON.stringify(o.char)} at ${o.index} is ${o.problem === 'not-latin1' ? 'not ISO-8859-1' : 'not GSM-7'}`
+}
+
+/** The way forward for a text that needs UCS-2: the flags that would send it. */
+const wayForward = (text: string, smart: boolean): string =>
+  [
+    ...(!smart &&
+    smartText(text).replaced.length > 0 &&
+    planWith({})(smartText(text).text).encoding === 'gsm7'
+      ? ['--smart-encoding replaces its typographic characters']
+      : []),
+    '--allow-ucs2 sends such rows on their own as UCS-2',
+  ].join('; or ')
+
+/**
+ * The template and the flags, checked before any row: every placeholder names a column, a template that must
+ * travel as UCS-2 has no fields (unless `--allow-ucs2` sends every row on its own), and the options are what
+ * startbatch accepts; so nothing wrong with them is found after something was sent.
+ */
+const settingsOf = (template: string, options: FlagOptions, allowUcs2: boolean) => {
+  const plan = planWith({ encoding: options.encoding ?? 'auto' })(template)
+  const withFields = placeholdersOf(template).length > 0
+  if (plan.encoding === 'ucs2' && withFields && !allowUcs2 && options.encoding !== 'ucs2')
+    return refuse(
+      '--template',
+      `must travel as UCS-2 (${why(plan)}), and a batch with fields travels as plain text: ${wayForward(template, false)}`,
+    )
+  const problems = previewWith(options)(plan.encoding === 'gsm7' ? template : 'x', [])
+  if (E.isLeft(problems)) return problems
+  const start = startbatch({ template: plan.encoding === 'gsm7' ? template : 'x', ...options })
+  if (E.isLeft(start) && start.left._tag === 'InvalidInput') return E.left(start.left)
+  return E.right(plan.count.parts)
 }
 
 /**
- * Prints the preview: rows ready and invalid, parts, cost, and the first ten rows that cannot go.
+ * Reads the header and the template with the flags: the layout of every row, or everything wrong with them.
  *
- * @category main
+ * @category constructors
  * @since 0.1.0
  */
-export const emitPreview = (io: Io, plan: BulkPlan): void => {
-  const { bad, cost, preview } = plan
-  emit(io, { preview }, () => [
-    `${bold(io, 'Bulk preview')} ${preview.rows} rows: ${green(io, `${preview.ready} ready`)}, ${bad.length === 0 ? '0 invalid' : red(io, `${bad.length} invalid`)}; ${plan.parts} parts${cost === undefined ? '' : `, ${cost} credits`}`,
-    ...bad.slice(0, 10).map((b) => `  line ${b.row.line}: ${b.reason}`),
-    ...(bad.length > 10 ? [`  ... and ${bad.length - 10} more`] : []),
-  ])
+export const layoutOf = (run: BulkRun, header: ReadonlyArray<string>): E.Either<InvalidInput, Layout> => {
+  const numberIndex = numberColumnOf(header, run.numberColumn)
+  if (E.isLeft(numberIndex)) return numberIndex
+  const names = placeholdersOf(run.template)
+  const used = columnsOf(names, header, numberIndex.right)
+  if (E.isLeft(used)) return used
+  // All at once: `#field2# #field1#` becomes `#field1# #field2#`, never `#field2# #field2#`.
+  const fieldForm = run.template.replace(
+    PLACEHOLDER,
+    (_, name: string) => `#field${names.indexOf(name) + 1}#`,
+  )
+  const smart = run.smartEncoding === true
+  const { text: template, replaced } = smart ? smartText(fieldForm) : { text: fieldForm, replaced: [] }
+  const options = optionsOf(run)
+  const allowUcs2 = run.allowUcs2 === true
+  const settings = settingsOf(template, options, allowUcs2)
+  if (E.isLeft(settings)) return settings
+  const failed = header.length >= 2 && header.at(-2) === 'outcome' && header.at(-1) === 'error'
+  return E.right({
+    header,
+    numberIndex: numberIndex.right,
+    used: used.right,
+    template,
+    replaced,
+    options,
+    smart,
+    allowUcs2,
+    templateParts: settings.right,
+    kept: failed ? header.length - 2 : header.length,
+  })
+}
+
+/**
+ * A row checked: `Batch` (an item of the batch), `Single` (sent on its own as UCS-2), or `Invalid` (not sent,
+ * and why). `replaced` lists the lossless replacements `--smart-encoding` made in its fields.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type RowCheck =
+  | {
+      readonly _tag: 'Batch'
+      readonly line: number
+      readonly values: ReadonlyArray<string>
+      readonly to: string
+      readonly fields: ReadonlyArray<string>
+      readonly parts: number
+      readonly replaced: ReadonlyArray<Replaced>
+    }
+  | {
+      readonly _tag: 'Single'
+      readonly line: number
+      readonly values: ReadonlyArray<string>
+      readonly to: string
+      readonly text: string
+      readonly parts: number
+      readonly replaced: ReadonlyArray<Replaced>
+    }
+  | {
+      readonly _tag: 'Invalid'
+      readonly line: number
+      readonly values: ReadonlyArray<string>
+      readonly to: string
+      readonly reason: string
+    }
+
+/** The fields of a row the template uses, with the lossless replacements made when asked. */
+const fieldsOf = (layout: Layout, values: ReadonlyArray<string>) => {
+  const raw = layout.used.map((i) => values[i] ?? '')
+  if (!layout.smart) return { fields: raw, replaced: [] }
+  const made = raw.map(smartText)
+  return { fields: made.map((m) => m.text), replaced: made.flatMap((m) => m.replaced) }
+}
+
+/**
+ * Checks one row: its number, its text (the template with its fields), and how the text can go.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const checkRow = (layout: Layout) => {
+  const previewOne = previewWith(layout.options)
+  const planOf = planWith({ encoding: layout.options.encoding ?? 'auto' })
+  const maxParts = layout.options.maxParts ?? GATEWAY_MAX_PARTS
+  return (record: CsvRecord): RowCheck => {
+    const { line, values } = record
+    const to = values[layout.numberIndex] ?? ''
+    const number = E.isLeft(Msisdn.decode(to))
+      ? [`number ${JSON.stringify(to)} is not an international number (digits only)`]
+      : []
+    const { fields, replaced } = fieldsOf(layout, values)
+    const text = substitute(layout.template, fields)
+    const plan = planOf(text)
+    if (plan.encoding === 'ucs2') {
+      const reasons = [
+        ...number,
+        ...(layout.allowUcs2 || layout.options.encoding === 'ucs2'
+          ? []
+          : [`needs UCS-2 (${why(plan)}): ${wayForward(text, layout.smart)}`]),
+        ...(plan.count.parts > maxParts
+          ? [`needs ${plan.count.parts} parts; at most ${maxParts} are allowed`]
+          : []),
+      ]
+      return reasons.length > 0
+        ? { _tag: 'Invalid', line, values, to, reason: reasons.join('; ') }
+        : { _tag: 'Single', line, values, to, text, parts: plan.count.parts, replaced }
+    }
+    const p = previewOne(layout.template, [{ fields }])
+    const reasons = [...number, ...(E.isLeft(p) ? p.left.problems.map((x) => x.message) : [])]
+    return reasons.length > 0
+      ? { _tag: 'Invalid', line, values, to, reason: reasons.join('; ') }
+      : { _tag: 'Batch', line, values, to, fields, parts: plan.count.parts, replaced }
+  }
 }

@@ -6,6 +6,8 @@
  * @since 0.1.0
  */
 import type { Command as Program } from 'commander'
+import * as E from 'fp-ts/lib/Either.js'
+import { type InvalidInput, invalidInput } from '../core/errors.js'
 import type { Io } from './Output.js'
 import type { TargetFlags } from './Target.js'
 import type { World } from './World.js'
@@ -91,13 +93,31 @@ export const contextOf = (world: World, flags: GlobalFlags): Context => ({
 
 /**
  * The text of a message: the words given, joined by spaces, or else standard input without its last newline.
+ * With no words and standard input a terminal, there is no text: bad input naming both ways to give it.
  *
  * @example
  * import { textOf } from './Context.js'
  * const world = { readStdin: async () => 'from stdin\n' } as never
- * console.log(await textOf(world, ['a', 'b']), await textOf(world, [])) // 'a b' 'from stdin'
+ * console.log(await textOf(world, ['a', 'b'], '--text'), await textOf(world, [], '--text'))
+ * // { _tag: 'Right', right: 'a b' } { _tag: 'Right', right: 'from stdin' }
  * @category utils
  * @since 0.1.0
  */
-export const textOf = async (world: World, words: ReadonlyArray<string>): Promise<string> =>
-  words.length > 0 ? words.join(' ') : (await world.readStdin()).replace(/\r?\n$/, '')
+export const textOf = async (
+  world: World,
+  words: ReadonlyArray<string>,
+  how: string,
+): Promise<E.Either<InvalidInput, string>> => {
+  if (words.length > 0) return E.right(words.join(' '))
+  const piped = await world.readStdin()
+  return piped === undefined
+    ? E.left(
+        invalidInput([
+          {
+            path: 'text',
+            message: `no text given: give it ${how}, or pipe it in (echo "Hello" | clickatell ...)`,
+          },
+        ]),
+      )
+    : E.right(piped.replace(/\r?\n$/, ''))
+}

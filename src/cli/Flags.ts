@@ -28,15 +28,17 @@ export const number =
   }
 
 /**
- * Declares the options every message takes, as flags; the client's validation checks the values.
+ * Declares the options every message takes, as flags; the client's validation checks the values. `--client-id`
+ * names one message, so a command that sends many (`bulk`) leaves it out with `{ clientId: false }`.
  *
  * @category parsing
  * @since 0.1.0
  */
-export const messageOptions = (cmd: Program): Program =>
-  cmd
-    .option('--from <sender>', 'sender id: 1-16 digits or up to 11 letters and digits')
-    .option('--client-id <id>', 'your id for the message (climsgid), 1-32 letters and digits')
+export const messageOptions = (cmd: Program, which: { readonly clientId?: boolean } = {}): Program => {
+  cmd.option('--from <sender>', 'sender id: 1-16 digits or up to 11 letters and digits')
+  if (which.clientId !== false)
+    cmd.option('--client-id <id>', 'your id for the message (climsgid), 1-32 letters and digits')
+  return cmd
     .option('--max-parts <n>', 'most parts the text may take (concat, 1-35)', number('--max-parts'))
     .option('--callback <n>', 'which statuses to post to your callback URL (0-7)', number('--callback'))
     .option('--deliver-after <minutes>', 'delay delivery (deliv_time, minutes)', number('--deliver-after'))
@@ -49,6 +51,11 @@ export const messageOptions = (cmd: Program): Program =>
     .option('--type <msg_type>', 'message type, e.g. SMS_FLASH')
     .option('--ucs2', 'send as UCS-2 even if GSM-7 would do')
     .option('--bypass-dnc', 'skip the do-not-contact lookup')
+    .option(
+      '--smart-encoding',
+      'replace typographic quotes, dashes and spaces with their GSM-7 twins before sending, and say which',
+    )
+}
 
 /**
  * The message flags as commander parses them (absent, or `undefined`, when not given).
@@ -71,6 +78,8 @@ export interface MessageFlags {
   readonly type?: string | undefined
   readonly ucs2?: boolean | undefined
   readonly bypassDnc?: boolean | undefined
+  /** Not an option of the message: the CLI makes the lossless replacements before sending. */
+  readonly smartEncoding?: boolean | undefined
 }
 
 /**

@@ -8,24 +8,59 @@ import * as E from 'fp-ts/lib/Either.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
 import { type Client, make } from '../client/Client.js'
 import type { ClickatellError } from '../core/errors.js'
+import type { Transport } from '../transport/Transport.js'
 import type { Context } from './Context.js'
 import { EXIT, emit, fail, type Io } from './Output.js'
 import { resolveTarget } from './Target.js'
 
 /**
+ * A transport that calls `first` once, before its first request.
+ *
+ * @example
+ * import * as TE from 'fp-ts/lib/TaskEither.js'
+ * import { beforeFirst } from './Gateway.js'
+ * const said: string[] = []
+ * const t = beforeFirst({ send: () => TE.right({ status: 200, headers: {}, body: 'OK' }) }, () => said.push('hi'))
+ * await t.send({ method: 'GET', url: 'http://x', headers: {} })()
+ * await t.send({ method: 'GET', url: 'http://x', headers: {} })()
+ * console.log(said) // ['hi']
+ * @category utils
+ * @since 0.1.0
+ */
+export const beforeFirst = (transport: Transport, first: () => void): Transport => {
+  let said = false
+  return {
+    send: (request) => {
+      if (!said) {
+        said = true
+        first()
+      }
+      return transport.send(request)
+    },
+  }
+}
+
+/**
  * Runs `f` with a client of the target; resolves to `f`'s exit code, or to a failure's when the target or the
- * client cannot be made. The transport, the client and an embedded simulator are closed afterwards.
+ * client cannot be made. The embedded simulator's line is printed before the first request, so input refused
+ * before anything is sent never mentions it. The transport, the client and an embedded simulator are closed
+ * afterwards; the embedded simulator's state is kept when a request was made (a warning when it cannot be).
  *
  * @category main
  * @since 0.1.0
  */
 export const withClient = async (ctx: Context, f: (client: Client) => Promise<number>): Promise<number> => {
   const { io, world } = ctx
-  const target = await resolveTarget(ctx.target, world, io.err)
+  const target = await resolveTarget(ctx.target, world)
   if (E.isLeft(target)) return fail(io, target.left)
+  const { banner } = target.right
   const transport = world.transport()
+  let used = false
   const made = make({
-    transport,
+    transport: beforeFirst(transport, () => {
+      used = true
+      if (banner !== undefined) io.err(banner)
+    }),
     credentials: target.right.credentials,
     baseUrl: target.right.baseUrl,
     env: world.clock,
@@ -35,13 +70,14 @@ export const withClient = async (ctx: Context, f: (client: Client) => Promise<nu
   } finally {
     if (E.isRight(made)) made.right.close()
     transport.close()
-    await target.right.close()
+    const kept = await target.right.close(used)
+    if (E.isLeft(kept)) io.err(`warning: the embedded simulator's state was not kept: ${kept.left}`)
   }
 }
 
 /**
  * One question to the gateway: prints the failure, or the answer (JSON or its lines); resolves to the exit code
- * the answer means (0 unless `exitOf` says otherwise).
+ * the answer means (0 unless `judge` finds something wrong with it, which it prints as a failure).
  *
  * @category main
  * @since 0.1.0
@@ -50,11 +86,13 @@ export const query = <A>(
   ctx: Context,
   call: (client: Client) => TE.TaskEither<ClickatellError, A>,
   lines: (io: Io, answer: A) => ReadonlyArray<string>,
-  exitOf: (answer: A) => number = () => EXIT.ok,
+  judge: (io: Io, answer: A, lines: () => ReadonlyArray<string>) => number | undefined = () => undefined,
 ): Promise<number> =>
   withClient(ctx, async (client) => {
     const r = await call(client)()
     if (E.isLeft(r)) return fail(ctx.io, r.left)
+    const judged = judge(ctx.io, r.right, () => lines(ctx.io, r.right))
+    if (judged !== undefined) return judged
     emit(ctx.io, r.right, () => lines(ctx.io, r.right))
-    return exitOf(r.right)
+    return EXIT.ok
   })

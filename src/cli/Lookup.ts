@@ -13,6 +13,15 @@ import { query } from './Gateway.js'
 import { bold, type Io } from './Output.js'
 
 /**
+ * What a lookup makes of an answer: `undefined` when it is as asked, else the exit code of the failure it
+ * printed (see `query`).
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type Judge = (io: Io, answer: MessageAnswer, lines: () => ReadonlyArray<string>) => number | undefined
+
+/**
  * What status, charge and cancel answer, as far as their line needs it.
  *
  * @category model
@@ -53,7 +62,8 @@ export const answerLine = (io: Io, v: MessageAnswer): string =>
   `${bold(io, v.apiMsgId ?? v.cliMsgId ?? '')}  status ${v.status.code} ${v.status.description}${v.charge === undefined ? '' : `  charge ${v.charge}`}`
 
 /**
- * Declares a lookup command: `name [apiMsgId] [--client-id <id>]`, asking the gateway with `call`.
+ * Declares a lookup command: `name [apiMsgId] [--client-id <id>]`, asking the gateway with `call`; `judge`
+ * tells an answer that means the command did not do what it was asked.
  *
  * @category constructors
  * @since 0.1.0
@@ -63,6 +73,7 @@ export const lookup =
     name: string,
     description: string,
     call: (client: Client) => (ref: MessageRef) => TE.TaskEither<ClickatellError, MessageAnswer>,
+    judge?: Judge,
   ): Declare =>
   (program: Program, perform) => {
     program
@@ -76,6 +87,7 @@ export const lookup =
             ctx,
             (client) => call(client)(refOf(id, o.clientId)),
             (io, v) => [answerLine(io, v)],
+            judge,
           ),
         ),
       )

@@ -4,20 +4,67 @@
  *
  * @since 0.1.0
  */
-import { readFile, writeFile } from 'node:fs/promises'
+import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { createInterface } from 'node:readline/promises'
 import * as E from 'fp-ts/lib/Either.js'
 import { sleep } from '../transport/middleware.js'
 import { nodeTransport } from '../transport/NodeTransport.js'
-import type { Signal, World } from './World.js'
+import type { Signal, World, Writer } from './World.js'
 
-const readStdin = async (): Promise<string> => {
-  if (process.stdin.isTTY) return ''
+const readStdin = async (): Promise<string | undefined> => {
+  if (process.stdin.isTTY) return undefined
   const chunks: Buffer[] = []
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
   return Buffer.concat(chunks).toString('utf8')
 }
 
 const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e))
+
+const replaceFile = async (path: string, text: string): Promise<void> => {
+  await mkdir(dirname(path), { recursive: true })
+  const beside = `${path}.${process.pid}.tmp`
+  await writeFile(beside, text)
+  await rename(beside, path)
+}
+
+const readChunks = async (path: string): Promise<E.Either<string, AsyncIterable<Uint8Array>>> => {
+  try {
+    // Opened here, so a file that is not there is a Left rather than a failure in the middle of reading.
+    const handle = await open(path, 'r')
+    return E.right(handle.createReadStream({ highWaterMark: 256 * 1024 }))
+  } catch (e) {
+    return E.left(reason(e))
+  }
+}
+
+const openWriter = async (path: string): Promise<E.Either<string, Writer>> => {
+  try {
+    const handle = await open(path, 'w')
+    let failed: string | undefined
+    return E.right({
+      write: async (text) => {
+        if (failed === undefined) await handle.write(text).catch((e: unknown) => (failed = reason(e)))
+      },
+      close: async () => {
+        await handle.close().catch((e: unknown) => (failed ??= reason(e)))
+        return failed === undefined ? E.right(undefined) : E.left(failed)
+      },
+    })
+  } catch (e) {
+    return E.left(reason(e))
+  }
+}
+
+const ask = async (question: string): Promise<string | undefined> => {
+  if (process.stdin.isTTY !== true) return undefined
+  const terminal = createInterface({ input: process.stdin, output: process.stderr })
+  try {
+    return await terminal.question(question)
+  } finally {
+    terminal.close()
+  }
+}
 
 const untilSignal = (signals: ReadonlyArray<Signal>): Promise<Signal> =>
   new Promise((resolve) => {
@@ -47,6 +94,11 @@ export const nodeWorld = (): World => ({
   readStdin,
   readFile: (path) => readFile(path, 'utf8').then(E.right, (e: unknown) => E.left(reason(e))),
   writeFile: (path, text) => writeFile(path, text).then(E.right, (e: unknown) => E.left(reason(e))),
+  readChunks,
+  openWriter,
+  ask,
+  replaceFile: (path, text) => replaceFile(path, text).then(E.right, (e: unknown) => E.left(reason(e))),
+  removeFile: (path) => rm(path, { force: true }).then(E.right, (e: unknown) => E.left(reason(e))),
   clock: { now: () => Date.now(), sleep },
   untilSignal,
   transport: () => nodeTransport({ keepAlive: true, maxSockets: 8 }),

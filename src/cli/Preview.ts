@@ -1,16 +1,17 @@
 /**
  * `clickatell preview`: what a text costs before it is sent, as one report: the wire encoding and why, units,
- * parts, units per part and left in the last part, the characters that force UCS-2 with their positions, a
- * cheaper GSM text when one exists and what it saves, the `req_feat` that would be sent, and the cost.
+ * parts, units per part and left in the last part, the text split into its parts with the size of each, the
+ * characters that force UCS-2 with their positions, a cheaper GSM text when one exists and what it saves, the
+ * `req_feat` that would be sent, and the cost.
  *
  * @since 0.1.0
  */
 import * as O from 'fp-ts/lib/Option.js'
 import { derive, type Feature, toMask } from '../core/message/Features.js'
 import { type Offender, planWith, type Suggestion, suggestWith, type WirePlan } from '../core/text/Charset.js'
-import { check, type Encoding } from '../core/text/Parts.js'
+import { check, countWith, type Encoding, splitWith } from '../core/text/Parts.js'
 import { toHex } from '../core/text/Ucs2.js'
-import { bold, dim, green, type Io, red, yellow } from './Output.js'
+import { bold, dim, green, type Io, plural, red, yellow } from './Output.js'
 
 /**
  * Options of a preview.
@@ -44,6 +45,8 @@ export interface PreviewReport {
   readonly parts: number
   readonly perPart: number
   readonly remaining: number
+  /** The text of each part, in order, and the units it takes (`split.map((p) => p.text).join('')` is the text). */
+  readonly split: ReadonlyArray<{ readonly text: string; readonly units: number }>
   readonly tooLong?: { readonly parts: number; readonly limit: number }
   readonly offenders: ReadonlyArray<{
     readonly position: number
@@ -94,6 +97,13 @@ const bestSuggestion = (text: string): Suggested | undefined => {
     : candidates.reduce((best, x) => (score(x) > score(best) ? x : best))
 }
 
+/** The parts of a text in the encoding it travels in, with their sizes. */
+const partsOf = (text: string, encoding: Encoding): PreviewReport['split'] => {
+  const options = { encoding: encoding === 'ucs2' ? ('ucs2' as const) : ('auto' as const) }
+  const units = countWith(options)
+  return splitWith(options)(text).map((part) => ({ text: part, units: units(part).units }))
+}
+
 /**
  * Builds the report.
  *
@@ -126,6 +136,7 @@ export const preview = (text: string, options: PreviewOptions = {}): PreviewRepo
     parts: c.parts,
     perPart: c.perPart,
     remaining: c.remaining,
+    split: partsOf(text, plan.encoding),
     ...(checked._tag === 'Left' && checked.left._tag === 'MessageTooLong'
       ? { tooLong: { parts: checked.left.parts, limit: checked.left.limit } }
       : {}),
@@ -173,6 +184,11 @@ export const render = (io: Io, r: PreviewReport): ReadonlyArray<string> => {
   lines.push(
     `${bold(io, 'Length')}    ${r.units} ${r.unitName} in ${r.parts} part${r.parts === 1 ? '' : 's'} of ${r.perPart}; ${r.remaining} left in the last part`,
   )
+  if (r.split.length > 1)
+    for (const [i, p] of r.split.entries())
+      lines.push(
+        `${i === 0 ? bold(io, 'Parts') : '     '}     ${String(i + 1).padStart(2)}: ${String(p.units).padStart(3)} ${dim(io, r.unitName)}  ${JSON.stringify(p.text)}`,
+      )
   if (r.tooLong !== undefined)
     lines.push(
       red(
@@ -201,7 +217,7 @@ export const render = (io: Io, r: PreviewReport): ReadonlyArray<string> => {
   lines.push(`${bold(io, 'req_feat')}  ${r.reqFeat.mask} (${r.reqFeat.features.join(' + ') || 'none'})`)
   if (r.cost !== undefined)
     lines.push(
-      `${bold(io, 'Cost')}      ${r.parts} x ${r.cost.perPart} = ${r.cost.total} credits${r.cost.source === 'gateway' ? ' (charge per part from routecoverage)' : ''}`,
+      `${bold(io, 'Cost')}      ${plural(r.parts, 'part')} x ${plural(r.cost.perPart, 'credit')} = ${plural(r.cost.total, 'credit')}${r.cost.source === 'gateway' ? ' (charge per part from routecoverage)' : ''}`,
     )
   return lines
 }

@@ -19,6 +19,7 @@ import * as simulator from './commands/simulator.js'
 import * as status from './commands/status.js'
 import * as voucher from './commands/voucher.js'
 import { EXIT } from './Output.js'
+import { VERSION } from './Version.js'
 import type { World } from './World.js'
 
 export type { World } from './World.js'
@@ -44,7 +45,8 @@ export const COMMANDS: ReadonlyArray<Declare> = [
 ]
 
 /**
- * The program and its global flags, writing its help and usage errors to the world's streams.
+ * The program and its global flags, writing its help and usage errors to the world's streams. Every command's
+ * `--help` lists the global flags too.
  *
  * @category constructors
  * @since 0.1.0
@@ -60,6 +62,8 @@ export const program = (world: World): Program =>
     .option('--api-id <id>', 'API id (CLICKATELL_API_ID)')
     .option('--user <user>', 'user name (CLICKATELL_USER)')
     .addOption(new Option('--password <password>', 'password (CLICKATELL_PASSWORD)'))
+    .version(VERSION, '-V, --version', 'print the version')
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .configureOutput({
       writeOut: (s) => world.stdout.write(s),

@@ -1,13 +1,14 @@
 /**
  * Which gateway the CLI talks to: flags first, then `CLICKATELL_URL`, `CLICKATELL_API_ID`, `CLICKATELL_USER`,
- * `CLICKATELL_PASSWORD`. With none of them set, an embedded simulator is started on 127.0.0.1 and the CLI says
- * so in one line, so every command works on a fresh machine.
+ * `CLICKATELL_PASSWORD`. With none of them set, the embedded simulator is started on 127.0.0.1 (see `Embedded`)
+ * and the CLI says so in one line before its first request, so every command works on a fresh machine.
  *
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { type InvalidInput, invalidInput, type Problem } from '../core/errors.js'
 import { DEFAULT_BASE_URL } from '../core/request/Render.js'
+import { startEmbedded } from './Embedded.js'
 import type { Credentials, World } from './World.js'
 
 /**
@@ -24,7 +25,9 @@ export interface TargetFlags {
 }
 
 /**
- * A resolved target: where, who, and the embedded simulator to close afterwards (when there is one).
+ * A resolved target: where, who, the line that says the embedded simulator is used (printed before the first
+ * request, so a command that refuses its input never says it), and `close`, which stops that simulator and
+ * keeps its state when the run `used` it (`Left`: why the state was not kept).
  *
  * @category model
  * @since 0.1.0
@@ -32,8 +35,11 @@ export interface TargetFlags {
 export interface Target {
   readonly baseUrl: string
   readonly credentials: Credentials
-  readonly close: () => Promise<void>
+  readonly close: (used: boolean) => Promise<E.Either<string, void>>
+  readonly banner?: string
 }
+
+const given = (v: string | undefined): boolean => v !== undefined && v !== ''
 
 /**
  * Resolves the target from flags and the environment, starting the embedded simulator when nothing is set.
@@ -43,27 +49,20 @@ export interface Target {
  */
 export const resolveTarget = async (
   flags: TargetFlags,
-  world: Pick<World, 'env' | 'startSimulator'>,
-  note: (line: string) => void,
+  world: World,
 ): Promise<E.Either<InvalidInput, Target>> => {
   const env = world.env
   const url = flags.url ?? env.CLICKATELL_URL
   const apiId = flags.apiId ?? env.CLICKATELL_API_ID
   const user = flags.user ?? env.CLICKATELL_USER
   const password = flags.password ?? env.CLICKATELL_PASSWORD
-  if ([url, apiId, user, password].every((v) => v === undefined || v === '')) {
-    // Credits enough for a demo bulk run (the simulator's own default is 100).
-    const sim = await world.startSimulator({ demoCredits: 100_000 })
-    const demo = sim.demo!
-    note(
-      `No gateway configured (CLICKATELL_URL, CLICKATELL_API_ID, CLICKATELL_USER, CLICKATELL_PASSWORD): using an embedded simulator at ${sim.url}.`,
-    )
-    return E.right({ baseUrl: sim.url, credentials: demo, close: () => sim.close() })
+  if (![url, apiId, user, password].some(given)) {
+    const sim = await startEmbedded(world)
+    return E.right({ baseUrl: sim.url, credentials: sim.credentials, close: sim.close, banner: sim.banner })
   }
   const problems: Problem[] = []
   const need = (value: string | undefined, flag: string, variable: string): string => {
-    if (value === undefined || value === '')
-      problems.push({ path: flag, message: `is missing: give --${flag} or set ${variable}` })
+    if (!given(value)) problems.push({ path: flag, message: `is missing: give --${flag} or set ${variable}` })
     return value ?? ''
   }
   const credentials = {
@@ -72,5 +71,5 @@ export const resolveTarget = async (
     password: need(password, 'password', 'CLICKATELL_PASSWORD'),
   }
   if (problems.length > 0) return E.left(invalidInput(problems))
-  return E.right({ baseUrl: url ?? DEFAULT_BASE_URL, credentials, close: async () => {} })
+  return E.right({ baseUrl: url ?? DEFAULT_BASE_URL, credentials, close: async () => E.right(undefined) })
 }

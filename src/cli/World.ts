@@ -42,6 +42,8 @@ export interface EmbeddedSimulator {
   readonly url: string
   /** The demo account (the program starts the simulator without accounts of its own). */
   readonly demo: Credentials | undefined
+  /** What it remembers, as a JSON document to start the next one from (`SimulatorStart.state`). */
+  readonly snapshot: () => unknown
   readonly close: () => Promise<void>
 }
 
@@ -54,6 +56,10 @@ export interface EmbeddedSimulator {
 export interface SimulatorStart {
   readonly port?: number
   readonly demoCredits?: number
+  /** 16-digit voucher numbers and the credits each adds once. */
+  readonly vouchers?: Readonly<Record<string, number>>
+  /** A snapshot to start from; starting rejects when it is not one. */
+  readonly state?: unknown
 }
 
 /**
@@ -78,6 +84,19 @@ export interface Clock {
 }
 
 /**
+ * A file being written, a piece at a time.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface Writer {
+  /** Writes `text` (UTF-8) after what was written before; resolves when it may write again. */
+  readonly write: (text: string) => Promise<void>
+  /** Finishes the file; `Left` says why it could not be written. */
+  readonly close: () => Promise<E.Either<string, void>>
+}
+
+/**
  * What the program reads and writes: injected so tests can drive it.
  *
  * @category model
@@ -87,12 +106,31 @@ export interface World {
   readonly stdout: Stream
   readonly stderr: Stream
   readonly env: Readonly<Record<string, string | undefined>>
-  /** The whole of standard input, as UTF-8 ('' when it is a terminal). */
-  readonly readStdin: () => Promise<string>
+  /** The whole of standard input, as UTF-8; `undefined` when it is a terminal (nothing was piped in). */
+  readonly readStdin: () => Promise<string | undefined>
   /** A file's text (UTF-8), or why it cannot be read. */
   readonly readFile: (path: string) => Promise<E.Either<string, string>>
+  /**
+   * A file's bytes as they are read, a chunk at a time, so a file of any size is read in little memory; or
+   * why it cannot be opened. Reading them again reads the file again.
+   */
+  readonly readChunks: (path: string) => Promise<E.Either<string, AsyncIterable<Uint8Array>>>
+  /** A file to write a piece at a time (made empty first), or why it cannot be opened. */
+  readonly openWriter: (path: string) => Promise<E.Either<string, Writer>>
+  /**
+   * Asks a question on the terminal and resolves to the answer (without its newline); `undefined` when standard
+   * input is not a terminal, so there is no one to ask.
+   */
+  readonly ask: (question: string) => Promise<string | undefined>
   /** Writes a file's text (UTF-8), or says why it cannot. */
   readonly writeFile: (path: string, text: string) => Promise<E.Either<string, void>>
+  /**
+   * Writes a file whole or not at all (a file beside it, renamed over it), making its folder if need be; so two
+   * runs at once leave one of their files, never a mix.
+   */
+  readonly replaceFile: (path: string, text: string) => Promise<E.Either<string, void>>
+  /** Removes a file; a file that is not there is removed already. */
+  readonly removeFile: (path: string) => Promise<E.Either<string, void>>
   readonly clock: Clock
   /** Resolves with the first of these signals the process receives. */
   readonly untilSignal: (signals: ReadonlyArray<Signal>) => Promise<Signal>

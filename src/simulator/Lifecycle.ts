@@ -111,6 +111,42 @@ export const admit = (
 }
 
 /**
+ * Plans what is still to happen to a message restored from a snapshot (`Snapshot.restore`), from the status it
+ * has: the same steps as `admit`, without the first. Steps already due run at the next request.
+ *
+ * @example
+ * import { gateway, type GatewayRequest, handle, normalise } from 'clickatell-fp/simulator'
+ * import { resume } from './Lifecycle.js'
+ * const config = normalise({ accounts: [{ apiId: '1', user: 'u', password: 'p' }] })
+ * if (config._tag === 'Right') {
+ *   const gw = gateway(config.right)
+ *   const ask = (command: GatewayRequest['command'], extra: Record<string, string> = {}): GatewayRequest =>
+ *     ({ command, method: 'GET', params: new Map(Object.entries({ api_id: '1', user: 'u', password: 'p', ...extra })), duplicates: [], ip: '127.0.0.1', formEncoded: true })
+ *   handle(gw, ask('sendmsg', { to: '447700900001', text: 'hi' }))
+ *   const message = gw.store.messages[0]!
+ *   message.status = '003'
+ *   resume(gw, message, '004', false)
+ *   console.log(gw.agenda.size()) // 3 (the two planned by admit, and the final status again)
+ * }
+ * @category lifecycle
+ * @since 0.1.0
+ */
+export const resume = (
+  gw: Gateway,
+  message: MessageRow,
+  finalStatus: FinalStatus,
+  routingFails: boolean,
+): void => {
+  const release = message.releaseAt
+  const waiting = message.status === '011'
+  const queued = waiting || message.status === '002'
+  if (waiting) gw.agenda.at(release, moveTo(gw, message, '002'))
+  if (queued) gw.agenda.at(release + gw.config.gatewayMs, moveTo(gw, message, routingFails ? '009' : '003'))
+  if (!routingFails && (queued || message.status === '003'))
+    gw.agenda.at(release + gw.config.handsetMs, moveTo(gw, message, finalStatus))
+}
+
+/**
  * Stops a message that has not left the gateway (002 or 011): 006, charge refunded. Returns the status the
  * message has afterwards (a message already delivered keeps its status).
  *

@@ -124,6 +124,8 @@ export interface SimulatorOptions {
   readonly autoTick?: boolean
   /** Largest request body read, in bytes; a larger one is answered 413. Default 1 MiB. */
   readonly maxBodyBytes?: number
+  /** A snapshot to start from (`sim.snapshot()`, through JSON or not); see `Snapshot`. */
+  readonly state?: unknown
 }
 
 const MINUTE = 60_000

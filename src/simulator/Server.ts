@@ -17,6 +17,7 @@ import { type FaultController, faultController } from './Faults.js'
 import { gateway } from './Gateway.js'
 import type { SimulatorOptions } from './Options.js'
 import { random } from './Random.js'
+import { restore, type SimulatorSnapshot, snapshot } from './Snapshot.js'
 import type { SimulatorState } from './State.js'
 import { view } from './Store.js'
 
@@ -34,6 +35,8 @@ export interface Simulator {
   readonly demo: { readonly apiId: string; readonly user: string; readonly password: string } | undefined
   /** Read access to everything the simulator remembers. */
   readonly state: SimulatorState
+  /** What it remembers as a JSON document, to start another simulator from (`state` option). */
+  readonly snapshot: () => SimulatorSnapshot
   readonly clock: Clock
   /** Change the injected faults at run time. */
   readonly faults: FaultController
@@ -75,7 +78,10 @@ export const start =
     const normalised = normalise(options)
     if (E.isLeft(normalised)) return normalised
     const config = normalised.right
-    const gw = gateway(config)
+    const restored =
+      options.state === undefined ? E.right(gateway(config)) : restore(gateway(config), options.state)
+    if (E.isLeft(restored)) return restored
+    const gw = restored.right
     const faultRng = random(config.seed ^ 0xfa017)
     const ctx: Context = {
       gw,
@@ -137,6 +143,7 @@ export const start =
       port: address.right.port,
       demo: config.demo,
       state: view(gw.store),
+      snapshot: () => snapshot(gw),
       clock,
       faults: ctx.faults,
       tick,

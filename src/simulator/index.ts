@@ -25,6 +25,7 @@ export {
 export { hexId, type Random, random } from './Random.js'
 export * as Replies from './Replies.js'
 export { type Simulator, start, startSimulator } from './Server.js'
+export type { SimulatorSnapshot } from './Snapshot.js'
 export type {
   AccountRecord,
   BatchRecord,

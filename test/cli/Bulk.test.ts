@@ -1,191 +1,171 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { type BulkPlan, type BulkRun, emitPreview, prepareBulk } from '../../src/cli/Bulk.js'
-import type { Io } from '../../src/cli/Output.js'
+import { type BulkRun, checkRow, type Layout, layoutOf, placeholdersOf } from '../../src/cli/Bulk.js'
 
-const run = (content: string, more: Partial<BulkRun> = {}) =>
-  prepareBulk({ content, csv: 'people.csv', template: 'Hi #name#', ...more })
+const run = (template: string, more: Partial<BulkRun> = {}): BulkRun => ({ csv: 'p.csv', template, ...more })
 
-const planOf = (content: string, more: Partial<BulkRun> = {}): BulkPlan => {
-  const r = run(content, more)
+const layout = (header: string, template: string, more: Partial<BulkRun> = {}): Layout => {
+  const r = layoutOf(run(template, more), header.split(','))
   if (E.isLeft(r)) throw new Error(JSON.stringify(r.left))
   return r.right
 }
 
-const refusal = (content: string, more: Partial<BulkRun> = {}) => {
-  const r = run(content, more)
+const refusal = (header: string, template: string, more: Partial<BulkRun> = {}) => {
+  const r = layoutOf(run(template, more), header.split(','))
   return E.isLeft(r) ? r.left.problems : undefined
 }
 
-describe('prepareBulk', () => {
-  it('keeps the rows that can go, holds back the others with the reason, counts parts and cost', () => {
-    expect(planOf('name,number\nAnn,447900000001\nBob,nope\n', { charge: 0.5 })).toEqual({
-      header: ['name', 'number'],
-      good: [{ line: 2, values: ['Ann', '447900000001'], to: '447900000001', fields: ['Ann'], parts: 1 }],
-      bad: [
-        {
-          row: { line: 3, values: ['Bob', 'nope'], to: 'nope', fields: ['Bob'] },
-          reason: 'number "nope" is not an international number (digits only)',
-        },
-      ],
-      template: 'Hi #field1#',
-      options: {},
-      parts: 1,
-      cost: 0.5,
-      failuresFile: 'people.failures.csv',
-      preview: {
-        rows: 2,
-        ready: 1,
-        invalid: [
-          { line: 3, to: 'nope', reason: 'number "nope" is not an international number (digits only)' },
-        ],
-        parts: 1,
-        cost: 0.5,
-        template: 'Hi #field1#',
-      },
-    })
+const row = (l: Layout, values: string, line = 2) => checkRow(l)({ line, values: values.split('|') })
+
+describe('placeholdersOf', () => {
+  it.each([
+    ['Hi #name#', ['name']],
+    ['#a# #b# #a#', ['a', 'b']],
+    ['#first name#, at #time#', ['first name', 'time']],
+    ['Call #1 or #2 now', []],
+    ['no # here', []],
+    ['#field1# and #field12#', ['field1', 'field12']],
+  ])('%s', (template, names) => {
+    expect(placeholdersOf(template)).toEqual(names)
+  })
+})
+
+describe('layoutOf', () => {
+  it('maps the columns the template uses, in order of use, to #fieldK#', () => {
+    const l = layout('name,time,number,notes', 'At #time#, #name#. Bye #name#')
+    expect([l.numberIndex, l.used, l.template]).toEqual([2, [1, 0], 'At #field1#, #field2#. Bye #field2#'])
   })
 
-  it('finds the number column by name, case aside, and numbers the other columns as fields in order', () => {
-    const plan = planOf('Name,Time,Mobile\nAnn,10:30,447900000001', { template: '#Time# for #Name#, #time#' })
-    // Column names in the template are matched exactly.
-    expect(plan.template).toBe('#field2# for #field1#, #time#')
-    expect(plan.good[0]).toMatchObject({ to: '447900000001', fields: ['Ann', '10:30'] })
-  })
-
-  it('takes the first column when none has a number name, and --number-column when given', () => {
-    expect(planOf('who,name\n447900000001,Ann').good[0]).toMatchObject({
-      to: '447900000001',
-      fields: ['Ann'],
-    })
-    expect(planOf('name,cell\nAnn,447900000001', { numberColumn: 'CELL' }).good[0]).toMatchObject({
-      to: '447900000001',
-    })
-  })
-
-  it('a field template #fieldK# is kept as it is', () => {
-    expect(planOf('number,name\n447900000001,Ann', { template: 'Hi #field1#' }).template).toBe('Hi #field1#')
-  })
-
-  it('cost is rounded to micro-credits; no --charge, no cost', () => {
-    const rows = Array.from({ length: 3 }, (_, i) => `P${i},44790000000${i}`).join('\n')
-    expect(planOf(`name,number\n${rows}`, { charge: 0.1 }).cost).toBe(0.3)
-    const plan = planOf(`name,number\n${rows}`)
-    expect(plan.cost).toBeUndefined()
-    expect('cost' in plan.preview).toBe(false)
-  })
-
-  it('a row whose text is over --max-parts is held back with the reason', () => {
-    const plan = planOf(`name,number\n${'x'.repeat(200)},447900000001\nAnn,447900000002`, { maxParts: 1 })
-    expect(plan.good.map((r) => r.to)).toEqual(['447900000002'])
-    expect(plan.bad.map((b) => b.reason)).toEqual(['needs 2 parts; at most 1 is allowed'])
-  })
-
-  it('--failures names the failures file; else it is the CSV name with .failures.csv', () => {
-    expect(planOf('name,number\nAnn,447900000001', { failures: 'out.csv' }).failuresFile).toBe('out.csv')
-    expect(planOf('name,number\nAnn,447900000001', { csv: 'dir/List.CSV' }).failuresFile).toBe(
-      'dir/List.failures.csv',
-    )
-  })
-
-  it('passes every message flag to the batch options', () => {
-    expect(
-      planOf('name,number\nAnn,447900000001', { from: 'Acme', callback: 3, validity: 60, escalate: true })
-        .options,
-    ).toEqual({ from: 'Acme', callback: 3, validityMinutes: 60, escalate: true })
+  it('#fieldK# is the K-th column that is not the number; a column may be named in any order', () => {
+    const l = layout('number,name,time', 'Hi #field2# #field1#')
+    expect([l.used, l.template]).toEqual([[2, 1], 'Hi #field1# #field2#'])
   })
 
   it.each([
     [
-      'refuses --client-id: it names one message',
-      'name,number\nAnn,447900000001',
-      { clientId: 'x1' },
+      'a misspelt column',
+      'name,number',
+      'Hi #nmae#',
+      ['#nmae# names no column; the columns are name, number (nothing was sent)'],
+    ],
+    [
+      'every misspelt one, each named',
+      'name,number',
+      '#nmae# #tiem#',
       [
-        {
-          path: '--client-id',
-          message:
-            'names one message, and a bulk run sends one per row: leave it out (each item gets its own id from the gateway)',
-        },
+        '#nmae# names no column; the columns are name, number (nothing was sent)',
+        '#tiem# names no column; the columns are name, number (nothing was sent)',
       ],
     ],
     [
-      'refuses CSV that does not parse',
-      'a,b\n"x,1\n',
-      {},
-      [
-        {
-          path: '--csv',
-          message:
-            'is not valid CSV: Quote Not Closed: the parsing is finished with an opening quote at line 2',
-        },
-      ],
+      'a field past the last column',
+      'name,number',
+      'Hi #field2#',
+      ['#field2# names no column; the columns are name, number (nothing was sent)'],
     ],
     [
-      'refuses a CSV without rows',
-      'name,number\n',
-      {},
-      [{ path: '--csv', message: 'needs a header row and at least one row' }],
+      'column names are matched exactly',
+      'Name,number',
+      'Hi #name#',
+      ['#name# names no column; the columns are Name, number (nothing was sent)'],
     ],
-    ['refuses an empty CSV', '', {}, [{ path: '--csv', message: 'needs a header row and at least one row' }]],
-    [
-      'refuses a --number-column that is not there',
-      'name,number\nAnn,447900000001',
-      { numberColumn: 'phone' },
-      [{ path: '--number-column', message: 'no column named "phone"; the columns are name, number' }],
-    ],
-    [
-      'refuses a bad flag as startbatch would, before anything is sent',
-      'name,number\nAnn,447900000001',
-      { validity: 5000 },
-      [
-        {
-          path: 'validityMinutes',
-          message: 'must be a whole number of minutes from 1 to 1440; got the number 5000',
-        },
-      ],
-    ],
-  ])('%s', (_reason, content, more, problems) => {
-    expect(refusal(content, more)).toEqual(problems)
+  ])('refuses %s', (_case, header, template, messages) => {
+    expect(refusal(header, template)?.map((p) => p.message)).toEqual(messages)
   })
 
-  it('refuses a template that cannot be used, whatever the rows', () => {
-    expect(refusal('name,number\nAnn,447900000001', { template: '' })?.map((p) => p.path)).toEqual([
-      'template',
+  it('refuses a --number-column that is not there, and a bad flag as startbatch would', () => {
+    expect(refusal('name,number', 'Hi #name#', { numberColumn: 'phone' })).toEqual([
+      { path: '--number-column', message: 'no column named "phone"; the columns are name, number' },
     ])
+    expect(refusal('name,number', 'Hi #name#', { validity: 5000 })).toEqual([
+      {
+        path: 'validityMinutes',
+        message: 'must be a whole number of minutes from 1 to 1440; got the number 5000',
+      },
+    ])
+    expect(refusal('name,number', '')?.map((p) => p.path)).toEqual(['template'])
+  })
+
+  it('a template that needs UCS-2 with fields: refused with the way forward, or all rows on their own', () => {
+    expect(refusal('name,number', 'We’re here, #name#')?.[0]?.message).toBe(
+      'must travel as UCS-2 ("’" at 2 is not GSM-7), and a batch with fields travels as plain text: --smart-encoding replaces its typographic characters; or --allow-ucs2 sends such rows on their own as UCS-2',
+    )
+    expect(layout('name,number', 'We’re here, #name#', { smartEncoding: true })).toMatchObject({
+      template: "We're here, #field1#",
+      replaced: [{ position: 2, char: '’', replacement: "'" }],
+    })
+    expect(row(layout('name,number', 'Cześć #name#', { allowUcs2: true }), 'Ann|447900000001')).toMatchObject(
+      {
+        _tag: 'Single',
+        text: 'Cześć Ann',
+      },
+    )
+  })
+
+  it('a failures file: its outcome and error columns are not kept, and not fields', () => {
+    const l = layout('name,number,outcome,error', 'Hi #name#')
+    expect([l.kept, l.used]).toEqual([2, [0]])
   })
 })
 
-describe('emitPreview', () => {
-  const speak = (json: boolean) => {
-    const out: string[] = []
-    const io: Io = { out: (l) => out.push(l), err: () => undefined, json, color: false, interactive: false }
-    return { io, out }
-  }
+describe('checkRow', () => {
+  const l = layout('name,number,notes', 'Hi #name#')
 
-  it('one line, then the first ten rows that cannot go, then how many more', () => {
-    const rows = Array.from({ length: 14 }, (_, i) => `P${i},${i < 12 ? 'bad' : `4479000000${10 + i}`}`)
-    const { io, out } = speak(false)
-    emitPreview(io, planOf(`name,number\n${rows.join('\n')}`, { charge: 2 }))
-    expect(out).toEqual([
-      'Bulk preview 14 rows: 2 ready, 12 invalid; 2 parts, 4 credits',
-      ...Array.from(
-        { length: 10 },
-        (_, i) => `  line ${i + 2}: number "bad" is not an international number (digits only)`,
-      ),
-      '  ... and 2 more',
-    ])
+  it('a row that can go in the batch: its fields (only the columns used) and parts', () => {
+    // The notes column is not used: what it holds does not matter.
+    expect(row(l, 'Ann|447900000001|Ωmega ’ 😀', 7)).toEqual({
+      _tag: 'Batch',
+      line: 7,
+      values: ['Ann', '447900000001', 'Ωmega ’ 😀'],
+      to: '447900000001',
+      fields: ['Ann'],
+      parts: 1,
+      replaced: [],
+    })
   })
 
-  it('0 invalid, and no cost without --charge', () => {
-    const { io, out } = speak(false)
-    emitPreview(io, planOf('name,number\nAnn,447900000001'))
-    expect(out).toEqual(['Bulk preview 1 rows: 1 ready, 0 invalid; 1 parts'])
+  it('a bad number: invalid, with the reason', () => {
+    expect(row(l, 'Ann|not-a-number')).toMatchObject({
+      _tag: 'Invalid',
+      reason: 'number "not-a-number" is not an international number (digits only)',
+    })
   })
 
-  it('with --json, the preview document', () => {
-    const { io, out } = speak(true)
-    const plan = planOf('name,number\nAnn,447900000001')
-    emitPreview(io, plan)
-    expect(JSON.parse(out.join(''))).toEqual({ preview: plan.preview })
+  it.each([
+    ['Zoë', '"ë" at 5 is not GSM-7', false],
+    ['Łukasz', '"Ł" at 3 is not GSM-7', false],
+    ['O’Brien', '"’" at 4 is not GSM-7', true],
+  ])('%s needs UCS-2: refused, saying how to send it', (name, why, smart) => {
+    expect(row(l, `${name}|447900000001`)).toMatchObject({
+      _tag: 'Invalid',
+      reason: `needs UCS-2 (${why}): ${smart ? '--smart-encoding replaces its typographic characters; or ' : ''}--allow-ucs2 sends such rows on their own as UCS-2`,
+    })
+  })
+
+  it('--smart-encoding makes the lossless replacements in the fields; --allow-ucs2 sends the rest on their own', () => {
+    const smart = layout('name,number', 'Hi #name#', { smartEncoding: true, allowUcs2: true })
+    expect(row(smart, 'O’Brien|447900000001')).toMatchObject({
+      _tag: 'Batch',
+      fields: ["O'Brien"],
+      replaced: [{ position: 1, char: '’', replacement: "'" }],
+    })
+    expect(row(smart, 'Zoë|447900000001')).toMatchObject({ _tag: 'Single', text: 'Hi Zoë', parts: 1 })
+  })
+
+  it('a row over --max-parts: invalid', () => {
+    const short = layout('name,number', 'Hi #name#', { maxParts: 1 })
+    expect(row(short, `${'x'.repeat(200)}|447900000001`)).toMatchObject({
+      _tag: 'Invalid',
+      reason: 'needs 2 parts; at most 1 is allowed',
+    })
+    const ucs2 = layout('name,number', 'Hi #name#', { maxParts: 1, allowUcs2: true })
+    expect(row(ucs2, `Zoë${'x'.repeat(80)}|447900000001`)).toMatchObject({
+      _tag: 'Invalid',
+      reason: 'needs 2 parts; at most 1 are allowed',
+    })
+  })
+
+  it('a row longer than the template takes the parts it needs (the batch concat covers it)', () => {
+    expect(row(l, `${'x'.repeat(300)}|447900000001`)).toMatchObject({ _tag: 'Batch', parts: 2 })
   })
 })

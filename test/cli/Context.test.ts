@@ -1,3 +1,4 @@
+import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { contextOf, ioOf, textOf } from '../../src/cli/Context.js'
 import { fakeWorld } from './fakeWorld.js'
@@ -40,13 +41,30 @@ describe('contextOf', () => {
 })
 
 describe('textOf', () => {
+  const text = (options: Parameters<typeof fakeWorld>[0], words: ReadonlyArray<string>) =>
+    textOf(fakeWorld(options), words, 'as arguments')
+
   it('joins the words given with spaces, and then never reads standard input', async () => {
-    expect(await textOf(fakeWorld({ stdin: 'unused' }), ['Hello', 'there'])).toBe('Hello there')
+    expect(await text({ stdin: 'unused' }, ['Hello', 'there'])).toEqual(E.right('Hello there'))
   })
 
   it('else reads standard input, without one final newline', async () => {
-    expect(await textOf(fakeWorld({ stdin: 'line 1\nline 2\r\n' }), [])).toBe('line 1\nline 2')
-    expect(await textOf(fakeWorld({ stdin: 'two\n\n' }), [])).toBe('two\n')
-    expect(await textOf(fakeWorld(), [])).toBe('')
+    expect(await text({ stdin: 'line 1\nline 2\r\n' }, [])).toEqual(E.right('line 1\nline 2'))
+    expect(await text({ stdin: 'two\n\n' }, [])).toEqual(E.right('two\n'))
+    expect(await text({ stdin: '' }, [])).toEqual(E.right(''))
+  })
+
+  it('with no words and standard input a terminal, there is no text: bad input saying how to give it', async () => {
+    expect(await text({}, [])).toEqual(
+      E.left({
+        _tag: 'InvalidInput',
+        problems: [
+          {
+            path: 'text',
+            message: 'no text given: give it as arguments, or pipe it in (echo "Hello" | clickatell ...)',
+          },
+        ],
+      }),
+    )
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { type Context, contextOf } from '../../src/cli/Context.js'
+import { DEMO } from '../../src/cli/Embedded.js'
 import { query, withClient } from '../../src/cli/Gateway.js'
 import { type FakeOptions, fakeWorld, T0, TARGET_ENV } from './fakeWorld.js'
 
@@ -30,7 +31,20 @@ describe('withClient', () => {
       }),
     ).rejects.toThrow('boom')
     expect(world.transports).toEqual({ made: 1, closed: 1 })
-    expect(world.simulators).toEqual({ started: [{ demoCredits: 100_000 }], closed: 1 })
+    expect(world.simulators).toEqual({ started: [DEMO], closed: 1 })
+  })
+
+  it("prints the embedded simulator's line before the first request, and only then", async () => {
+    const quiet = setUp({ env: {} })
+    expect(await withClient(quiet.ctx, async () => 2)).toBe(2)
+    expect(quiet.world.stderrText()).toBe('')
+    const used = setUp({ env: {} })
+    await withClient(used.ctx, async (client) => {
+      await client.balance()()
+      await client.balance()()
+      return 0
+    })
+    expect(used.world.stderrText()).toMatch(/^No gateway configured [^\n]*embedded simulator[^\n]*\n$/)
   })
 
   it('a target that cannot be resolved exits 2 and makes no transport', async () => {
@@ -81,16 +95,31 @@ describe('query', () => {
     expect(world.stdoutText()).toBe('balance 5000.000\n')
   })
 
-  it('prints the answer as JSON with --json, exit code as exitOf says', async () => {
+  it('prints the answer as JSON { ok: true, value } with --json', async () => {
     const { world, ctx } = setUp({}, { json: true })
     const code = await query(
       ctx,
       (client) => client.balance(),
       () => [],
-      (v) => (v.credit > 1000 ? 9 : 0),
+    )
+    expect(code).toBe(0)
+    expect(JSON.parse(world.stdoutText())).toEqual({ ok: true, value: { credit: 5000, raw: '5000.000' } })
+  })
+
+  it('an answer the judge finds wrong is printed by the judge, with its exit code', async () => {
+    const { world, ctx } = setUp({}, { json: true })
+    const code = await query(
+      ctx,
+      (client) => client.balance(),
+      () => [],
+      (io, v) => {
+        if (v.credit <= 1000) return undefined
+        io.out('judged')
+        return 9
+      },
     )
     expect(code).toBe(9)
-    expect(JSON.parse(world.stdoutText())).toEqual({ credit: 5000, raw: '5000.000' })
+    expect(world.stdoutText()).toBe('judged\n')
   })
 
   it('prints a failure: exit 1 for the network', async () => {

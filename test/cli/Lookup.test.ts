@@ -65,7 +65,7 @@ describe('lookup', () => {
   it('the action asks by the reference given and prints the answer line', async () => {
     const world = fakeWorld({ env: TARGET_ENV })
     await run(['--json', 'send', '--to', '447900000001', '--text', 'Hi', '--client-id', 'order42'], world)
-    const apiMsgId = JSON.parse(world.stdoutText()).outcomes[0].apiMsgId
+    const apiMsgId = JSON.parse(world.stdoutText()).value.outcomes[0].apiMsgId
     const after = fakeWorld({ env: TARGET_ENV })
     const { chosen, asked } = declared(['--client-id', 'order42'])
     // The same gateway, a fresh world to read the output of the lookup alone.
@@ -79,6 +79,8 @@ describe('lookup', () => {
     const world = fakeWorld({ env: TARGET_ENV })
     const { chosen } = declared(['--client-id', 'nope'])
     expect(await chosen[0]!(contextOf(world, {}))).toBe(1)
-    expect(world.stderrText()).toBe('error: gateway error 104 on querymsg: Unknown client message ID\n')
+    expect(world.stderrText()).toBe(
+      'error: gateway error 104 on querymsg: Unknown client message ID\nadvice: Check climsgid.\n',
+    )
   })
 })

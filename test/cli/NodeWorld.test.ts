@@ -1,6 +1,6 @@
 // The real world: files on disk in a temporary folder, the process's signals (the handlers are called directly,
 // no signal is sent), the Node transport and a simulator on 127.0.0.1.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as E from 'fp-ts/lib/Either.js'
@@ -37,6 +37,22 @@ describe('nodeWorld', () => {
     )
   })
 
+  it('replaces a file whole, making its folder, leaving nothing beside it', async () => {
+    const path = join(dir, 'state', 'deep', 'simulator.json')
+    expect(await world.replaceFile(path, '{"a":1}\n')).toEqual(E.right(undefined))
+    expect(await world.replaceFile(path, '{"a":2}\n')).toEqual(E.right(undefined))
+    expect(readFileSync(path, 'utf8')).toBe('{"a":2}\n')
+    expect(readdirSync(join(dir, 'state', 'deep'))).toEqual(['simulator.json'])
+  })
+
+  it('removes a file; one that is not there is removed already', async () => {
+    const path = join(dir, 'gone.json')
+    writeFileSync(path, 'x')
+    expect(await world.removeFile(path)).toEqual(E.right(undefined))
+    expect(existsSync(path)).toBe(false)
+    expect(await world.removeFile(path)).toEqual(E.right(undefined))
+  })
+
   it('the clock is the system clock; sleep waits', async () => {
     const before = Date.now()
     expect(Math.abs(world.clock.now() - before)).toBeLessThan(1000)
@@ -67,6 +83,11 @@ describe('nodeWorld', () => {
     } finally {
       await sim.close()
     }
+    // Another, from the first one's snapshot.
+    const state = JSON.parse(JSON.stringify(sim.snapshot()))
+    const next = await world.startSimulator({ demoCredits: 5, state })
+    await next.close()
+    await expect(world.startSimulator({ state: { version: 0 } })).rejects.toThrow(/state/)
   })
 
   it('starting a simulator on a port that is taken rejects', async () => {

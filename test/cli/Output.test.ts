@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import {
   bold,
+  cliError,
   dim,
   EXIT,
   emit,
   errorJson,
   exitCodeOf,
   fail,
+  failWith,
   green,
   type Io,
+  plural,
   red,
   yellow,
 } from '../../src/cli/Output.js'
@@ -70,6 +73,19 @@ describe('errorJson', () => {
     expect(JSON.stringify(errorJson(e))).not.toContain('secret inside')
   })
 
+  it('adds the advice of docs/errors.md to a gateway error', () => {
+    expect(errorJson(gatewayError('auth', '001', 'Authentication failed'))).toEqual({
+      _tag: 'GatewayError',
+      command: 'auth',
+      code: '001',
+      description: 'Authentication failed',
+      message: 'gateway error 001 on auth: Authentication failed',
+      advice:
+        'Check api_id, user and password. With a session id this also means the session went stale: authenticate again (quirk 2).',
+    })
+    expect(errorJson(gatewayError('auth', '', 'Odd'))).not.toHaveProperty('advice')
+  })
+
   it('keeps the problems of bad input', () => {
     expect(errorJson(invalidInput([{ path: 'to', message: 'must be digits' }]))).toEqual({
       _tag: 'InvalidInput',
@@ -79,13 +95,24 @@ describe('errorJson', () => {
   })
 })
 
+describe('plural', () => {
+  it.each([
+    [1, 'part', '1 part'],
+    [0, 'part', '0 parts'],
+    [3, 'row', '3 rows'],
+    [0.8, 'credit', '0.8 credits'],
+  ])('%d %s: %s', (n, noun, words) => {
+    expect(plural(n, noun)).toBe(words)
+  })
+})
+
 describe('emit', () => {
-  it('prints one indented JSON document with --json, and never asks for the lines', () => {
+  it('prints one indented JSON document { ok: true, value } with --json, and never asks for the lines', () => {
     const { io, out } = recording(true, false)
     emit(io, { a: 1 }, () => {
       throw new Error('not called')
     })
-    expect(out).toEqual(['{\n  "a": 1\n}'])
+    expect(out).toEqual(['{\n  "ok": true,\n  "value": {\n    "a": 1\n  }\n}'])
   })
 
   it('prints the lines otherwise', () => {
@@ -119,5 +146,37 @@ describe('fail', () => {
     const { io, err } = recording(false, true)
     fail(io, e)
     expect(err).toEqual(['\u001b[31merror: invalid input: to: must be digits\u001b[0m'])
+  })
+
+  it("a gateway error: the line, then docs/errors.md's advice", () => {
+    const { io, err } = recording(false, false)
+    expect(fail(io, gatewayError('auth', '001', 'Authentication failed'))).toBe(1)
+    expect(err).toEqual([
+      'error: gateway error 001 on auth: Authentication failed',
+      'advice: Check api_id, user and password. With a session id this also means the session went stale: authenticate again (quirk 2).',
+    ])
+  })
+})
+
+describe('failWith', () => {
+  const error = cliError('NothingCancelled', 'nothing was cancelled', { status: '004' })
+
+  it('prints what was done on stdout, the error on stderr, and returns the code', () => {
+    const { io, out, err } = recording(false, false)
+    expect(failWith(io, 1, error, { value: { a: 1 }, lines: () => ['a 1'] })).toBe(1)
+    expect([out, err]).toEqual([['a 1'], ['error: nothing was cancelled']])
+  })
+
+  it('with --json, one document { ok: false, error, value }', () => {
+    const { io, out } = recording(true, false)
+    failWith(io, 1, error, { value: { a: 1 }, lines: () => ['never'] })
+    expect(JSON.parse(out[0]!)).toEqual({
+      ok: false,
+      error: { _tag: 'NothingCancelled', message: 'nothing was cancelled', status: '004' },
+      value: { a: 1 },
+    })
+    const bare = recording(true, false)
+    failWith(bare.io, 2, error)
+    expect(JSON.parse(bare.out[0]!)).toEqual({ ok: false, error })
   })
 })

@@ -23,6 +23,7 @@ describe('preview', () => {
       parts: 1,
       perPart: 160,
       remaining: 145,
+      split: [{ text: 'Hello [world]', units: 15 }],
       offenders: [],
       reqFeat: { mask: 0, features: [] },
     })
@@ -73,6 +74,7 @@ describe('preview', () => {
       parts: 1,
       perPart: 70,
       remaining: 62,
+      split: [{ text: 'Price 5€', units: 8 }],
       offenders: [
         {
           position: 7,
@@ -106,6 +108,7 @@ describe('preview', () => {
       parts: 1,
       perPart: 70,
       remaining: 67,
+      split: [{ text: 'abc', units: 3 }],
       offenders: [],
       hex: '006100620063',
       reqFeat: { mask: 8, features: ['UCS2'] },
@@ -117,6 +120,29 @@ describe('preview', () => {
     expect(r).toMatchObject({ parts: 3, perPart: 153, remaining: 59, tooLong: { parts: 3, limit: 2 } })
     expect(r.cost).toEqual({ perPart: 0.333333333, total: 1, source: 'gateway' })
     expect(preview('x'.repeat(400), { maxParts: 3 }).tooLong).toBeUndefined()
+  })
+})
+
+describe('the parts', () => {
+  it.each([
+    ['one GSM-7 part', 'Hello', [5]],
+    ['the empty text has no parts', '', []],
+    [
+      'an escape pair is never cut: [ waits for the next part',
+      `${'x'.repeat(152)}[${'y'.repeat(10)}`,
+      [152, 12],
+    ],
+    ['GSM-7 with [ and ] counted as two septets each', `${'['.repeat(80)}${'x'.repeat(10)}`, [152, 18]],
+    ['€ in plain text makes UCS-2: split at 67 units', `${'x'.repeat(70)}€`, [67, 4]],
+    ['a surrogate pair is never cut', `${'x'.repeat(66)}😀${'y'.repeat(5)}`, [66, 7]],
+  ])('%s', (_case, text, sizes) => {
+    const r = preview(text)
+    // Law: the parts put together are the text; their sizes are the units, and never over a part.
+    expect(r.split.map((p) => p.text).join('')).toBe(text)
+    expect(r.split.map((p) => p.units)).toEqual(sizes)
+    expect(r.split.map((p) => p.units).reduce((a, b) => a + b, 0)).toBe(r.units)
+    expect(r.split).toHaveLength(r.parts)
+    for (const p of r.split) expect(p.units).toBeLessThanOrEqual(r.perPart)
   })
 })
 
@@ -134,13 +160,16 @@ describe('render', () => {
     expect(render(plain, preview(text, { charge: 0.8 }))).toEqual([
       'Encoding  UCS-2, sent as UCS-2 hex (unicode=1): some characters are not in GSM 03.38',
       'Length    151 UTF-16 units in 3 parts of 67; 50 left in the last part',
+      `Parts      1:  67 UTF-16 units  "We’re open ${'x'.repeat(56)}"`,
+      `           2:  67 UTF-16 units  "${'x'.repeat(67)}"`,
+      `           3:  17 UTF-16 units  "${'x'.repeat(17)}"`,
       'Forces UCS-2',
       `  position    2: "’" U+2019 not-gsm -> "'" (typographic)`,
       'Cheaper   GSM-7, 1 part (saves 2 parts):',
       `  We're open ${'x'.repeat(140)}`,
       `UCS-2 hex 005700652019007200650020006F00700065006E0020${'0078'.repeat(19)}...`,
       'req_feat  16392 (UCS2 + CONCAT)',
-      'Cost      3 x 0.8 = 2.4 credits',
+      'Cost      3 parts x 0.8 credits = 2.4 credits',
     ])
   })
 
@@ -150,9 +179,12 @@ describe('render', () => {
     ).toEqual([
       'Encoding  GSM-7, sent as ISO-8859-1 text: every character is GSM 03.38 and ISO-8859-1',
       'Length    400 septets in 3 parts of 153; 59 left in the last part',
+      `Parts      1: 153 septets  "${'x'.repeat(153)}"`,
+      `           2: 153 septets  "${'x'.repeat(153)}"`,
+      `           3:  94 septets  "${'x'.repeat(94)}"`,
       'Too long    needs 3 parts, but at most 2 are allowed (--max-parts)',
       'req_feat  16384 (CONCAT)',
-      'Cost      3 x 0.333333333 = 1 credits (charge per part from routecoverage)',
+      'Cost      3 parts x 0.333333333 credits = 1 credit (charge per part from routecoverage)',
     ])
   })
 

@@ -32,6 +32,7 @@ describe('the program', () => {
       '--api-id',
       '--user',
       '--password',
+      '--version',
     ])
   })
 })
@@ -45,15 +46,36 @@ describe('run', () => {
     expect(r.out).toContain('  voucher <token>              spend a voucher (token_pay)\n')
   })
 
-  it("a command's --help exits 0", async () => {
+  it("a command's --help exits 0 and lists the global flags too", async () => {
     const r = await cli(['bulk', '--help'])
     expect(r.code).toBe(0)
     expect(r.out.startsWith('Usage: clickatell bulk [options]\n')).toBe(true)
+    expect(r.out).toContain('Global Options:\n')
+    for (const flag of ['--json', '--url <url>', '--api-id <id>', '--user <user>', '--password <password>'])
+      expect(r.out).toContain(`  ${flag} `)
+  })
+
+  it('marks the required flags in --help; bulk does not offer --client-id', async () => {
+    expect((await cli(['send', '--help'])).out).toMatch(/--to <numbers> +\(required\) recipients/)
+    const bulk = (await cli(['bulk', '--help'])).out
+    expect(bulk).toMatch(/--csv <file> +\(required\)/)
+    expect(bulk).toMatch(/--template <text> +\(required\)/)
+    expect(bulk).not.toContain('--client-id')
+  })
+
+  it('--version prints the version and exits 0', async () => {
+    const r = await cli(['--version'])
+    expect([r.code, r.out, r.err]).toEqual([0, '0.1.0\n', ''])
   })
 
   it.each([
     [['nope'], "error: unknown command 'nope'\n"],
-    [['--version'], "error: unknown option '--version'\n"],
+    [['--bogus'], "error: unknown option '--bogus'\n"],
+    [
+      ['bulk', '--csv', 'a.csv', '--template', 'x', '--client-id', 'c1'],
+      "error: unknown option '--client-id'\n",
+    ],
+    [['simulator', '--port', '70000'], 'error: --port must be a whole number from 0 to 65535; got "70000"\n'],
     [['balance', '--bogus'], "error: unknown option '--bogus'\n"],
     [['send', '--text', 'x'], "error: required option '--to <numbers>' not specified\n"],
     [['coverage'], "error: missing required argument 'msisdn'\n"],
@@ -76,7 +98,7 @@ describe('run', () => {
   it('the global flags reach the command: --json', async () => {
     const r = await cli(['--json', 'preview', 'Hi'])
     expect(r.code).toBe(0)
-    expect(JSON.parse(r.out)).toMatchObject({ text: 'Hi', parts: 1 })
+    expect(JSON.parse(r.out)).toMatchObject({ ok: true, value: { text: 'Hi', parts: 1 } })
   })
 
   it('the global flags reach the command: --url and the credentials', async () => {

@@ -1,27 +1,28 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
+import { DEMO } from '../../src/cli/Embedded.js'
 import { resolveTarget } from '../../src/cli/Target.js'
 import { fakeWorld, TARGET_ENV } from './fakeWorld.js'
 
 const resolve = async (flags: Parameters<typeof resolveTarget>[0], env: Record<string, string> = {}) => {
   const world = fakeWorld({ env })
-  const notes: string[] = []
-  const target = await resolveTarget(flags, world, (l) => notes.push(l))
+  const target = await resolveTarget(flags, world)
+  const notes = E.isRight(target) && target.right.banner !== undefined ? [target.right.banner] : []
   return { world, notes, target }
 }
 
 describe('resolveTarget', () => {
-  it('with nothing set, starts the embedded simulator with demo credits, says so once, closes it after', async () => {
+  it('with nothing set, starts the embedded simulator with demo credits, has the line that says so, closes it after', async () => {
     const { world, notes, target } = await resolve({})
-    expect(world.simulators.started).toEqual([{ demoCredits: 100_000 }])
+    expect(world.simulators.started).toEqual([DEMO])
     expect(notes).toEqual([
-      'No gateway configured (CLICKATELL_URL, CLICKATELL_API_ID, CLICKATELL_USER, CLICKATELL_PASSWORD): using an embedded simulator at http://127.0.0.1:40001.',
+      'No gateway configured (CLICKATELL_URL, CLICKATELL_API_ID, CLICKATELL_USER, CLICKATELL_PASSWORD): using an embedded simulator at http://127.0.0.1:40001, keeping no state (set HOME or XDG_STATE_HOME to keep it between runs).',
     ])
     if (E.isLeft(target)) throw new Error('expected a target')
     expect(target.right.baseUrl).toBe('http://127.0.0.1:40001')
     expect(target.right.credentials).toEqual(world.gateways.get('http://127.0.0.1:40001')!.config.demo)
     expect(world.simulators.closed).toBe(0)
-    await target.right.close()
+    expect(await target.right.close(true)).toEqual(E.right(undefined))
     expect(world.simulators.closed).toBe(1)
   })
 

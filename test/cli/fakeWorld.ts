@@ -1,7 +1,8 @@
 // A World held in memory for the CLI's tests: streams that record, files in a Map, a clock that only moves when
 // something sleeps, signals sent by the test, and a transport that answers from the simulator's gateway
 // (`gateway` + `handle`, no HTTP server): one configured gateway at TARGET_URL and, for each embedded simulator
-// the program starts, a demo one of its own. No process, disk or socket.
+// the program starts, a demo one of its own (from the state it is given, as the real one). No process, disk or
+// socket.
 import * as E from 'fp-ts/lib/Either.js'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import { run } from '../../src/cli/Program.js'
@@ -18,6 +19,7 @@ import {
   normalise,
   type SimulatorOptions,
 } from '../../src/simulator/index.js'
+import { restore, snapshot } from '../../src/simulator/Snapshot.js'
 
 export const T0 = Date.UTC(2024, 0, 1, 12, 0, 0)
 export const TARGET_URL = 'http://gateway.test'
@@ -32,6 +34,7 @@ export const TARGET_ENV = {
 
 export interface FakeOptions {
   readonly env?: Readonly<Record<string, string | undefined>>
+  /** What was piped in; none: standard input is a terminal. */
   readonly stdin?: string
   readonly files?: Readonly<Record<string, string>>
   /** Paths whose writing fails. */
@@ -46,6 +49,10 @@ export interface FakeOptions {
   readonly lost?: ReadonlyArray<string>
   /** Makes starting a simulator reject with this message. */
   readonly simulatorFails?: string
+  /** Standard input is a terminal where someone answers every question so; none: not a terminal. */
+  readonly answer?: string
+  /** The size of the chunks a file is read in (default 7 bytes, to cut records and characters apart). */
+  readonly chunkBytes?: number
 }
 
 export interface FakeWorld extends World {
@@ -65,6 +72,10 @@ export interface FakeWorld extends World {
   readonly signal: (s: Signal) => void
   readonly now: () => number
   readonly slept: number[]
+  /** The questions asked on the terminal. */
+  readonly asked: string[]
+  /** How many times each file was read in chunks. */
+  readonly reads: Map<string, number>
 }
 
 const gatewayOf = (options: SimulatorOptions): Gateway => {
@@ -108,6 +119,8 @@ export const fakeWorld = (options: FakeOptions = {}): FakeWorld => {
   const transports = { made: 0, closed: 0 }
   let now = T0
   const slept: number[] = []
+  const asked: string[] = []
+  const reads = new Map<string, number>()
   let waiting: { signals: ReadonlyArray<Signal>; resolve: (s: Signal) => void } | undefined
 
   const send = (request: HttpRequest): TaskEither<TransportError, HttpResponse> => {
@@ -128,13 +141,18 @@ export const fakeWorld = (options: FakeOptions = {}): FakeWorld => {
   const startSimulator = async (o: SimulatorStart): Promise<EmbeddedSimulator> => {
     if (options.simulatorFails !== undefined) throw new Error(options.simulatorFails)
     simulators.started.push(o)
-    const gw = gatewayOf({ seed: simulators.started.length, ...o })
+    const { state, ...rest } = o
+    const made = gatewayOf({ seed: simulators.started.length, ...rest })
+    const restored = state === undefined ? E.right(made) : restore(made, state)
+    if (E.isLeft(restored)) throw new Error(`clickatell-fp simulator: ${JSON.stringify(restored.left)}`)
+    const gw = restored.right
     const url = `http://127.0.0.1:${o.port ?? 40_000 + simulators.started.length}`
     gateways.set(url, gw)
     const demo: Credentials | undefined = gw.config.demo
     return {
       url,
       demo,
+      snapshot: () => snapshot(gw),
       close: async () => {
         simulators.closed++
       },
@@ -145,7 +163,7 @@ export const fakeWorld = (options: FakeOptions = {}): FakeWorld => {
     stdout: { write: (s) => out.push(s), isTTY: options.stdoutTTY === true },
     stderr: { write: (s) => err.push(s), isTTY: options.stderrTTY === true },
     env: options.env ?? {},
-    readStdin: async () => options.stdin ?? '',
+    readStdin: async () => options.stdin,
     readFile: async (path) => {
       const text = files.get(path)
       return text === undefined ? E.left(`ENOENT: no such file or directory, open '${path}'`) : E.right(text)
@@ -153,6 +171,47 @@ export const fakeWorld = (options: FakeOptions = {}): FakeWorld => {
     writeFile: async (path, text) => {
       if (options.readOnly?.includes(path)) return E.left(`EACCES: permission denied, open '${path}'`)
       files.set(path, text)
+      return E.right(undefined)
+    },
+    readChunks: async (path) => {
+      const text = files.get(path)
+      if (text === undefined) return E.left(`ENOENT: no such file or directory, open '${path}'`)
+      const bytes = new TextEncoder().encode(text)
+      const size = options.chunkBytes ?? 7
+      return E.right({
+        async *[Symbol.asyncIterator]() {
+          reads.set(path, (reads.get(path) ?? 0) + 1)
+          for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size)
+        },
+      })
+    },
+    openWriter: async (path) => {
+      if (options.readOnly?.includes(path)) return E.left(`EACCES: permission denied, open '${path}'`)
+      const pieces: string[] = []
+      files.set(path, '')
+      return E.right({
+        write: async (text) => {
+          pieces.push(text)
+        },
+        close: async () => {
+          files.set(path, pieces.join(''))
+          return E.right(undefined)
+        },
+      })
+    },
+    ask: async (question) => {
+      if (options.answer === undefined) return undefined
+      asked.push(question)
+      return options.answer
+    },
+    replaceFile: async (path, text) => {
+      if (options.readOnly?.includes(path)) return E.left(`EACCES: permission denied, open '${path}'`)
+      files.set(path, text)
+      return E.right(undefined)
+    },
+    removeFile: async (path) => {
+      if (options.readOnly?.includes(path)) return E.left(`EACCES: permission denied, unlink '${path}'`)
+      files.delete(path)
       return E.right(undefined)
     },
     clock: {
@@ -190,6 +249,8 @@ export const fakeWorld = (options: FakeOptions = {}): FakeWorld => {
     },
     now: () => now,
     slept,
+    asked,
+    reads,
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Context, Declare } from '../Context.js'
 import { query } from '../Gateway.js'
-import { EXIT, green, red } from '../Output.js'
+import { cliError, EXIT, failWith, green, red } from '../Output.js'
 
 /**
  * Asks whether the gateway routes to `msisdn`.
@@ -23,7 +23,13 @@ export const coverage = (ctx: Context, msisdn: string): Promise<number> =>
         ? `${green(io, 'routable')}  charge ${v.charge}  ${v.description}`
         : `${red(io, 'not routable')}  ${v.description}`,
     ],
-    (v) => (v.routable ? EXIT.ok : EXIT.remote),
+    (io, v, lines) =>
+      v.routable
+        ? undefined
+        : failWith(io, EXIT.remote, cliError('NotRoutable', `the gateway does not route to ${msisdn}`), {
+            value: v,
+            lines,
+          }),
   )
 
 /**

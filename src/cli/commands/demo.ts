@@ -8,9 +8,9 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { Client } from '../../client/Client.js'
 import type { Context, Declare } from '../Context.js'
 import { withClient } from '../Gateway.js'
-import { bold, EXIT, emit, fail, type Io } from '../Output.js'
-import { preview, render } from '../Preview.js'
-import { outcomeLine } from './send.js'
+import { bold, cliError, EXIT, emit, fail, failWith, type Io } from '../Output.js'
+import { type PreviewReport, preview, render } from '../Preview.js'
+import { outcomeJson, outcomeLine } from './send.js'
 
 /**
  * The demo's text: an apostrophe and a euro sign, so the preview has something to say.
@@ -28,20 +28,43 @@ export const DEMO_TEXT = 'Hello from clickatell-fp: it’s 5€ [demo]'
  */
 export const DEMO_TO = '447900000001'
 
-/** Sends the demo text, then asks its status and the balance; prints a line for each answer. */
-const sendAndAsk = async (io: Io, client: Client): Promise<number> => {
+/** Sends the demo text, then asks its status and the balance; prints the preview and every answer. */
+const sendAndAsk = async (io: Io, client: Client, report: PreviewReport): Promise<number> => {
   const sent = await client.send({ to: DEMO_TO, text: DEMO_TEXT })()
   if (E.isLeft(sent)) return fail(io, sent.left)
-  for (const x of sent.right.outcomes) io.out(outcomeLine(io, x))
-  const first = sent.right.outcomes[0]
-  if (first?._tag === 'Accepted') {
-    const s = await client.status({ apiMsgId: first.apiMsgId })()
-    if (E.isRight(s)) io.out(`status ${s.right.status.code} ${s.right.status.description}`)
+  const outcomes = sent.right.outcomes
+  const first = outcomes[0]
+  const status = first?._tag === 'Accepted' ? await client.status({ apiMsgId: first.apiMsgId })() : undefined
+  const balance = await client.balance()()
+  const value = {
+    preview: report,
+    outcomes: outcomes.map(outcomeJson),
+    ...(status !== undefined && E.isRight(status) ? { status: status.right } : {}),
+    ...(E.isRight(balance) ? { balance: balance.right } : {}),
   }
-  const b = await client.balance()()
-  if (E.isRight(b)) io.out(`${bold(io, 'Credit')} ${b.right.raw}`)
-  return first?._tag === 'Accepted' ? EXIT.ok : EXIT.remote
+  const lines = () => [
+    ...previewLines(io, report),
+    ...outcomes.map((x) => outcomeLine(io, x)),
+    ...(value.status === undefined
+      ? []
+      : [`status ${value.status.status.code} ${value.status.status.description}`]),
+    ...(value.balance === undefined ? [] : [`${bold(io, 'Credit')} ${value.balance.raw}`]),
+  ]
+  if (first?._tag === 'Accepted') {
+    emit(io, value, lines)
+    return EXIT.ok
+  }
+  return failWith(io, EXIT.remote, cliError('NotAllAccepted', 'the demo message was not accepted'), {
+    value,
+    lines,
+  })
 }
+
+const previewLines = (io: Io, r: PreviewReport): ReadonlyArray<string> => [
+  bold(io, `Preview of ${JSON.stringify(DEMO_TEXT)}`),
+  ...render(io, r),
+  '',
+]
 
 /**
  * Runs the demo.
@@ -49,12 +72,8 @@ const sendAndAsk = async (io: Io, client: Client): Promise<number> => {
  * @category commands
  * @since 0.1.0
  */
-export const demo = (ctx: Context): Promise<number> => {
-  const { io } = ctx
-  const r = preview(DEMO_TEXT, { charge: 1 })
-  emit(io, r, () => [bold(io, `Preview of ${JSON.stringify(DEMO_TEXT)}`), ...render(io, r), ''])
-  return withClient(ctx, (client) => sendAndAsk(io, client))
-}
+export const demo = (ctx: Context): Promise<number> =>
+  withClient(ctx, (client) => sendAndAsk(ctx.io, client, preview(DEMO_TEXT, { charge: 1 })))
 
 /**
  * Declares `demo`.

@@ -6,11 +6,11 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { invalidInput } from '../../core/errors.js'
+import { invalidInput, messageTooLong } from '../../core/errors.js'
 import { type Context, type Declare, textOf } from '../Context.js'
 import { number } from '../Flags.js'
 import { withClient } from '../Gateway.js'
-import { EXIT, emit, fail, type Io } from '../Output.js'
+import { EXIT, emit, errorJson, fail, failWith, type Io } from '../Output.js'
 import * as Preview from '../Preview.js'
 
 /**
@@ -29,15 +29,27 @@ export interface PreviewFlags {
 }
 
 /**
- * Prints the report of `text` (JSON or its lines); resolves to 2 when it is too long, else 0.
+ * Prints the report of `text` (JSON or its lines); resolves to 2 when it is too long (the report is then the
+ * `value` of a `MessageTooLong` failure), else 0.
  *
  * @category commands
  * @since 0.1.0
  */
 export const show = (io: Io, text: string, options: Preview.PreviewOptions): number => {
   const r = Preview.preview(text, options)
-  emit(io, r, () => Preview.render(io, r))
-  return r.tooLong === undefined ? EXIT.ok : EXIT.input
+  const lines = () => Preview.render(io, r)
+  if (r.tooLong === undefined) {
+    emit(io, r, lines)
+    return EXIT.ok
+  }
+  const tooLong = messageTooLong({
+    encoding: r.encoding,
+    units: r.units,
+    parts: r.tooLong.parts,
+    limit: r.tooLong.limit,
+    perPart: r.perPart,
+  })
+  return failWith(io, EXIT.input, errorJson(tooLong), { value: r, lines })
 }
 
 /** The report with the charge per part the gateway answers for `msisdn`; a number it does not route to is bad input. */
@@ -88,6 +100,9 @@ export const declare: Declare = (program, perform) => {
     .option('--callback <n>', 'callback value (affects req_feat)', number('--callback'))
     .option('--ucs2', 'force UCS-2')
     .action((words: string[], o: PreviewFlags) =>
-      perform(async (ctx) => preview(ctx, await textOf(ctx.world, words), o)),
+      perform(async (ctx) => {
+        const text = await textOf(ctx.world, words, 'as arguments (clickatell preview "Hello")')
+        return E.isLeft(text) ? fail(ctx.io, text.left) : preview(ctx, text.right, o)
+      }),
     )
 }

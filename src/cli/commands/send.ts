@@ -1,6 +1,8 @@
 /**
  * `clickatell send --to <numbers> [--text <text>]`: a message, safely: one request per recipient, never sent
- * twice. Exits 0 when every recipient was accepted, 2 when one was refused as bad input, else 1.
+ * twice. Reports the message's encoding, parts and cost (`--charge`), warns when a cheaper GSM-7 text exists,
+ * and with `--smart-encoding` makes the lossless replacements first (see `MessageReport`). Exits 0 when every
+ * recipient was accepted, 2 when every one was refused as bad input (nothing was sent), else 1.
  *
  * @since 0.1.0
  */
@@ -9,9 +11,28 @@ import type { RecipientOutcome } from '../../client/Send.js'
 import { toMessage } from '../../core/errors.js'
 import type { MessageInput } from '../../core/message/Message.js'
 import { type Context, type Declare, textOf } from '../Context.js'
-import { type MessageFlags, messageOptions, optionsOf } from '../Flags.js'
+import { type MessageFlags, messageOptions, number, optionsOf } from '../Flags.js'
 import { withClient } from '../Gateway.js'
-import { EXIT, emit, errorJson, exitCodeOf, fail, green, type Io, red, yellow } from '../Output.js'
+import {
+  cheaperWarning,
+  type MessageReport,
+  messageReport,
+  reportLines,
+  smartText,
+} from '../MessageReport.js'
+import {
+  cliError,
+  EXIT,
+  emit,
+  errorJson,
+  exitCodeOf,
+  fail,
+  failWith,
+  green,
+  type Io,
+  red,
+  yellow,
+} from '../Output.js'
 
 /**
  * The recipients of `--to`: comma-separated, spaces around them and empty ones dropped.
@@ -63,7 +84,8 @@ export const outcomeJson = (o: RecipientOutcome): unknown =>
   o._tag === 'Accepted' ? o : { ...o, error: errorJson(o.error) }
 
 /**
- * The exit code of a send: 0 when all were accepted, 2 when one was refused as bad input, else 1.
+ * The exit code of a send: 0 when all were accepted, 2 when every one was refused as bad input (nothing was
+ * sent), else 1 (a send that went to some recipients and not others is 1, never 2).
  *
  * @category utils
  * @since 0.1.0
@@ -71,12 +93,48 @@ export const outcomeJson = (o: RecipientOutcome): unknown =>
 export const sendExit = (outcomes: ReadonlyArray<RecipientOutcome>): number =>
   outcomes.every((x) => x._tag === 'Accepted')
     ? EXIT.ok
-    : outcomes.some((x) => x._tag === 'Rejected' && exitCodeOf(x.error) === EXIT.input)
+    : outcomes.every((x) => x._tag === 'Rejected' && exitCodeOf(x.error) === EXIT.input)
       ? EXIT.input
       : EXIT.remote
 
 /**
- * Sends `text` to the recipients and prints one outcome each.
+ * Prints the message's report and the outcomes of a send: `{ ok: true, value }` when every recipient was
+ * accepted, else a failure saying how many were not, with the report and the outcomes as its `value`. Resolves
+ * to the exit code.
+ *
+ * @category formatting
+ * @since 0.1.0
+ */
+export const reportOutcomes = (
+  io: Io,
+  message: MessageReport,
+  outcomes: ReadonlyArray<RecipientOutcome>,
+): number => {
+  const value = { message, outcomes: outcomes.map(outcomeJson) }
+  const lines = () => [...reportLines(io, message), ...outcomes.map((x) => outcomeLine(io, x))]
+  const code = sendExit(outcomes)
+  if (code === EXIT.ok) {
+    emit(io, value, lines)
+    return code
+  }
+  const missed = outcomes.filter((x) => x._tag !== 'Accepted').length
+  const error = cliError('NotAllAccepted', `${missed} of ${outcomes.length} not accepted`)
+  return failWith(io, code, error, { value, lines })
+}
+
+/**
+ * The flags of `send`.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface SendFlags extends MessageFlags {
+  readonly charge?: number
+}
+
+/**
+ * Sends `text` (with `--smart-encoding`, its lossless replacements made) to the recipients; prints the
+ * message's report, one outcome each, and on stderr the warning of a cheaper text.
  *
  * @category commands
  * @since 0.1.0
@@ -85,16 +143,26 @@ export const send = (
   ctx: Context,
   to: ReadonlyArray<string>,
   text: string,
-  flags: MessageFlags,
+  flags: SendFlags,
 ): Promise<number> =>
   withClient(ctx, async (client) => {
     const { io } = ctx
-    const r = await client.send(messageOf(to, text, flags))()
+    const smart = flags.smartEncoding === true ? smartText(text) : undefined
+    const sent = smart?.text ?? text
+    const r = await client.send(messageOf(to, sent, flags))()
     if (E.isLeft(r)) return fail(io, r.left)
-    const outcomes = r.right.outcomes
-    const ok = outcomes.every((x) => x._tag === 'Accepted')
-    emit(io, { ok, outcomes: outcomes.map(outcomeJson) }, () => outcomes.map((x) => outcomeLine(io, x)))
-    return sendExit(outcomes)
+    const report = messageReport(
+      sent,
+      {
+        ...(flags.ucs2 === true ? { ucs2: true } : {}),
+        ...(flags.charge === undefined ? {} : { charge: flags.charge }),
+        ...(smart === undefined ? {} : { replaced: smart.replaced }),
+      },
+      to.length,
+    )
+    const warning = cheaperWarning(report)
+    if (warning !== undefined) io.err(yellow(io, warning))
+    return reportOutcomes(io, report, r.right.outcomes)
   })
 
 /**
@@ -108,9 +176,13 @@ export const declare: Declare = (program, perform) => {
     program
       .command('send')
       .description('send a message, safely: one request per recipient, never sent twice')
-      .requiredOption('--to <numbers>', 'recipients, comma-separated, international format')
-      .option('--text <text>', 'the text (or standard input)'),
-  ).action((o: MessageFlags & { to: string; text?: string }) =>
-    perform(async (ctx) => send(ctx, recipientsOf(o.to), o.text ?? (await textOf(ctx.world, [])), o)),
+      .requiredOption('--to <numbers>', '(required) recipients, comma-separated, international format')
+      .option('--text <text>', 'the text (or standard input)')
+      .option('--charge <credits>', 'credits per part, for the cost', number('--charge')),
+  ).action((o: SendFlags & { to: string; text?: string }) =>
+    perform(async (ctx) => {
+      const text = await textOf(ctx.world, o.text === undefined ? [] : [o.text], 'with --text "Hello"')
+      return E.isLeft(text) ? fail(ctx.io, text.left) : send(ctx, recipientsOf(o.to), text.right, o)
+    }),
   )
 }

@@ -10,7 +10,7 @@ describe('clickatell balance', () => {
 
   it('as JSON', async () => {
     const r = await cli(['--json', 'balance'])
-    expect(JSON.parse(r.out)).toEqual({ credit: 5000, raw: '5000.000' })
+    expect(JSON.parse(r.out)).toEqual({ ok: true, value: { credit: 5000, raw: '5000.000' } })
   })
 
   it('bold on a colour terminal', async () => {
@@ -22,7 +22,9 @@ describe('clickatell balance', () => {
     expect(r.code).toBe(1)
     expect(r.out + r.err).not.toContain('WRONG-secret-77')
     expect(JSON.parse(r.out)).toMatchObject({ ok: false, error: { _tag: 'GatewayError', code: '001' } })
-    expect(r.err).toBe('error: gateway error 001 on auth: Authentication failed\n')
+    expect(r.err).toBe(
+      `error: gateway error 001 on auth: Authentication failed\nadvice: Check api_id, user and password. With a session id this also means the session went stale: authenticate again (quirk 2).\n`,
+    )
   })
 
   it('a URL without credentials is bad input naming what is missing', async () => {

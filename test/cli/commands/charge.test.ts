@@ -6,7 +6,7 @@ describe('clickatell charge', () => {
   it('the charge and status of a message, by your client id', async () => {
     const world = fakeWorld({ env: TARGET_ENV })
     await run(['--json', 'send', '--to', '447900000001', '--text', 'x', '--client-id', 'order42'], world)
-    const apiMsgId: string = JSON.parse(world.stdoutText()).outcomes[0].apiMsgId
+    const apiMsgId: string = JSON.parse(world.stdoutText()).value.outcomes[0].apiMsgId
     const out: string[] = []
     const code = await run(['charge', '--client-id', 'order42'], {
       ...world,
@@ -28,6 +28,7 @@ describe('clickatell charge', () => {
         code: '104',
         description: 'Unknown client message ID',
         message: 'gateway error 104 on getmsgcharge: Unknown client message ID',
+        advice: 'Check climsgid.',
       },
     })
   })

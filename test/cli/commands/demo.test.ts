@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEMO_TEXT, DEMO_TO } from '../../../src/cli/commands/demo.js'
+import { DEMO } from '../../../src/cli/Embedded.js'
 import { cli } from '../fakeWorld.js'
 
 const PREVIEW = [
@@ -13,7 +14,7 @@ const PREVIEW = [
   "  Hello from clickatell-fp: it's 5EUR [demo]",
   'UCS-2 hex 00480065006C006C006F002000660072006F006D00200063006C00690063006B006100740065006C006C002D00660070003A00200069007420190073...',
   'req_feat  8 (UCS2)',
-  'Cost      1 x 1 = 1 credits',
+  'Cost      1 part x 1 credit = 1 credit',
   '',
 ]
 
@@ -32,10 +33,10 @@ describe('clickatell demo', () => {
       '',
     ])
     expect(r.err).toBe(
-      'No gateway configured (CLICKATELL_URL, CLICKATELL_API_ID, CLICKATELL_USER, CLICKATELL_PASSWORD): using an embedded simulator at http://127.0.0.1:40001.\n',
+      'No gateway configured (CLICKATELL_URL, CLICKATELL_API_ID, CLICKATELL_USER, CLICKATELL_PASSWORD): using an embedded simulator at http://127.0.0.1:40001, keeping no state (set HOME or XDG_STATE_HOME to keep it between runs).\n',
     )
     expect(r.world.received).toEqual(['auth', 'sendmsg', 'querymsg', 'getbalance'])
-    expect(r.world.simulators).toEqual({ started: [{ demoCredits: 100_000 }], closed: 1 })
+    expect(r.world.simulators).toEqual({ started: [DEMO], closed: 1 })
   })
 
   it('a message that does not go: its line, the balance, exit 1', async () => {
@@ -46,11 +47,27 @@ describe('clickatell demo', () => {
       'Credit 5000.000',
       '',
     ])
+    expect(r.err).toBe('error: the demo message was not accepted\n')
+  })
+
+  it('with --json, one document: the preview, the outcome, the status and the balance', async () => {
+    const r = await cli(['--json', 'demo'])
+    expect(r.code).toBe(0)
+    const doc = JSON.parse(r.out)
+    expect(doc).toMatchObject({
+      ok: true,
+      value: {
+        preview: { text: DEMO_TEXT, encoding: 'ucs2', parts: 1 },
+        outcomes: [{ _tag: 'Accepted', to: DEMO_TO }],
+        status: { status: { code: '002' } },
+        balance: { credit: 4999 },
+      },
+    })
   })
 
   it('a gateway that refuses the account: the preview, the refusal, no balance, exit 1', async () => {
     const r = await cli(['--password', 'wrong', 'demo'])
-    expect([r.code, r.err]).toEqual([1, ''])
+    expect([r.code, r.err]).toEqual([1, 'error: the demo message was not accepted\n'])
     expect(r.out.split('\n').slice(PREVIEW.length)).toEqual([
       'rejected 447900000001  gateway error 001 on auth: Authentication failed',
       '',

@@ -26,15 +26,18 @@ describe('clickatell preview', () => {
     })
     expect([r.code, r.err]).toEqual([0, ''])
     expect(JSON.parse(r.out)).toMatchObject({
-      encoding: 'ucs2',
-      reason: 'not-gsm',
-      units: 151,
-      parts: 3,
-      perPart: 67,
-      offenders: [{ position: 2, char: '’', codePoint: 'U+2019', replacement: "'", kind: 'typographic' }],
-      suggestion: { encoding: 'gsm7', parts: 1, savedParts: 2, lossy: false },
-      reqFeat: { mask: 16392, features: ['UCS2', 'CONCAT'] },
-      cost: { perPart: 0.8, total: 2.4, source: 'given' },
+      ok: true,
+      value: {
+        encoding: 'ucs2',
+        reason: 'not-gsm',
+        units: 151,
+        parts: 3,
+        perPart: 67,
+        offenders: [{ position: 2, char: '’', codePoint: 'U+2019', replacement: "'", kind: 'typographic' }],
+        suggestion: { encoding: 'gsm7', parts: 1, savedParts: 2, lossy: false },
+        reqFeat: { mask: 16392, features: ['UCS2', 'CONCAT'] },
+        cost: { perPart: 0.8, total: 2.4, source: 'given' },
+      },
     })
     expect(r.world.simulators.started).toEqual([])
     expect(r.world.transports.made).toBe(0)
@@ -53,9 +56,25 @@ describe('clickatell preview', () => {
     expect([stdin.code, stdin.out]).toEqual([0, lines])
   })
 
+  it('no text and standard input a terminal: says how to give the text, exit 2', async () => {
+    const r = await cli(['preview'])
+    expect([r.code, r.out, r.err]).toEqual([
+      2,
+      '',
+      'error: invalid input: text: no text given: give it as arguments (clickatell preview "Hello"), or pipe it in (echo "Hello" | clickatell ...)\n',
+    ])
+  })
+
+  it('the cost in words: parts and credits, singular and plural', async () => {
+    const one = await cli(['preview', 'Hi', '--charge', '1'])
+    expect(one.out).toContain('Cost      1 part x 1 credit = 1 credit\n')
+    const three = await cli(['preview', `We’re open ${'x'.repeat(140)}`, '--charge', '0.8'])
+    expect(three.out).toContain('Cost      3 parts x 0.8 credits = 2.4 credits\n')
+  })
+
   it('passes --from, --callback and --ucs2 to the report', async () => {
     const r = await cli(['--json', 'preview', 'Hi', '--from', 'Acme', '--callback', '3', '--ucs2'])
-    expect(JSON.parse(r.out)).toMatchObject({
+    expect(JSON.parse(r.out).value).toMatchObject({
       encoding: 'ucs2',
       reason: 'forced',
       reqFeat: { mask: 8216, features: ['UCS2', 'ALPHA', 'DELIVACK'] },
@@ -66,12 +85,23 @@ describe('clickatell preview', () => {
     const r = await cli(['preview', 'x'.repeat(400), '--max-parts', '2'])
     expect(r.code).toBe(2)
     expect(r.out).toContain('Too long    needs 3 parts, but at most 2 are allowed (--max-parts)\n')
+    expect(r.err).toBe(
+      'error: message too long: 400 GSM-7 septets need 3 parts (153 per part), but at most 2 are allowed\n',
+    )
+    const json = await cli(['--json', 'preview', 'x'.repeat(400), '--max-parts', '2'])
+    expect(JSON.parse(json.out)).toMatchObject({
+      ok: false,
+      error: { _tag: 'MessageTooLong', parts: 3, limit: 2 },
+      value: { parts: 3, tooLong: { parts: 3, limit: 2 } },
+    })
   })
 
   it('--coverage asks the gateway for the charge per part', async () => {
     const r = await cli(['preview', 'Hi', '--coverage', '447900000001'])
     expect([r.code, r.err]).toEqual([0, ''])
-    expect(r.out.split('\n').at(-2)).toBe('Cost      1 x 1 = 1 credits (charge per part from routecoverage)')
+    expect(r.out.split('\n').at(-2)).toBe(
+      'Cost      1 part x 1 credit = 1 credit (charge per part from routecoverage)',
+    )
     expect(r.world.received).toEqual(['auth', 'routecoverage'])
   })
 

@@ -71,12 +71,16 @@ describe('the pieces', () => {
     })
   })
 
-  it('sendExit: 0 all accepted, 2 one refused as bad input, else 1', () => {
+  it('sendExit: 0 all accepted, 2 every one refused as bad input (nothing sent), else 1', () => {
+    const bad = rejected(invalidInput([{ path: 'to', message: 'bad' }]))
     expect(sendExit([accepted, accepted])).toBe(0)
     expect(sendExit([])).toBe(0)
     expect(sendExit([accepted, unknown])).toBe(1)
     expect(sendExit([accepted, rejected(gatewayError('sendmsg', '121', 'blocked'))])).toBe(1)
-    expect(sendExit([unknown, rejected(invalidInput([{ path: 'to', message: 'bad' }]))])).toBe(2)
+    expect(sendExit([bad, bad])).toBe(2)
+    // Partly sent is 1, never 2.
+    expect(sendExit([accepted, bad])).toBe(1)
+    expect(sendExit([unknown, bad])).toBe(1)
   })
 })
 
@@ -98,7 +102,9 @@ describe('clickatell send', () => {
     const stored = r.world.target.store.messages
     expect(stored).toHaveLength(1)
     expect([r.code, r.err]).toEqual([0, ''])
-    expect(r.out).toBe(`accepted 447900000001  apiMsgId ${stored[0]!.apiMsgId}  clientMessageId order42\n`)
+    expect(r.out).toBe(
+      `Message   GSM-7, 1 part (5 septets)\naccepted 447900000001  apiMsgId ${stored[0]!.apiMsgId}  clientMessageId order42\n`,
+    )
     expect(stored[0]).toMatchObject({ to: '447900000001', text: 'Hello', from: 'Acme', cliMsgId: 'order42' })
     expect(stored[0]!.params.get('deliv_time')).toBe('60')
   })
@@ -108,7 +114,7 @@ describe('clickatell send', () => {
     expect([r.code, r.err]).toEqual([0, ''])
     const doc = JSON.parse(r.out)
     expect(doc.ok).toBe(true)
-    expect(doc.outcomes.map((o: { _tag: string; to: string }) => [o._tag, o.to])).toEqual([
+    expect(doc.value.outcomes.map((o: { _tag: string; to: string }) => [o._tag, o.to])).toEqual([
       ['Accepted', '447900000001'],
       ['Accepted', '447900000002'],
     ])
@@ -136,10 +142,12 @@ describe('clickatell send', () => {
     })
     expect(r.code).toBe(1)
     expect(r.out.split('\n')).toEqual([
+      'Message   GSM-7, 1 part (2 septets)',
       expect.stringMatching(/^accepted 447900000001 {2}apiMsgId [0-9a-f]{32} {2}clientMessageId \w+$/),
       'rejected 447900000009  gateway error 121 on sendmsg: Destination mobile number blocked',
       '',
     ])
+    expect(r.err).toBe('error: 1 of 2 not accepted\n')
   })
 
   it('an answer lost, then confirmed by querymsg, is accepted: exit 0', async () => {
@@ -159,27 +167,99 @@ describe('clickatell send', () => {
     expect(r.code).toBe(1)
     expect(JSON.parse(r.out)).toEqual({
       ok: false,
-      outcomes: [
-        {
-          _tag: 'Unknown',
-          to: '447900000001',
-          clientMessageId: 'order8',
-          error: {
-            _tag: 'TransportError',
-            kind: 'network',
-            message: 'transport error (network): socket hang up',
+      error: { _tag: 'NotAllAccepted', message: '1 of 1 not accepted' },
+      value: {
+        message: { text: 'hi', encoding: 'gsm7', units: 2, unitName: 'septets', parts: 1 },
+        outcomes: [
+          {
+            _tag: 'Unknown',
+            to: '447900000001',
+            clientMessageId: 'order8',
+            error: {
+              _tag: 'TransportError',
+              kind: 'network',
+              message: 'transport error (network): socket hang up',
+            },
+            attempts: 1,
           },
-          attempts: 1,
-        },
-      ],
+        ],
+      },
     })
   })
 
+  it('reports the encoding, the parts and, with --charge, the cost of each message and of all', async () => {
+    const text = `We’re open ${'x'.repeat(140)}`
+    const r = await cli(['send', '--to', '447900000001,447900000002', '--text', text, '--charge', '0.8'])
+    expect(r.code).toBe(0)
+    expect(r.out.split('\n').slice(0, 2)).toEqual([
+      'Message   UCS-2, 3 parts (151 UTF-16 units)',
+      'Cost      3 parts x 0.8 credits = 2.4 credits a message; 4.8 credits for 2 messages',
+    ])
+    // A curly apostrophe tripled the cost: the warning says so, and how to avoid it.
+    expect(r.err).toBe(
+      'warning: a cheaper text exists: GSM-7 in 1 part instead of UCS-2 in 3; --smart-encoding makes it (lossless replacements), or see: clickatell preview\n',
+    )
+    const json = await cli(['--json', 'send', '--to', '447900000001', '--text', text, '--charge', '0.8'])
+    expect(JSON.parse(json.out).value.message).toEqual({
+      text,
+      encoding: 'ucs2',
+      units: 151,
+      unitName: 'UTF-16 units',
+      parts: 3,
+      cheaper: {
+        text: text.replace('’', "'"),
+        encoding: 'gsm7',
+        parts: 1,
+        savedParts: 2,
+        lossy: false,
+        smart: true,
+      },
+      cost: { perPart: 0.8, perMessage: 2.4, messages: 1, total: 2.4 },
+    })
+  })
+
+  it('--smart-encoding makes the lossless replacements before sending, and says which', async () => {
+    const text = `We’re open – ${'x'.repeat(140)}`
+    const r = await cli(['send', '--to', '447900000001', '--text', text, '--smart-encoding'])
+    expect([r.code, r.err]).toEqual([0, ''])
+    expect(r.out.split('\n').slice(0, 2)).toEqual([
+      'Message   GSM-7, 1 part (153 septets)',
+      `Replaced  "’" -> "'" at 2, "–" -> "-" at 11 (--smart-encoding)`,
+    ])
+    expect(r.world.target.store.messages.map((m) => [m.text, m.encoding, m.parts])).toEqual([
+      [`We're open - ${'x'.repeat(140)}`, 'gsm7', 1],
+    ])
+  })
+
+  it('--smart-encoding leaves the lossy replacements to you, and the warning says why', async () => {
+    const r = await cli(['send', '--to', '447900000001', '--text', 'Zoë’s 5€', '--smart-encoding'])
+    expect(r.code).toBe(0)
+    expect(r.world.target.store.messages[0]!.text).toBe("Zoë's 5€")
+    expect(r.err).toBe(
+      'warning: a cheaper text exists: GSM-7 in 1 part instead of UCS-2 in 1; it changes the spelling, so it is not made for you: see clickatell preview\n',
+    )
+  })
+
+  it('no --text and standard input a terminal: says how to give it, exit 2, nothing sent', async () => {
+    const r = await cli(['send', '--to', '447900000001'])
+    expect([r.code, r.out]).toEqual([2, ''])
+    expect(r.err).toBe(
+      'error: invalid input: text: no text given: give it with --text "Hello", or pipe it in (echo "Hello" | clickatell ...)\n',
+    )
+    expect(r.world.received).toEqual([])
+  })
+
+  it('input refused before sending never mentions the embedded simulator', async () => {
+    const r = await cli(['send', '--to', 'abc', '--text', 'Hello'], { env: {} })
+    expect(r.code).toBe(2)
+    expect(r.err).not.toContain('embedded simulator')
+  })
+
   it('against the embedded simulator when nothing is configured, saying so in one line', async () => {
-    const r = await cli(['send', '--to', '447900000001', '--text', 'Hello'], { env: {} })
+    const r = await cli(['send', '--to', '447900000001', '--text', 'Hello'], { env: { HOME: '/home/ann' } })
     expect(r.code).toBe(0)
     expect(r.err).toBe(
-      'No gateway configured (CLICKATELL_URL, CLICKATELL_API_ID, CLICKATELL_USER, CLICKATELL_PASSWORD): using an embedded simulator at http://127.0.0.1:40001.\n',
+      'No gateway configured (CLICKATELL_URL, CLICKATELL_API_ID, CLICKATELL_USER, CLICKATELL_PASSWORD): using an embedded simulator at http://127.0.0.1:40001, its state in /home/ann/.local/state/clickatell-fp/simulator.json (clickatell simulator --reset clears it).\n',
     )
     expect(r.world.gateways.get('http://127.0.0.1:40001')!.store.messages).toHaveLength(1)
     expect(r.world.simulators.closed).toBe(1)

@@ -6,7 +6,7 @@ import { cli, fakeWorld, TARGET_ENV } from '../fakeWorld.js'
 const withMessage = async () => {
   const world = fakeWorld({ env: TARGET_ENV })
   await run(['--json', 'send', '--to', '447900000001', '--text', 'x', '--client-id', 'order42'], world)
-  const apiMsgId: string = JSON.parse(world.stdoutText()).outcomes[0].apiMsgId
+  const apiMsgId: string = JSON.parse(world.stdoutText()).value.outcomes[0].apiMsgId
   const ask = async (args: ReadonlyArray<string>) => {
     const out: string[] = []
     const code = await run(args, { ...world, stdout: { write: (s: string) => out.push(s) } })
@@ -29,8 +29,8 @@ describe('clickatell status', () => {
     const r = await ask(['--json', 'status', '--client-id', 'order42'])
     expect(r.code).toBe(0)
     expect(JSON.parse(r.out)).toMatchObject({
-      apiMsgId,
-      status: { code: '002', description: 'Message queued', final: false },
+      ok: true,
+      value: { apiMsgId, status: { code: '002', description: 'Message queued', final: false } },
     })
     expect(world.received.at(-1)).toBe('querymsg')
     expect(world.target.store.messages.at(-1)!.cliMsgId).toBe('order42')
@@ -41,7 +41,7 @@ describe('clickatell status', () => {
     expect([r.code, r.out, r.err]).toEqual([
       1,
       '',
-      'error: gateway error 104 on querymsg: Unknown client message ID\n',
+      'error: gateway error 104 on querymsg: Unknown client message ID\nadvice: Check climsgid.\n',
     ])
   })
 

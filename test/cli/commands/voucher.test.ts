@@ -13,7 +13,7 @@ describe('clickatell voucher', () => {
     expect([r.code, r.out, r.err]).toEqual([
       1,
       '',
-      'error: gateway error 101 on token_pay: Invalid or missing parameters\n',
+      "error: gateway error 101 on token_pay: Invalid or missing parameters\nadvice: Fix the parameters; the library's encoder refuses most of these before sending.\n",
     ])
   })
 })

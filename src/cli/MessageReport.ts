@@ -1,0 +1,172 @@
+/**
+ * What a message costs, as `send` reports it before its outcomes: the encoding, the parts and the cost (with
+ * `--charge`), a warning when a cheaper GSM-7 text exists, and with `--smart-encoding` the lossless
+ * replacements made (typographic quotes, dashes, spaces: the ones `preview` lists as `typographic`; the lossy
+ * ones, which change the spelling, are never made for you).
+ *
+ * @since 0.1.0
+ */
+import * as O from 'fp-ts/lib/Option.js'
+import { plan, suggest } from '../core/text/Charset.js'
+import { bold, green, type Io, plural, yellow } from './Output.js'
+import { type PreviewReport, preview } from './Preview.js'
+
+/**
+ * One character replaced by `--smart-encoding`.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface Replaced {
+  readonly position: number
+  readonly char: string
+  readonly replacement: string
+}
+
+/**
+ * A text with its lossless replacements made, and which they were.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface SmartText {
+  readonly text: string
+  readonly replaced: ReadonlyArray<Replaced>
+}
+
+/**
+ * The text with every lossless (typographic) replacement made, as `Charset.suggest` makes them.
+ *
+ * @example
+ * import { smartText } from './MessageReport.js'
+ * console.log(smartText('We’re open – ça va')) // { text: "We're open - ça va", replaced: [{ position: 2, char: '’', replacement: "'" }, { position: 11, char: '–', replacement: '-' }] }
+ * @category constructors
+ * @since 0.1.0
+ */
+export const smartText = (text: string): SmartText => {
+  const suggested = suggest(text)
+  if (O.isNone(suggested)) return { text, replaced: [] }
+  const replaced = plan(text).offenders.flatMap((o) =>
+    O.isSome(o.replacement) && o.replacement.value.kind === 'typographic'
+      ? [{ position: o.index, char: o.char, replacement: o.replacement.value.text }]
+      : [],
+  )
+  return { text: suggested.value.text, replaced }
+}
+
+/**
+ * The report of a message as sent to `messages` recipients.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface MessageReport {
+  readonly text: string
+  readonly encoding: PreviewReport['encoding']
+  readonly units: number
+  readonly unitName: PreviewReport['unitName']
+  readonly parts: number
+  /** The lossless replacements `--smart-encoding` made (absent without it). */
+  readonly replaced?: ReadonlyArray<Replaced>
+  /** A cheaper text the message could have been: GSM-7, or fewer parts. */
+  readonly cheaper?: NonNullable<PreviewReport['suggestion']> & {
+    /** Whether `--smart-encoding` would give it (it makes the lossless replacements only). */
+    readonly smart: boolean
+  }
+  readonly cost?: {
+    readonly perPart: number
+    readonly perMessage: number
+    readonly messages: number
+    readonly total: number
+  }
+}
+
+const round = (n: number): number => Math.round(n * 1e6) / 1e6
+
+/**
+ * The report of `text` (as it will be sent) to `messages` recipients: its plan as `preview` makes it, and the
+ * cost with a charge per part.
+ *
+ * @example
+ * import { messageReport } from './MessageReport.js'
+ * const r = messageReport(`We’re open ${'x'.repeat(140)}`, { charge: 0.8 }, 2)
+ * console.log(r.encoding, r.parts, r.cost?.total, r.cheaper?.parts, r.cheaper?.smart) // 'ucs2' 3 4.8 1 true
+ * @category constructors
+ * @since 0.1.0
+ */
+export const messageReport = (
+  text: string,
+  options: { readonly ucs2?: boolean; readonly charge?: number; readonly replaced?: ReadonlyArray<Replaced> },
+  messages: number,
+): MessageReport => {
+  const p = preview(text, options.ucs2 === true ? { ucs2: true } : {})
+  const s = p.suggestion
+  const charge = options.charge
+  return {
+    text,
+    encoding: p.encoding,
+    units: p.units,
+    unitName: p.unitName,
+    parts: p.parts,
+    ...(options.replaced === undefined ? {} : { replaced: options.replaced }),
+    ...(s === undefined ? {} : { cheaper: { ...s, smart: !s.lossy } }),
+    ...(charge === undefined
+      ? {}
+      : {
+          cost: {
+            perPart: charge,
+            perMessage: round(charge * p.parts),
+            messages,
+            total: round(charge * p.parts * messages),
+          },
+        }),
+  }
+}
+
+const encodingName = (io: Io, e: MessageReport['encoding']): string =>
+  e === 'gsm7' ? green(io, 'GSM-7') : yellow(io, 'UCS-2')
+
+/**
+ * The readable lines of a report.
+ *
+ * @example
+ * import { messageReport, reportLines } from './MessageReport.js'
+ * const io = { color: false } as never
+ * console.log(reportLines(io, messageReport('Hello', { charge: 1 }, 2)))
+ * // ['Message   GSM-7, 1 part (5 septets)', 'Cost      1 part x 1 credit = 1 credit a message; 2 credits for 2 messages']
+ * @category formatting
+ * @since 0.1.0
+ */
+export const reportLines = (io: Io, r: MessageReport): ReadonlyArray<string> => [
+  `${bold(io, 'Message')}   ${encodingName(io, r.encoding)}, ${plural(r.parts, 'part')} (${r.units} ${r.unitName})`,
+  ...(r.replaced === undefined || r.replaced.length === 0
+    ? []
+    : [
+        `${bold(io, 'Replaced')}  ${r.replaced.map((x) => `${JSON.stringify(x.char)} -> ${JSON.stringify(x.replacement)} at ${x.position}`).join(', ')} (--smart-encoding)`,
+      ]),
+  ...(r.cost === undefined
+    ? []
+    : [
+        `${bold(io, 'Cost')}      ${plural(r.parts, 'part')} x ${plural(r.cost.perPart, 'credit')} = ${plural(r.cost.perMessage, 'credit')} a message${r.cost.messages === 1 ? '' : `; ${plural(r.cost.total, 'credit')} for ${r.cost.messages} messages`}`,
+      ]),
+]
+
+/**
+ * The warning of a message that a cheaper text would do, and how to get it; none when there is none.
+ *
+ * @example
+ * import { cheaperWarning, messageReport } from './MessageReport.js'
+ * console.log(cheaperWarning(messageReport(`We’re open ${'x'.repeat(140)}`, {}, 1)))
+ * // "warning: a cheaper text exists: GSM-7 in 1 part instead of UCS-2 in 3; --smart-encoding makes it (lossless replacements), or see: clickatell preview"
+ * @category formatting
+ * @since 0.1.0
+ */
+export const cheaperWarning = (r: MessageReport): string | undefined => {
+  const c = r.cheaper
+  if (c === undefined) return undefined
+  const name = (e: MessageReport['encoding']) => (e === 'gsm7' ? 'GSM-7' : 'UCS-2')
+  const how = c.smart
+    ? '--smart-encoding makes it (lossless replacements), or see: clickatell preview'
+    : 'it changes the spelling, so it is not made for you: see clickatell preview'
+  return `warning: a cheaper text exists: ${name(c.encoding)} in ${plural(c.parts, 'part')} instead of ${name(r.encoding)} in ${r.parts}; ${how}`
+}
