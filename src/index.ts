@@ -61,7 +61,7 @@ export type {
   StatusReply,
   TokenPayReply,
 } from './core/reply/Replies.js'
-export type { Command } from './core/request/Command.js'
+export type { Command, RestCommand } from './core/request/Command.js'
 export type { Credentials } from './core/request/Credentials.js'
 export * as Encode from './core/request/Encode.js'
 export type { Submission } from './core/request/MessageParams.js'

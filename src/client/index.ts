@@ -19,5 +19,9 @@ export {
   type RecipientOutcome,
   type SendResult,
 } from './Client.js'
+export type { RetryEvent } from './Commands.js'
 export { type Env, manualEnv, systemEnv } from './Env.js'
+export type { Backoff } from './Policy.js'
 export { makePromises, type PromiseClient, promises, type Result } from './Promises.js'
+export type { SendEvent } from './Send.js'
+export type { SessionEvent } from './Session.js'
