@@ -1,17 +1,18 @@
 /**
  * How a command talks to the gateway: resolve the target, make a client over the world's transport, run, and
- * close everything whatever happens. Most commands are one question and one answer: `query`.
+ * close everything whatever happens. Most commands are one question and one answer: `query`. The client and
+ * the target are loaded when a command first talks to the gateway, so one that does not (`preview`) starts
+ * without them.
  *
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
-import { type Client, make } from '../client/Client.js'
+import type { Client } from '../client/Client.js'
 import type { ClickatellError } from '../core/errors.js'
 import type { Transport } from '../transport/Transport.js'
 import type { Context } from './Context.js'
 import { EXIT, emit, fail, type Io } from './Output.js'
-import { resolveTarget } from './Target.js'
 
 /**
  * A transport that calls `first` once, before its first request.
@@ -51,6 +52,10 @@ export const beforeFirst = (transport: Transport, first: () => void): Transport 
  */
 export const withClient = async (ctx: Context, f: (client: Client) => Promise<number>): Promise<number> => {
   const { io, world } = ctx
+  const [{ make }, { resolveTarget }] = await Promise.all([
+    import('../client/Client.js'),
+    import('./Target.js'),
+  ])
   const target = await resolveTarget(ctx.target, world)
   if (E.isLeft(target)) return fail(io, target.left)
   const { banner } = target.right

@@ -1,15 +1,14 @@
 /**
  * The real world, from Node: the process's streams, environment, standard input and signals, the file system,
- * the system clock, the Node transport and the simulator's HTTP server.
+ * the system clock, the Node transport and the simulator's HTTP server. The transport, the timers and the
+ * simulator are loaded when first used, so a command that needs none of them (`preview`) starts without them.
  *
  * @since 0.1.0
  */
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { createInterface } from 'node:readline/promises'
 import * as E from 'fp-ts/lib/Either.js'
-import { sleep } from '../transport/middleware.js'
-import { nodeTransport } from '../transport/NodeTransport.js'
+import type { Transport } from '../transport/Transport.js'
 import type { Signal, World, Writer } from './World.js'
 
 const readStdin = async (): Promise<string | undefined> => {
@@ -58,6 +57,7 @@ const openWriter = async (path: string): Promise<E.Either<string, Writer>> => {
 
 const ask = async (question: string): Promise<string | undefined> => {
   if (process.stdin.isTTY !== true) return undefined
+  const { createInterface } = await import('node:readline/promises')
   const terminal = createInterface({ input: process.stdin, output: process.stderr })
   try {
     return await terminal.question(question)
@@ -65,6 +65,22 @@ const ask = async (question: string): Promise<string | undefined> => {
     terminal.close()
   }
 }
+
+/** The Node transport with keep-alive, loaded by the first request. */
+const transport = (): Transport & { readonly close: () => void } => {
+  const made = import('../transport/NodeTransport.js').then((m) =>
+    m.nodeTransport({ keepAlive: true, maxSockets: 8 }),
+  )
+  return {
+    send: (request) => async () => (await made).send(request)(),
+    close: () => {
+      void made.then((t) => t.close())
+    },
+  }
+}
+
+const sleep = async (ms: number, signal?: AbortSignal): Promise<void> =>
+  (await import('../transport/middleware.js')).sleep(ms, signal)
 
 const untilSignal = (signals: ReadonlyArray<Signal>): Promise<Signal> =>
   new Promise((resolve) => {
@@ -101,7 +117,7 @@ export const nodeWorld = (): World => ({
   removeFile: (path) => rm(path, { force: true }).then(E.right, (e: unknown) => E.left(reason(e))),
   clock: { now: () => Date.now(), sleep },
   untilSignal,
-  transport: () => nodeTransport({ keepAlive: true, maxSockets: 8 }),
+  transport,
   // Loaded only when a command needs it: a configured gateway never starts one.
   startSimulator: async (options) => (await import('../simulator/index.js')).startSimulator(options),
 })
