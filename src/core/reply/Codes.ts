@@ -21,17 +21,7 @@ import {
 } from './CodeTables.js'
 import { isCode, isDigit } from './Grammar.js'
 
-export {
-  type ErrorCategory,
-  type ErrorCode,
-  type ErrorCodeNumber,
-  errorCodes,
-  type StatusCode,
-  type StatusCodeNumber,
-  statusCodes,
-  type UnknownErrorCode,
-  type UnknownStatusCode,
-} from './CodeTables.js'
+export * from './CodeTables.js'
 
 /**
  * A code as the registry keys it: ASCII digits lose their extra leading zeros and get back three digits of

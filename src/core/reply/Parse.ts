@@ -36,21 +36,7 @@ import {
 import { malformed, type ParseError } from './OneLineAnswer.js'
 import type { Replies } from './Replies.js'
 
-export {
-  auth,
-  delmsg,
-  endbatch,
-  getbalance,
-  getmsgcharge,
-  ping,
-  querymsg,
-  quicksend,
-  routecoverage,
-  senditem,
-  sendmsg,
-  startbatch,
-  token_pay,
-} from './CommandParsers.js'
+export * from './CommandParsers.js'
 export type { ParseError } from './OneLineAnswer.js'
 
 /**
