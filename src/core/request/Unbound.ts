@@ -7,11 +7,11 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { type InvalidInput, invalidInput, type MessageTooLong, type Problem } from '../errors.js'
+import type { InvalidInput, MessageTooLong } from '../errors.js'
 import { ApiMessageId, ClientMessageId, Token } from '../message/IdCodecs.js'
 import { decode, type MessageInput } from '../message/Message.js'
 import { Prefix } from '../message/Msisdn.js'
-import { fields, fromProblems } from '../message/Validation.js'
+import { fields, fromProblems, gather } from '../message/Validation.js'
 import { fromMessage, type Submission, params as submissionParams } from './MessageParams.js'
 import { type ChunkOptions, chunkSize, oneParam, type Param, type UnboundRequest, unbound } from './Wire.js'
 
@@ -100,9 +100,6 @@ export const submissionWith = (
   return (submission) => E.map((n: number) => sendmsgRequests(n)(submission))(size)
 }
 
-const problemsIn = (r: E.Either<InvalidInput, unknown>): ReadonlyArray<Problem> =>
-  E.isLeft(r) ? r.left.problems : []
-
 /**
  * `sendmsg` with options: validates the message (`Message.decode`), plans it (`MessageParams.fromMessage`) and
  * splits the recipients into requests of at most `recipientsPerRequest` (default 300 for POST, 100 for GET).
@@ -122,10 +119,10 @@ export const sendmsgWith = (
 ): ((input: MessageInput) => E.Either<InvalidInput | MessageTooLong, ReadonlyArray<UnboundRequest>>) => {
   const size = chunkSize(options)
   return (input) => {
-    const message = decode(input)
-    if (E.isRight(size) && E.isRight(message))
-      return E.map(sendmsgRequests(size.right))(fromMessage(message.right))
-    return E.left(invalidInput([...problemsIn(size), ...problemsIn(message)]))
+    const checks = gather(size, decode(input))
+    if (E.isLeft(checks)) return checks
+    const [n, message] = checks.right
+    return E.map(sendmsgRequests(n))(fromMessage(message))
   }
 }
 
