@@ -15,6 +15,7 @@ import type { MessageInput } from '../core/message/Message.js'
 import type * as Reply from '../core/reply/Replies.js'
 import { decodeSession, type ValidCredentials } from '../core/request/Credentials.js'
 import type * as Encode from '../core/request/Encode.js'
+import * as Scrub from '../core/request/Scrub.js'
 import * as Unbound from '../core/request/Unbound.js'
 import { bind, unbound } from '../core/request/Wire.js'
 import type { BatchResult, ItemOutcome } from './Commands.js'
@@ -73,8 +74,57 @@ export interface Client {
   readonly close: () => void
 }
 
+// The secrets of one client: its password (or the session id it was given) and every session id it obtains.
+// Held per client, never in module state; the scrubber is rebuilt only when a new session id arrives.
+const secretsOf = (account: ValidCredentials) => {
+  const known = [account._tag === 'Account' ? account.password : account.sessionId]
+  const state = { scrub: Scrub.secrets(known) }
+  return {
+    learn: (sessionId: string): void => {
+      if (known.includes(sessionId)) return
+      known.push(sessionId)
+      state.scrub = Scrub.secrets(known)
+    },
+    scrub: <A>(a: A): A => state.scrub(a),
+  }
+}
+
+type Scrubber = <A>(a: A) => A
+
+// Every result leaves the client here, scrubbed of its secrets: an echoing gateway or proxy can put them in any
+// error or reply. Only `auth` answers a session id on purpose: its value stays, its error does not.
+const scrubbed = (client: Client, scrub: Scrubber): Client => {
+  const guard =
+    <P extends unknown[], L, R>(f: (...args: P) => TE.TaskEither<L, R>) =>
+    (...args: P): TE.TaskEither<L, R> =>
+    () =>
+      f(...args)().then(scrub)
+  return {
+    auth: () => () => client.auth()().then(E.mapLeft(scrub)),
+    ping: guard(client.ping),
+    send: guard(client.send),
+    sendAll: (messages, options) => ({
+      async *[Symbol.asyncIterator]() {
+        for await (const outcome of client.sendAll(messages, options)) yield scrub(outcome)
+      },
+    }),
+    status: guard(client.status),
+    charge: guard(client.charge),
+    cancel: guard(client.cancel),
+    balance: guard(client.balance),
+    coverage: guard(client.coverage),
+    voucher: guard(client.voucher),
+    startBatch: guard(client.startBatch),
+    sendItem: guard(client.sendItem),
+    quickSend: guard(client.quickSend),
+    endBatch: guard(client.endBatch),
+    close: client.close,
+  }
+}
+
 // The client over decoded settings: each part gets what it uses, as a record of functions.
 const compose = (s: Settings): Client => {
+  const secrets = secretsOf(s.account)
   const exchange = Exchange.make(s)
   const retry = Commands.retrying({
     backoff: s.retry,
@@ -84,7 +134,11 @@ const compose = (s: Settings): Client => {
   })
   // The account never changes: its `auth` request is bound once.
   const authWire = bind(s.account)(Unbound.auth())
-  const authenticate = () => retry('auth', () => exchange('auth', authWire))
+  const authenticate = () =>
+    retry('auth', () => exchange('auth', authWire)).then((r) => {
+      if (E.isRight(r)) secrets.learn(r.right.sessionId)
+      return r
+    })
   const sessions = Session.make<ValidCredentials>({
     now: s.env.now,
     authenticate: () => authenticate().then(E.flatMap((r: Reply.AuthReply) => decodeSession(r.sessionId))),
@@ -122,7 +176,7 @@ const compose = (s: Settings): Client => {
     method: s.method,
     authentication: s.authentication,
   })
-  return { ...commands, ...messages, close: sessions.close }
+  return scrubbed({ ...commands, ...messages, close: sessions.close }, secrets.scrub)
 }
 
 /**

@@ -47,28 +47,40 @@ export interface HttpOptions {
  */
 export const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded'
 
-const BASE_URL = /^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/
+const BASE_URL = /^https?:\/\/[^\s/?#@]+(?:\/[^\s?#]*)?$/
+
+// An `@` before the path: user information (`user:password@host`), or something a reader could take for it.
+const USER_INFO = /^[^/?#]*:\/\/[^/?#]*@/
+
+const refused = (message: string): E.Either<InvalidInput, string> =>
+  E.left(invalidInput([{ path: 'baseUrl', message }]))
 
 /**
- * A base URL decoded (http or https, no query or fragment) and without its trailing slash.
+ * A base URL decoded (http or https, no query or fragment) and without its trailing slash. User information
+ * (`http://me:secret@host`) is refused: it would put a password in every URL and in every message that quotes
+ * one. The error names the problem without repeating the URL, nor any value with an `@` in it.
  *
  * @example
  * import { Render } from 'clickatell-fp'
  * console.log(Render.root('http://127.0.0.1:8080/')) // { _tag: 'Right', right: 'http://127.0.0.1:8080' }
+ * const withPassword = Render.root('http://me:S3cr3t@127.0.0.1/')
+ * console.log(withPassword._tag === 'Left' && withPassword.left.problems[0]!.message)
+ * // 'must not hold user information (user:password@): give the credentials in credentials, never in the URL'
  * @category utils
  * @since 0.1.0
  */
 export const root = (baseUrl: unknown = DEFAULT_BASE_URL): E.Either<InvalidInput, string> =>
-  typeof baseUrl === 'string' && BASE_URL.test(baseUrl)
-    ? E.right(baseUrl.endsWith('/') ? baseUrl.slice(0, -1) : baseUrl)
-    : E.left(
-        invalidInput([
-          {
-            path: 'baseUrl',
-            message: `must be an http or https URL without query, such as ${DEFAULT_BASE_URL}; got ${describe(baseUrl)}`,
-          },
-        ]),
+  typeof baseUrl === 'string' && USER_INFO.test(baseUrl)
+    ? refused(
+        'must not hold user information (user:password@): give the credentials in credentials, never in the URL',
       )
+    : typeof baseUrl === 'string' && BASE_URL.test(baseUrl)
+      ? E.right(baseUrl.endsWith('/') ? baseUrl.slice(0, -1) : baseUrl)
+      : refused(
+          `must be an http or https URL without query, such as ${DEFAULT_BASE_URL}; got ${
+            typeof baseUrl === 'string' && baseUrl.includes('@') ? 'a string with an @' : describe(baseUrl)
+          }`,
+        )
 
 // The method and the base URL, checked: every problem of both.
 const settingsOf = (options: HttpOptions) => gather(requestMethod(options.method), root(options.baseUrl))

@@ -56,6 +56,24 @@ describe('Render.http', () => {
     expect(E.isLeft(r) && r.left.problems[0]!.path).toBe(path)
   })
 
+  it.each([
+    ['http://me:S3cr3t@127.0.0.1/', 'user and password'],
+    ['https://me@api.clickatell.com', 'a user alone'],
+    ['http://me:S3cr3t@127.0.0.1/?x=1', 'user information and a query'],
+    ['http://127.0.0.1:80@evil.test/', 'an @ a reader takes for a host'],
+  ])('refuses user information in %s (%s), without repeating it', (baseUrl) => {
+    const r = root(baseUrl)
+    expect(E.isLeft(r)).toBe(true)
+    const message = E.isLeft(r) ? r.left.problems.map((p) => p.message).join(' ') : ''
+    expect(message).toMatch(/user information/)
+    expect(message).not.toMatch(/S3cr3t|me@|evil/)
+  })
+
+  it('never quotes a malformed value with an @ in it', () => {
+    const r = root('me:S3cr3t@host')
+    expect(E.isLeft(r) && r.left.problems[0]!.message).not.toMatch(/S3cr3t/)
+  })
+
   it('keeps a base path and drops one trailing slash', () => {
     expect(root('https://example.test/gateway/')).toEqual(E.right('https://example.test/gateway'))
   })
