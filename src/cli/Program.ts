@@ -19,6 +19,7 @@ import * as simulator from './commands/simulator.js'
 import * as status from './commands/status.js'
 import * as voucher from './commands/voucher.js'
 import { EXIT } from './Output.js'
+import { configured, guarded } from './Secrets.js'
 import { VERSION } from './Version.js'
 import type { World } from './World.js'
 
@@ -96,7 +97,9 @@ const unexpected = (e: unknown, world: World): number => {
  * @category main
  * @since 0.1.0
  */
-export const run = async (argv: ReadonlyArray<string>, world: World): Promise<number> => {
+export const run = async (argv: ReadonlyArray<string>, unguarded: World): Promise<number> => {
+  // Every output of the program, commander's included, goes through the scrub of its secrets.
+  const world = guarded(unguarded, configured(argv, unguarded.env))
   const p = program(world)
   // Commander drops what an action returns: the action only names the work, which runs once parsing is done.
   const chosen: Action[] = []

@@ -165,13 +165,17 @@ const incoming = (f: Fields, form: CallbackForm, body: string): E.Either<Malform
 const isIncoming = (f: Fields, root: Root | undefined): boolean =>
   root === 'mo_callback' || (root !== 'mt_callback' && f.values.has('momsgid') && !f.values.has('status'))
 
-// The HTTP forms: query or form pairs, the first of each name (in any case) winning; `text` keeps its bytes.
+// The HTTP forms: query or form pairs, names in any case; `text` keeps its bytes. A name given twice with two
+// values is refused: taking either would be guessing which one the gateway meant (the same value twice is fine).
 const fromForm = (source: string, post: boolean): E.Either<MalformedResponse, Report> => {
   const values = new Map<string, string>()
   let text: Uint8Array | undefined
   for (const p of parseForm(source)) {
     const name = p.name.toLowerCase()
-    if (values.has(name)) continue
+    const before = values.get(name)
+    if (before !== undefined && before !== p.value)
+      return failure(`${JSON.stringify(p.name.slice(0, 20))} is given twice, with different values`, source)
+    if (before !== undefined) continue
     values.set(name, p.value)
     if (name === 'text') text = p.bytes
   }

@@ -9,7 +9,7 @@
  */
 import * as t from 'io-ts'
 import { type StatusCode, statusValue, type UnknownStatusCode } from '../reply/Codes.js'
-import { amount, isWord, wordValue } from '../reply/Grammar.js'
+import { amount, clientIdValue, idValue, isWord, wordValue } from '../reply/Grammar.js'
 
 /**
  * The six ways the gateway delivers a callback (spec v2.6 section 5.2.5).
@@ -241,6 +241,49 @@ export const Word = field<string>(
 )
 
 /**
+ * An id the gateway issued (`apiMsgId`, `moMsgId`): 1 to 64 ASCII letters and digits (docs/errors.md,
+ * "Identifiers"). `<script>` is refused, not passed on.
+ *
+ * @example
+ * import * as Report from './Report.js'
+ * console.log(Report.GatewayId.decode('996f364775e24b8432f45d77da8eca47')._tag, Report.GatewayId.decode('<script>')._tag)
+ * // 'Right' 'Left'
+ * @category codecs
+ * @since 0.1.0
+ */
+export const GatewayId = field<string>(
+  'GatewayId',
+  (u): u is string => typeof u === 'string' && idValue(u) !== undefined,
+  idValue,
+  (s) => s,
+  '1 to 64 letters and digits',
+)
+
+/**
+ * A client message id (`cliMsgId`), which the gateway may send empty or leave out: absent then; otherwise 1 to 32
+ * ASCII letters and digits, the rule it was sent under.
+ *
+ * @example
+ * import * as Report from './Report.js'
+ * console.log(Report.OptionalClientId.decode('')._tag, Report.OptionalClientId.decode('abc123')._tag, Report.OptionalClientId.decode('a b')._tag)
+ * // 'Right' 'Right' 'Left'
+ * @category codecs
+ * @since 0.1.0
+ */
+export const OptionalClientId = new t.Type<string | undefined, string, unknown>(
+  'OptionalClientId',
+  (u): u is string | undefined =>
+    u === undefined || (typeof u === 'string' && clientIdValue(u) !== undefined),
+  (u, c) =>
+    u === undefined || u === ''
+      ? t.success(undefined)
+      : typeof u === 'string' && clientIdValue(u) !== undefined
+        ? t.success(u)
+        : t.failure(u, c, 'expected 1 to 32 letters and digits'),
+  (s) => s ?? '',
+)
+
+/**
  * A field the gateway may send empty or leave out (`cliMsgId`, `from`, `api_id`, `udh`): empty is absent.
  *
  * @example
@@ -273,8 +316,8 @@ export const Optional = new t.Type<string | undefined, string, unknown>(
  * @since 0.1.0
  */
 export const DeliveryFields = t.intersection([
-  t.type({ apimsgid: Word, to: Word, timestamp: UnixTime, status: Status, charge: Charge }),
-  t.partial({ api_id: Optional, climsgid: Optional, from: Optional }),
+  t.type({ apimsgid: GatewayId, to: Word, timestamp: UnixTime, status: Status, charge: Charge }),
+  t.partial({ api_id: Optional, climsgid: OptionalClientId, from: Optional }),
 ])
 
 /**
@@ -288,7 +331,7 @@ export const DeliveryFields = t.intersection([
  * @since 0.1.0
  */
 export const MoFields = t.intersection([
-  t.type({ momsgid: Word, from: Word, to: Word, timestamp: Gmt2Time }),
+  t.type({ momsgid: GatewayId, from: Word, to: Word, timestamp: Gmt2Time }),
   t.partial({ api_id: Optional, charset: Optional, udh: Optional, network: Optional }),
 ])
 

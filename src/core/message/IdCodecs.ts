@@ -78,6 +78,29 @@ const firstNonAlnum = (s: string): number => {
   return -1
 }
 
+/**
+ * The longest id the gateway issues that is read: 64 (the live service writes 32 hex digits; a 33-character one
+ * has been seen).
+ *
+ * @category data
+ * @since 0.1.0
+ */
+export const GATEWAY_ID_MAX = 64
+
+/**
+ * The rule every id the gateway issues is held to where it is read (replies and callbacks): the `apimsgid`, the
+ * session id, the batch id and the `moMsgId` are 1 to 64 ASCII letters and digits. Anything else (a NUL, markup,
+ * a megabyte) is not an id but a broken or hostile answer. docs/errors.md, "Identifiers".
+ *
+ * @example
+ * import { isGatewayId } from './IdCodecs.js'
+ * console.log(isGatewayId('996f364775e24b8432f45d77da8eca47'), isGatewayId('<html>'), isGatewayId('a\u0000b')) // true false false
+ * @category refinements
+ * @since 0.1.0
+ */
+export const isGatewayId = (s: string): boolean =>
+  s.length >= 1 && s.length <= GATEWAY_ID_MAX && firstNonAlnum(s) < 0
+
 const alnumId = (max: number, what: string) => {
   // Made once: a template literal here would build the same sentence at every check.
   const expected = `1 to ${max} letters and digits`
@@ -133,7 +156,10 @@ export type ApiMessageId = t.Branded<string, ApiMessageIdBrand>
  * @category codecs
  * @since 0.1.0
  */
-export const ApiMessageId = checked<ApiMessageId>('ApiMessageId', alnumId(64, 'an API message id'))
+export const ApiMessageId = checked<ApiMessageId>(
+  'ApiMessageId',
+  alnumId(GATEWAY_ID_MAX, 'an API message id'),
+)
 
 /** @category model @since 0.1.0 */
 export interface BatchIdBrand {
@@ -153,7 +179,7 @@ export type BatchId = t.Branded<string, BatchIdBrand>
  * @category codecs
  * @since 0.1.0
  */
-export const BatchId = checked<BatchId>('BatchId', alnumId(64, 'a batch id'))
+export const BatchId = checked<BatchId>('BatchId', alnumId(GATEWAY_ID_MAX, 'a batch id'))
 
 /** @category model @since 0.1.0 */
 export interface TokenBrand {

@@ -7,8 +7,9 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
+import { isGatewayId } from '../message/IdCodecs.js'
 import { statusValue } from './Codes.js'
-import { amount, errorValue, fields, isWord, lines, wordValue } from './Grammar.js'
+import { amount, clientIdValue, errorValue, fields, idValue, isWord, lines, wordValue } from './Grammar.js'
 import { errorFrom, malformed, okLine, oneLine, only, type Result, wordReply } from './OneLineAnswer.js'
 import {
   type AuthReply,
@@ -39,7 +40,7 @@ export const auth: (body: string) => Result<AuthReply> = wordReply(
   'auth',
   'OK: <session_id>',
   'ok',
-  (sessionId) => ({ sessionId }),
+  (sessionId) => (isGatewayId(sessionId) ? { sessionId } : undefined),
 )
 
 /**
@@ -85,8 +86,8 @@ const sendLines =
         if ((f.key !== 'id' && f.key !== 'err') || (to !== undefined && !isWord(to)))
           return malformed(command, `line ${n + 1}: expected ID: or ERR: with at most one To:`, body)
         if (f.key === 'err') outcomes.push(rejected(errorFrom(command, errorValue(f.value), to)))
-        else if (isWord(f.value)) outcomes.push(accepted(f.value, to))
-        else return malformed(command, `line ${n + 1}: ID: without a single-word id`, body)
+        else if (idValue(f.value) !== undefined) outcomes.push(accepted(f.value, to))
+        else return malformed(command, `line ${n + 1}: ID: without an id of 1 to 64 letters and digits`, body)
       }
     }
     const sole = outcomes[0]!
@@ -120,7 +121,7 @@ export const quicksend: (body: string) => Result<SendReply> = sendLines('quickse
 // Spec v2.6 sections 4.4 and 6.1: `ID: <apimsgid> Status: <NNN>`; quirk 3: unknown ids give status 001.
 const statusLine = (command: 'querymsg' | 'delmsg') =>
   oneLine<StatusReply>(command, 'ID: <apimsgid> Status: <NNN>', (r, first) => {
-    const apiMsgId = wordValue(r.id)
+    const apiMsgId = idValue(r.id)
     const s = statusValue(r.status)
     return first === 'id' && only(r, ['id', 'status']) && apiMsgId !== undefined && s !== undefined
       ? { apiMsgId, status: s }
@@ -190,8 +191,8 @@ export const getmsgcharge: (body: string) => Result<ChargeReply> = oneLine(
   (r) => {
     if (r.id !== undefined && r.apimsgid !== undefined) return undefined
     const id = r.apimsgid ?? r.id
-    const apiMsgId = wordValue(id)
-    const cliMsgId = wordValue(r.climsgid)
+    const apiMsgId = idValue(id)
+    const cliMsgId = clientIdValue(r.climsgid)
     const charge = r.charge === undefined ? undefined : amount(r.charge)
     const s = statusValue(r.status)
     if (!only(r, ['id', 'apimsgid', 'climsgid', 'charge', 'status'])) return undefined
@@ -223,9 +224,15 @@ export const token_pay: (body: string) => Result<TokenPayReply> = wordReply(
   (value) => ({ value }),
 )
 
+// Quirk 4: "not routable" is `ERR:` and a sentence of prose without a code. Markup, control characters or a
+// page after `ERR:` is something else answering (a proxy's error page), never a verdict on the number: malformed.
+const VERDICT = /^[A-Za-z][A-Za-z0-9 .,;:'()!?-]{0,299}$/
+
 /**
  * The coverage of a number (spec v2.6 section 6.3). `OK: <sentence> Charge: <amount>` is routable;
- * `ERR: <sentence>` without a code is not routable (`Right`, quirk 4); `ERR: <code>, …` is `Left`.
+ * `ERR: <sentence>` without a code is not routable (`Right`, quirk 4), when the sentence is prose (letters,
+ * digits, spaces and `.,;:'()!?-`, at most 300 characters); `ERR: <html>…` is `MalformedResponse`;
+ * `ERR: <code>, …` is `Left`.
  *
  * @example
  * import { Parse } from 'clickatell-fp'
@@ -244,7 +251,7 @@ export const routecoverage: (body: string) => Result<CoverageReply> = oneLine<Co
       : undefined
   },
   (error, to) =>
-    error.code === '' && to === undefined
+    error.code === '' && to === undefined && VERDICT.test(error.description)
       ? E.right({ routable: false, description: error.description })
       : undefined,
 )
@@ -262,7 +269,7 @@ export const startbatch: (body: string) => Result<BatchReply> = wordReply(
   'startbatch',
   'ID: <batch_id>',
   'id',
-  (batchId) => ({ batchId }),
+  (batchId) => (isGatewayId(batchId) ? { batchId } : undefined),
 )
 
 /**
@@ -278,7 +285,7 @@ export const senditem: (body: string) => Result<ItemReply> = oneLine(
   'senditem',
   'ID: <apimsgid>[ To: <msisdn>]',
   (r, first) => {
-    const apiMsgId = wordValue(r.id)
+    const apiMsgId = idValue(r.id)
     const to = wordValue(r.to)
     if (first !== 'id' || !only(r, ['id', 'to']) || apiMsgId === undefined) return undefined
     if (r.to === undefined) return { apiMsgId }

@@ -9,6 +9,7 @@
  *
  * @since 0.1.0
  */
+import { ClientMessageId, isGatewayId } from '../message/IdCodecs.js'
 
 /**
  * A field of a response line, with its key in canonical lower case.
@@ -163,6 +164,32 @@ export const isWord = (value: string): boolean => {
  */
 export const wordValue = (value: string | undefined): string | undefined =>
   value !== undefined && isWord(value) ? value : undefined
+
+/**
+ * An id the gateway issued (an apimsgid, a session id, a batch id), or `undefined` when it is absent or breaks
+ * the rule of `isGatewayId`: 1 to 64 ASCII letters and digits. `ID: <html>` is no id.
+ *
+ * @example
+ * import * as Grammar from './Grammar.js'
+ * console.log(Grammar.idValue('9d4fa9ec'), Grammar.idValue('<html>'), Grammar.idValue('a'.repeat(65))) // '9d4fa9ec' undefined undefined
+ * @category values
+ * @since 0.1.0
+ */
+export const idValue = (value: string | undefined): string | undefined =>
+  value !== undefined && isGatewayId(value) ? value : undefined
+
+/**
+ * A client message id as the gateway repeats it (`cliMsgId:`): 1 to 32 ASCII letters and digits, the rule
+ * it is sent under (`ClientMessageId`), or `undefined`.
+ *
+ * @example
+ * import * as Grammar from './Grammar.js'
+ * console.log(Grammar.clientIdValue('abc123'), Grammar.clientIdValue('<script>')) // 'abc123' undefined
+ * @category values
+ * @since 0.1.0
+ */
+export const clientIdValue = (value: string | undefined): string | undefined =>
+  value !== undefined && ClientMessageId.is(value) ? value : undefined
 
 /**
  * Tells whether a UTF-16 code unit is an ASCII decimal digit (`0`-`9`): codes, statuses and amounts are

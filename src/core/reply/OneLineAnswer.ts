@@ -146,7 +146,7 @@ export const wordReply = <A>(
   command: Command,
   expected: string,
   key: Field['key'],
-  make: (value: string) => A,
+  make: (value: string) => A | undefined,
 ) =>
   oneLine<A>(command, expected, (r) => {
     const value = wordValue(r[key])

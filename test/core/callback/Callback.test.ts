@@ -327,6 +327,9 @@ describe('callback values', () => {
 const plainWord = fc
   .string({ unit: 'grapheme', minLength: 1, maxLength: 24 })
   .filter((w) => /^[^\s\u0000-\u001f\u007f-\u009f\uFEFF]+$/u.test(w))
+// The gateway's ids and a client message id: the rules of docs/errors.md, "Identifiers".
+const gatewayId = fc.stringMatching(/^[A-Za-z0-9]{1,64}$/)
+const clientId = fc.stringMatching(/^[A-Za-z0-9]{1,32}$/)
 const optional = <A>(a: fc.Arbitrary<A>) => fc.option(a, { nil: undefined })
 const omitUndefined = <B>(a: object): B =>
   Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined)) as B
@@ -344,8 +347,8 @@ const deliveryReport = (form: CallbackForm): fc.Arbitrary<DeliveryReport> =>
   fc
     .record({
       apiId: optional(plainWord),
-      apiMsgId: plainWord,
-      cliMsgId: optional(plainWord),
+      apiMsgId: gatewayId,
+      cliMsgId: optional(clientId),
       to: plainWord,
       from: optional(plainWord),
       timestamp: seconds(2 ** 33),
@@ -388,7 +391,7 @@ const moReport = (form: CallbackForm): fc.Arbitrary<MoReport> =>
   fc
     .record({
       apiId: optional(plainWord),
-      moMsgId: plainWord,
+      moMsgId: gatewayId,
       from: plainWord,
       to: plainWord,
       timestamp: seconds(253402300799 - 7200),

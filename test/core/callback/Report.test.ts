@@ -232,7 +232,17 @@ describe('DeliveryFields and MoFields', () => {
     [
       'an empty id',
       { apimsgid: '', to: '1', timestamp: '1', status: '004', charge: '0' },
-      'apimsgid: expected a non-empty word',
+      'apimsgid: expected 1 to 64 letters and digits',
+    ],
+    [
+      'markup for an id',
+      { apimsgid: '<script>alert(1)</script>', to: '1', timestamp: '1', status: '004', charge: '0' },
+      'apimsgid: expected 1 to 64 letters and digits',
+    ],
+    [
+      'a client message id with punctuation',
+      { apimsgid: 'a1', climsgid: 'a-1', to: '1', timestamp: '1', status: '004', charge: '0' },
+      'climsgid: expected 1 to 32 letters and digits',
     ],
   ])('describe says which field and why: %s', (_reason, input, message) => {
     const r = DeliveryFields.decode(input)

@@ -330,6 +330,9 @@ describe('Parse.response', () => {
 // Arbitraries for replies the gateway could send (see ReplyText's law).
 const blankOrColon = /[\s:\uFEFF]/
 const word = fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }).filter((w) => !blankOrColon.test(w))
+// The ids the gateway issues and a client message id: the rules of docs/errors.md, "Identifiers".
+const id = fc.stringMatching(/^[A-Za-z0-9]{1,64}$/)
+const clientId = fc.stringMatching(/^[A-Za-z0-9]{1,32}$/)
 const msisdn = fc.stringMatching(/^0?[1-9][0-9]{0,14}$/)
 const description = fc
   .array(fc.stringMatching(/^[A-Za-z.()'-]{1,12}$/), { maxLength: 8 })
@@ -353,7 +356,7 @@ const plain = <A extends object>(a: fc.Arbitrary<A>): fc.Arbitrary<A> => a.map((
 const outcome = (command: 'sendmsg' | 'quicksend'): fc.Arbitrary<SendOutcome> =>
   fc.oneof(
     fc
-      .record({ apiMsgId: word, to: optional(msisdn) })
+      .record({ apiMsgId: id, to: optional(msisdn) })
       .map((o) => omitUndefined<SendOutcome>({ _tag: 'Accepted', ...o })),
     fc
       .record({ code, description, to: optional(msisdn) })
@@ -367,11 +370,11 @@ const sendReply = (command: 'sendmsg' | 'quicksend') =>
     .map((outcomes) => ({ outcomes }))
 
 const replies: { readonly [C in Command]: fc.Arbitrary<Replies[C]> } = {
-  auth: word.map((sessionId) => ({ sessionId })),
+  auth: id.map((sessionId) => ({ sessionId })),
   ping: fc.constant({ ok: true as const }),
   sendmsg: sendReply('sendmsg'),
-  querymsg: plain(fc.record({ apiMsgId: word, status })),
-  delmsg: plain(fc.record({ apiMsgId: word, status })),
+  querymsg: plain(fc.record({ apiMsgId: id, status })),
+  delmsg: plain(fc.record({ apiMsgId: id, status })),
   getbalance: fc
     .tuple(fc.boolean(), fc.nat({ max: 10 ** 9 }), fc.stringMatching(/^(\.[0-9]{1,6})?$/))
     .map(([negative, whole, fraction]) => {
@@ -379,7 +382,7 @@ const replies: { readonly [C in Command]: fc.Arbitrary<Replies[C]> } = {
       return { credit: Number(raw), raw }
     }),
   getmsgcharge: fc
-    .record({ apiMsgId: optional(word), cliMsgId: optional(word), charge, status })
+    .record({ apiMsgId: optional(id), cliMsgId: optional(clientId), charge, status })
     .map((r) => omitUndefined<Replies['getmsgcharge']>(r)),
   token_pay: word.map((value) => ({ value })),
   routecoverage: fc.oneof(
@@ -390,11 +393,17 @@ const replies: { readonly [C in Command]: fc.Arbitrary<Replies[C]> } = {
         description: description.filter((d) => d !== ''),
       }),
     ),
-    plain(fc.record({ routable: fc.constant(false as const), description })),
+    // Not routable: a sentence of prose (quirk 4), never an empty line or markup.
+    plain(
+      fc.record({
+        routable: fc.constant(false as const),
+        description: description.filter((d) => /^[A-Za-z]/.test(d)),
+      }),
+    ),
   ),
-  startbatch: word.map((batchId) => ({ batchId })),
+  startbatch: id.map((batchId) => ({ batchId })),
   senditem: fc
-    .record({ apiMsgId: word, to: optional(msisdn) })
+    .record({ apiMsgId: id, to: optional(msisdn) })
     .map((r) => omitUndefined<Replies['senditem']>(r)),
   quicksend: sendReply('quicksend'),
   endbatch: fc.constant({ ok: true as const }),

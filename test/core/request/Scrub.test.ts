@@ -1,29 +1,10 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
 import * as Errors from '../../../src/core/errors.js'
-import { percentEncode } from '../../../src/core/request/Latin1Form.js'
 import * as Scrub from '../../../src/core/request/Scrub.js'
+import { forms } from '../../hostile/echo.js'
 
 const numRuns = process.env['CI'] ? 100 : 300
-
-const html = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-
-// The forms a secret travels in: as written, in a URL, in a form body (UTF-8 and ISO-8859-1), lower-case hex,
-// in JSON, in HTML.
-const forms = (secret: string): ReadonlyArray<string> => {
-  const latin1 = percentEncode(secret)
-  const uri = encodeURIComponent(secret)
-  return [
-    secret,
-    uri,
-    uri.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()),
-    new URLSearchParams({ p: secret }).toString().slice(2),
-    ...(latin1._tag === 'Right' ? [latin1.right] : []),
-    JSON.stringify(secret).slice(1, -1),
-    html(secret),
-  ].filter((f, i, all) => f !== '' && all.indexOf(f) === i)
-}
 
 const errorsWith = (t: string): ReadonlyArray<Errors.ClickatellError> => [
   Errors.invalidInput([{ path: 'to', message: t }]),
@@ -33,7 +14,9 @@ const errorsWith = (t: string): ReadonlyArray<Errors.ClickatellError> => [
   Errors.gatewayError('sendmsg', '001', t, t),
 ]
 
-const secret = fc.string({ unit: 'binary', minLength: 1, maxLength: 24 }).filter((s) => !/[\uD800-\uDFFF]/.test(s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '')))
+const secret = fc
+  .string({ unit: 'binary', minLength: 1, maxLength: 24 })
+  .filter((s) => !/[\uD800-\uDFFF]/.test(s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '')))
 const noise = fc.string({ maxLength: 30 })
 
 const strings = (u: unknown): ReadonlyArray<string> =>
