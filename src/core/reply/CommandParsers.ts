@@ -250,10 +250,12 @@ export const routecoverage: (body: string) => Result<CoverageReply> = oneLine<Co
       ? { routable: true, charge, description: r.ok! }
       : undefined
   },
-  (error, to) =>
-    error.code === '' && to === undefined && VERDICT.test(error.description)
-      ? E.right({ routable: false, description: error.description })
-      : undefined,
+  (error, to, body) =>
+    error.code !== '' || to !== undefined
+      ? undefined
+      : VERDICT.test(error.description)
+        ? E.right({ routable: false, description: error.description })
+        : malformed('routecoverage', 'ERR: without a code and without a sentence of prose after it', body),
 )
 
 /**

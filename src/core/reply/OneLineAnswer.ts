@@ -95,7 +95,7 @@ export const oneLine =
     command: Command,
     expected: string,
     read: (r: ByKey, first: Field['key']) => A | undefined,
-    onError?: (error: ErrorValue, to: string | undefined) => Result<A> | undefined,
+    onError?: (error: ErrorValue, to: string | undefined, body: string) => Result<A> | undefined,
   ) =>
   (body: string): Result<A> => {
     if (typeof body !== 'string') return malformed(command, 'body is not a string', '')
@@ -113,7 +113,7 @@ export const oneLine =
       if (fs.length > (to === undefined ? 1 : 2) || (to !== undefined && !isWord(to)))
         return malformed(command, 'expected ERR: <code>, <description>[ To: <msisdn>]', body)
       const error = errorValue(r.err!)
-      return onError?.(error, to) ?? E.left(errorFrom(command, error, to))
+      return onError?.(error, to, body) ?? E.left(errorFrom(command, error, to))
     }
     const a = read(r, first)
     return a === undefined ? malformed(command, `expected ${expected}`, body) : E.right(a)
