@@ -1,15 +1,16 @@
 // The built CLI, run as a process, against the gateway simulator (embedded, and started here on 127.0.0.1), in
 // a temporary HOME and XDG_STATE_HOME of its own (the embedded simulator keeps its state there).
-import { execFile, execFileSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildCli } from '../../cli.build.js'
 import { type Simulator, startSimulator } from '../../src/simulator/index.js'
 
 const ROOT = join(import.meta.dirname, '..', '..')
-// The bin as `npm run build` compiles it (dist/cli/ is tsc's output too), compiled into a folder of this test's
-// own so it never races test/package.test.ts, which may rebuild dist/.
+// The bin as `npm run build` bundles it (cli.build.ts), bundled into a folder of this test's own so it never races
+// test/package.test.ts, which may rebuild dist/.
 const OUT = join(ROOT, 'test-results', 'cli-build')
 const BIN = join(OUT, 'cli', 'main.js')
 const PASSWORD = 'pa55-word-Xq'
@@ -70,11 +71,7 @@ let sim: Simulator
 let target: Record<string, string>
 
 beforeAll(async () => {
-  const noMaps = ['--declaration', 'false', '--declarationMap', 'false', '--sourceMap', 'false']
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json', '--outDir', OUT, ...noMaps], {
-    cwd: ROOT,
-    stdio: 'pipe',
-  })
+  await buildCli(ROOT, join(OUT, 'cli'))
   sim = await startSimulator({
     accounts: [{ apiId: '1001', user: 'alice', password: PASSWORD, credits: 5000 }],
   })
