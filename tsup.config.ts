@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs'
 import type { Plugin } from 'esbuild'
 import { defineConfig } from 'tsup'
+import { buildCli } from './cli.build.js'
 
 // The subpath entries of package.json's "exports", by output name. src/testing/index.ts joins when it exists.
 const entries: Record<string, string> = {
@@ -60,6 +61,9 @@ export default defineConfig({
   sourcemap: false,
   // The build script runs tsup first, then tsc into the same folder: this is the only clean.
   clean: true,
+  // The bin is not a library entry: it is bundled on its own, dependencies and all, into dist/cli/ (cli.build.ts);
+  // tsconfig.build.json leaves src/cli out of tsc's output.
+  onSuccess: () => buildCli(process.cwd(), 'dist/cli'),
   // dependencies and peerDependencies (fp-ts, io-ts, ky, fast-check, fast-xml-parser) stay imports; a user's
   // install provides them once.
 })

@@ -1,15 +1,24 @@
 // The command line as a user meets it, through the built bin (dist/cli/main.js; `npm run bench` builds it):
 // - start-up: `clickatell preview hi` against a bare `node -e 0`, median wall time of interleaved runs, in an
 //   environment of PATH and HOME only (NODE_EXTRA_CA_CERTS, say, slows every Node start and flatters the ratio);
-//   and the same bin bundled by esbuild into one file (with its lazy parts split off), for comparison;
-// - bulk: a dry run of a generated CSV of ROWS rows (default 1,000,000; `BULK_ROWS=300000`), its time and
-//   resident memory (GNU time's maximum RSS), and a send of SEND_ROWS rows (default 100,000) to a simulator in a
-//   process of its own, so the CLI's memory is its own.
+//   the bin is the esbuild bundle `npm run build` makes (cli.build.ts), and for comparison the same sources as
+//   tsc compiles them, one file per module (what the bin was before it was bundled);
+// - bulk: a dry run of a generated CSV of BULK_ROWS rows (default 1,000,000), its time and resident memory (GNU
+//   time's maximum RSS), and a send of SEND_ROWS rows (default 1,000,000, 16 in flight, no rate limit) to a
+//   simulator in a process of its own, so the memory measured is the CLI's alone (the embedded simulator would
+//   keep every message in the CLI's process).
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { build } from 'esbuild'
 
 const ROOT = join(import.meta.dirname, '..')
 const BIN = join(ROOT, 'dist', 'cli', 'main.js')
@@ -26,32 +35,38 @@ const wallMs = (args: ReadonlyArray<string>): number => {
   return Number(process.hrtime.bigint() - t0) / 1e6
 }
 
-/** The bin bundled by esbuild: one ES module, with what it loads lazily in chunks of its own. */
-const bundled = async (): Promise<string> => {
-  const outdir = join(dir, 'bundle')
-  await build({
-    entryPoints: [join(ROOT, 'src', 'cli', 'main.ts')],
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    outdir,
-    logLevel: 'warning',
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
-  })
-  return join(outdir, 'main.js')
+/** The CLI as tsc compiles it, one file per module, under test-results/ so that it finds the package's node_modules. */
+const unbundled = (): string => {
+  const out = join(ROOT, 'test-results', 'cli-bench-tsc')
+  mkdirSync(out, { recursive: true })
+  const config = join(out, 'tsconfig.json')
+  writeFileSync(
+    config,
+    JSON.stringify({
+      extends: '../../tsconfig.build.json',
+      compilerOptions: {
+        outDir: '.',
+        rootDir: '../../src',
+        declaration: false,
+        declarationMap: false,
+        sourceMap: false,
+      },
+      include: ['../../src'],
+      exclude: [],
+    }),
+  )
+  execFileSync('npx', ['tsc', '-p', config], { cwd: ROOT, stdio: 'inherit' })
+  return join(out, 'cli', 'main.js')
 }
 
 const startup = async (runs = 31): Promise<void> => {
-  const bundle = await bundled()
+  const tsc = unbundled()
   const cases: ReadonlyArray<readonly [string, ReadonlyArray<string>]> = [
     ['node -e 0 (bare Node)', ['-e', '0']],
     ['clickatell preview hi', [BIN, 'preview', 'hi']],
     ['clickatell --version', [BIN, '--version']],
     ['clickatell bulk --help', [BIN, 'bulk', '--help']],
-    ['clickatell preview hi, bundled by esbuild', [bundle, 'preview', 'hi']],
+    ['clickatell preview hi, unbundled (tsc, one file per module)', [tsc, 'preview', 'hi']],
   ]
   const times = cases.map(() => [] as number[])
   for (let i = 0; i < runs; i++) for (const [k, [, args]] of cases.entries()) times[k]!.push(wallMs(args))
@@ -92,13 +107,13 @@ const template = 'Hi #name#, see you at #time#'
 const bulk = async (): Promise<void> => {
   if (!existsSync(TIME)) return console.log('(no GNU time at /usr/bin/time: bulk figures skipped)')
   const rows = Number(process.env.BULK_ROWS ?? 1_000_000)
-  const sendRows = Number(process.env.SEND_ROWS ?? 100_000)
+  const sendRows = Number(process.env.SEND_ROWS ?? 1_000_000)
   console.log('\n| bulk | rows | seconds | max RSS (MB) |')
   console.log('| --- | ---: | ---: | ---: |')
   const csv = await writeCsv(rows)
   const dry = measured(['bulk', '--csv', csv, '--template', template, '--dry-run'])
   console.log(`| --dry-run | ${rows} | ${dry.seconds.toFixed(1)} | ${dry.mb.toFixed(0)} |`)
-  const small = await writeCsv(sendRows)
+  const small = sendRows === rows ? csv : await writeCsv(sendRows)
   const sim = spawn(
     process.execPath,
     [
@@ -120,15 +135,17 @@ const bulk = async (): Promise<void> => {
     CLICKATELL_PASSWORD: 'bench-pass',
   }
   const sent = measured(
-    ['bulk', '--csv', small, '--template', template, '--yes', '--rate', '1000000'],
+    ['bulk', '--csv', small, '--template', template, '--yes', '--rate', '1000000', '--concurrency', '16'],
     account,
   )
   console.log(
-    `| send (--yes, no rate limit, 4 in flight) | ${sendRows} | ${sent.seconds.toFixed(1)} | ${sent.mb.toFixed(0)} |`,
+    `| send (--yes, no rate limit, 16 in flight) | ${sendRows} | ${sent.seconds.toFixed(1)} | ${sent.mb.toFixed(0)} |`,
   )
   sim.kill()
 }
 
-await startup()
-await bulk()
+// CLI_BENCH=startup or CLI_BENCH=bulk runs one half.
+const only = process.env.CLI_BENCH
+if (only !== 'bulk') await startup()
+if (only !== 'startup') await bulk()
 rmSync(dir, { recursive: true, force: true })

@@ -2,7 +2,15 @@
 // framework; every figure has a data-testid (test/site/preview.test.ts).
 import * as O from 'fp-ts/lib/Option.js'
 import { Charset, type InvalidInput, type MessageTooLong } from '../../src/index.js'
-import { excessUnits, LISTED, type OffenderView, type Preview, preview } from './model.js'
+import {
+  excessUnits,
+  LISTED,
+  type OffenderView,
+  PARTS_LISTED,
+  type PartView,
+  type Preview,
+  preview,
+} from './model.js'
 
 const byTestId = <T extends HTMLElement>(id: string): T => {
   const el = document.querySelector<T>(`[data-testid="${id}"]`)
@@ -24,6 +32,8 @@ const offenderList = byTestId<HTMLOListElement>('offenders')
 const replaceAll = byTestId<HTMLButtonElement>('replace-all')
 const saving = byTestId<HTMLParagraphElement>('saving')
 const more = byTestId<HTMLParagraphElement>('more')
+const splitList = byTestId<HTMLOListElement>('split')
+const splitMore = byTestId<HTMLParagraphElement>('split-more')
 const hexSection = byTestId<HTMLElement>('hex-section')
 const hex = byTestId<HTMLOutputElement>('hex')
 
@@ -133,6 +143,33 @@ const offenderRow = (view: OffenderView, lossyOn: boolean): HTMLLIElement => {
   return li
 }
 
+/** One part: its number and size (units used of its capacity), its text as sent, and the word cut after it. */
+const partRow = (part: PartView, index: number, unitName: string): HTMLLIElement => {
+  const li = el('li', { className: 'part' }, { testid: 'part', units: String(part.units) })
+  const full = part.units === part.capacity ? ' (full)' : ''
+  li.append(
+    el(
+      'span',
+      {
+        className: 'part-size',
+        textContent: `Part ${index + 1}: ${part.units} of ${part.capacity} ${unitName}${full}`,
+      },
+      { testid: 'part-size' },
+    ),
+    // The trailing mark shows where the part ends even when it ends in spaces.
+    el('span', { className: 'part-text', textContent: part.text }, { testid: 'part-text' }),
+  )
+  if (O.isSome(part.cut))
+    li.append(
+      el(
+        'span',
+        { className: 'note', textContent: `the word “${part.cut.value}” runs on into part ${index + 2}` },
+        { testid: 'part-cut' },
+      ),
+    )
+  return li
+}
+
 const limitMessage = (e: InvalidInput | MessageTooLong, unitName: string): string =>
   e._tag === 'InvalidInput'
     ? `Maximum parts ${e.problems.map((p) => p.message).join('; ')}.`
@@ -183,6 +220,10 @@ const render = (p: Preview): void => {
     : plan.offenders.some((o) => O.isSome(o.replacement))
       ? 'Only lossy replacements exist here: tick the box to offer them.'
       : 'None of these characters has a GSM replacement.'
+
+  splitList.replaceChildren(...p.split.map((part, i) => partRow(part, i, p.unitName)))
+  splitMore.hidden = count.parts <= PARTS_LISTED
+  splitMore.textContent = `…and ${count.parts - PARTS_LISTED} more parts: over the gateway's maximum of ${PARTS_LISTED}.`
 
   hexSection.hidden = O.isNone(p.hex)
   hex.textContent = O.isSome(p.hex) ? p.hex.value : ''

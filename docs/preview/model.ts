@@ -21,6 +21,15 @@ export interface OffenderView {
   readonly savedParts: number
 }
 
+/** One part as the gateway splits the text: its text, the units it takes, and the most a part of this message holds. */
+export interface PartView {
+  readonly text: string
+  readonly units: number
+  readonly capacity: number
+  /** The word cut by the boundary after this part, as `wor|d`: its start ends this part, its end opens the next. */
+  readonly cut: O.Option<string>
+}
+
 /** The page's figures. */
 export interface Preview {
   readonly plan: Charset.WirePlan
@@ -40,6 +49,31 @@ export interface Preview {
   readonly offenders: ReadonlyArray<OffenderView>
   /** Every offered replacement at once (`Charset.suggestWith`). */
   readonly suggestion: O.Option<Charset.Suggestion>
+  /** The first `PARTS_LISTED` parts (`Parts.splitWith` in the encoding the text travels in). */
+  readonly split: ReadonlyArray<PartView>
+}
+
+/** Parts listed one by one (the gateway's maximum; a longer text is refused anyway). */
+export const PARTS_LISTED = Parts.GATEWAY_MAX_PARTS
+
+const WORD_END = /[^\s]+$/u
+const WORD_START = /^[^\s]+/u
+
+/** The parts of the text in the encoding the plan chose (as the CLI's `preview` shows them), with their sizes. */
+export const partsOf = (text: string, plan: Charset.WirePlan): ReadonlyArray<PartView> => {
+  const options = { encoding: plan.encoding === 'ucs2' ? ('ucs2' as const) : ('auto' as const) }
+  const units = Parts.countWith(options)
+  const parts = Parts.splitWith(options)(text)
+  return parts.slice(0, PARTS_LISTED).map((part, i) => {
+    const end = WORD_END.exec(part)?.[0]
+    const start = WORD_START.exec(parts[i + 1] ?? '')?.[0]
+    return {
+      text: part,
+      units: units(part).units,
+      capacity: plan.count.perPart,
+      cut: end !== undefined && start !== undefined ? O.some(`${end}|${start}`) : O.none,
+    }
+  })
 }
 
 /** Offenders listed one by one; a pasted novel in Cyrillic would otherwise build thousands of rows per key. */
@@ -105,6 +139,7 @@ export const preview = (inputs: Inputs): Preview => {
     cost: costOf(parts, inputs.charge),
     offenders: plan.offenders.slice(0, LISTED).map(viewOf(text, parts, lossy)),
     suggestion: Charset.suggestWith({ lossy })(text),
+    split: partsOf(text, plan),
   }
 }
 

@@ -6,36 +6,21 @@
  *
  * @since 0.1.0
  */
-import * as O from 'fp-ts/lib/Option.js'
-import { plan, suggest } from '../core/text/Charset.js'
+import { type Replaced as LosslessReplaced, type LosslessText, lossless } from '../core/text/Lossless.js'
 import { bold, green, type Io, plural, yellow } from './Output.js'
 import { type PreviewReport, preview } from './Preview.js'
 
 /**
- * One character replaced by `--smart-encoding`.
+ * One character replaced by `--smart-encoding` (the core's `Lossless.Replaced`).
  *
  * @category model
  * @since 0.1.0
  */
-export interface Replaced {
-  readonly position: number
-  readonly char: string
-  readonly replacement: string
-}
+export type Replaced = LosslessReplaced
 
 /**
- * A text with its lossless replacements made, and which they were.
- *
- * @category model
- * @since 0.1.0
- */
-export interface SmartText {
-  readonly text: string
-  readonly replaced: ReadonlyArray<Replaced>
-}
-
-/**
- * The text with every lossless (typographic) replacement made, as `Charset.suggest` makes them.
+ * The text with every lossless (typographic) replacement made, and which they were (the core's `lossless`, which
+ * the message option `smartEncoding` makes too).
  *
  * @example
  * import { smartText } from './MessageReport.js'
@@ -43,16 +28,7 @@ export interface SmartText {
  * @category constructors
  * @since 0.1.0
  */
-export const smartText = (text: string): SmartText => {
-  const suggested = suggest(text)
-  if (O.isNone(suggested)) return { text, replaced: [] }
-  const replaced = plan(text).offenders.flatMap((o) =>
-    O.isSome(o.replacement) && o.replacement.value.kind === 'typographic'
-      ? [{ position: o.index, char: o.char, replacement: o.replacement.value.text }]
-      : [],
-  )
-  return { text: suggested.value.text, replaced }
-}
+export const smartText: (text: string) => LosslessText = lossless
 
 /**
  * The report of a message as sent to `messages` recipients.

@@ -179,6 +179,34 @@ describe('the preview page', () => {
     await shot('5-two-parts')
   })
 
+  it('shows where each part ends: the text split into its parts, each with its size, and the word cut', async () => {
+    const parts = async () => ({
+      sizes: await page.getByTestId('part-size').allTextContents(),
+      texts: await page.getByTestId('part-text').allTextContents(),
+      cuts: await page.getByTestId('part-cut').allTextContents(),
+    })
+    await setText(`${'a'.repeat(150)} spilling over`)
+    expect(await parts()).toEqual({
+      sizes: ['Part 1: 153 of 153 septets (full)', 'Part 2: 11 of 153 septets'],
+      texts: [`${'a'.repeat(150)} sp`, 'illing over'],
+      cuts: ['the word “sp|illing” runs on into part 2'],
+    })
+    await shot('5b-split-gsm')
+
+    // UCS-2: a surrogate pair that would straddle the boundary moves whole into the next part.
+    await setText(`${'x'.repeat(60)} xxxxx😀yyyyy`)
+    expect(await figures(page)).toMatchObject({ encoding: 'ucs2', units: 73, parts: 2, perPart: 67 })
+    expect(await parts()).toEqual({
+      sizes: ['Part 1: 66 of 67 UTF-16 units', 'Part 2: 7 of 67 UTF-16 units'],
+      texts: [`${'x'.repeat(60)} xxxxx`, '😀yyyyy'],
+      cuts: ['the word “xxxxx|😀yyyyy” runs on into part 2'],
+    })
+
+    // One part, nothing cut; the joined parts are the text.
+    await setText('Hello there')
+    expect(await parts()).toEqual({ sizes: ['Part 1: 11 of 160 septets'], texts: ['Hello there'], cuts: [] })
+  })
+
   it('says why € needs UCS-2 (GSM but not ISO-8859-1) and offers EUR only when lossy is ticked', async () => {
     await setText('Price: 5€')
     expect(await figures(page)).toMatchObject({ encoding: 'ucs2', reason: 'not-latin1', units: 9, parts: 1 })

@@ -8,6 +8,10 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import type { Type } from 'io-ts'
 import { type InvalidInput, invalidInput, type Problem } from '../errors.js'
+import { lossless, type Replaced } from '../text/Lossless.js'
+
+export type { Replaced } from '../text/Lossless.js'
+
 import {
   Hex,
   type Hex as HexT,
@@ -103,6 +107,12 @@ export interface MessageInput extends MessageOptions {
   readonly udh?: string
   /** Force 8-bit (`binary=1`); only with binary content. */
   readonly binary?: boolean
+  /**
+   * Make the lossless replacements first (typographic quotes, dashes and spaces, ellipsis, Greek capitals that
+   * look Latin: `Charset`'s `typographic` ones), so a text that is GSM-7 but for them goes as GSM-7. Not sent:
+   * the decoded message's `content.replaced` lists what was replaced. Only with `text`.
+   */
+  readonly smartEncoding?: boolean
 }
 
 /**
@@ -136,7 +146,13 @@ export interface ValidOptions {
  * @since 0.1.0
  */
 export type Content =
-  | { readonly _tag: 'Text'; readonly text: MessageTextT; readonly encoding: 'auto' | 'ucs2' }
+  | {
+      readonly _tag: 'Text'
+      readonly text: MessageTextT
+      readonly encoding: 'auto' | 'ucs2'
+      /** With `smartEncoding`: the replacements made, by their position in the text as given. */
+      readonly replaced?: ReadonlyArray<Replaced>
+    }
   | { readonly _tag: 'Binary'; readonly udh?: UdhT; readonly data?: HexT; readonly forced: boolean }
 
 /**
@@ -182,6 +198,7 @@ const messageCodecs = {
   data: Hex,
   udh: Udh,
   binary: Flag,
+  smartEncoding: Flag,
   ...optionCodecs,
 }
 
@@ -196,7 +213,7 @@ const messageCodecs = {
  * @category data
  * @since 0.1.0
  */
-export const wireNames: { readonly [K in keyof MessageInput]-?: string } = {
+export const wireNames: { readonly [K in Exclude<keyof MessageInput, 'smartEncoding'>]-?: string } = {
   to: 'to',
   text: 'text',
   encoding: 'unicode',
@@ -267,9 +284,31 @@ const crossProblems = (
     })
   if (v.encoding !== undefined && binary)
     out.push({ path: 'encoding', message: 'applies to text; binary content has no character encoding' })
+  if (v.smartEncoding === true && binary)
+    out.push({
+      path: 'smartEncoding',
+      message: 'applies to text; binary content has no characters to replace',
+    })
   if (v.deliverAfterMinutes !== undefined && v.deliverAt !== undefined)
     out.push({ path: 'deliverAt', message: 'give deliverAfterMinutes or deliverAt, not both' })
   return out
+}
+
+/** The text content with its lossless replacements made (`smartEncoding`); a text of invisible characters only
+ * would be empty, which the gateway refuses. */
+const smartContent = (
+  text: MessageTextT,
+  encoding: 'auto' | 'ucs2' | undefined,
+): E.Either<Problem, Content> => {
+  const made = lossless(text)
+  return made.replaced.length === 0
+    ? E.right({ _tag: 'Text', text, encoding: encoding ?? 'auto', replaced: [] })
+    : MessageText.is(made.text) && made.text !== ''
+      ? E.right({ _tag: 'Text', text: made.text, encoding: encoding ?? 'auto', replaced: made.replaced })
+      : E.left({
+          path: 'text',
+          message: 'is empty once its invisible characters are removed (smartEncoding)',
+        })
 }
 
 /**
@@ -296,16 +335,21 @@ export const decode = (input: unknown): E.Either<InvalidInput, ValidMessage> => 
     )
   const { value: v, given, problems } = decodeFields(input)
   const cross = crossProblems(v, given)
+  const smart =
+    v.smartEncoding === true && v.text !== undefined ? smartContent(v.text, v.encoding) : undefined
+  if (smart !== undefined && E.isLeft(smart)) cross.push(smart.left)
   if (problems.length > 0 || cross.length > 0) return E.left(invalidInput([...problems, ...cross]))
   const content: Content =
-    v.text !== undefined
-      ? { _tag: 'Text', text: v.text, encoding: v.encoding ?? 'auto' }
-      : {
-          _tag: 'Binary',
-          ...(v.udh === undefined ? {} : { udh: v.udh }),
-          ...(v.data === undefined ? {} : { data: v.data }),
-          forced: v.binary === true,
-        }
+    smart !== undefined && E.isRight(smart)
+      ? smart.right
+      : v.text !== undefined
+        ? { _tag: 'Text', text: v.text, encoding: v.encoding ?? 'auto' }
+        : {
+            _tag: 'Binary',
+            ...(v.udh === undefined ? {} : { udh: v.udh }),
+            ...(v.data === undefined ? {} : { data: v.data }),
+            forced: v.binary === true,
+          }
   // Copied key by key: a rest pattern would cost more than the whole check on the hot path.
   const message: Record<string, unknown> = { to: v.to, content }
   for (const key of given) if (Object.hasOwn(optionCodecs, key)) message[key] = v[key as keyof ValidOptions]

@@ -2,7 +2,10 @@ import { fc, test } from '@fast-check/vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { decode, wireNames } from '../../../src/core/message/Message.js'
+import { fromMessage } from '../../../src/core/request/MessageParams.js'
+import { table } from '../../../src/core/text/Replacements.js'
 import { binaryMessage, numRuns, textMessage } from '../../support/arbitraries.js'
+import { gsmBasicChars } from '../text/textArbitraries.js'
 
 const base = { to: '447901231234', text: 'Hello' }
 const problems = (input: unknown) => {
@@ -166,5 +169,88 @@ describe('Message.decode never throws', () => {
     ['symbol keys and values', { ...base, [Symbol('k')]: 1, from: Symbol('v') }],
   ])('for %s', (_reason, input) => {
     expect(() => decode(input)).not.toThrow()
+  })
+})
+
+describe('Message.decode: smartEncoding', () => {
+  const typographic = [...table.entries()].filter(([, r]) => r.kind === 'typographic')
+  const plain = gsmBasicChars.filter((c) => c.charCodeAt(0) <= 0xff)
+  // A text whose only characters outside GSM-7 (as ISO-8859-1) have a lossless replacement; a plain first one
+  // keeps it non-empty when every replaced character is an invisible one.
+  const smartText = fc
+    .tuple(
+      fc.constantFrom(...plain),
+      fc.array(
+        fc.oneof(
+          { weight: 3, arbitrary: fc.constantFrom(...plain) },
+          { weight: 1, arbitrary: fc.constantFrom(...typographic.map(([cp]) => String.fromCodePoint(cp))) },
+        ),
+        { maxLength: 300 },
+      ),
+    )
+    .map(([first, rest]) => first + rest.join(''))
+
+  test.prop([smartText], { numRuns })(
+    'goes as GSM-7, and reports exactly the replacements made, by position in the text as given',
+    (text) => {
+      const r = E.flatMap(fromMessage)(decode({ to: '447901231234', text, smartEncoding: true }))
+      const decoded = decode({ to: '447901231234', text, smartEncoding: true })
+      if (E.isLeft(decoded) || decoded.right.content._tag !== 'Text') throw new Error('did not decode')
+      const { text: sent, replaced = [] } = decoded.right.content
+      // Exactly the characters outside GSM-7, each once, in order, with its table entry.
+      const expected = [...text].flatMap((char, i) => {
+        const r = table.get(char.codePointAt(0)!)
+        return r === undefined
+          ? []
+          : [{ position: [...text].slice(0, i).join('').length, char, replacement: r.text }]
+      })
+      expect(replaced).toEqual(expected)
+      // Applying them to the text as given gives the text sent.
+      let rebuilt = ''
+      let at = 0
+      for (const x of replaced) {
+        rebuilt += text.slice(at, x.position) + x.replacement
+        at = x.position + x.char.length
+      }
+      expect(rebuilt + text.slice(at)).toBe(sent)
+      expect(E.isRight(r) && r.right.encoding).toBe('gsm7')
+    },
+  )
+
+  it('without it, the same text goes as UCS-2 and nothing is replaced', () => {
+    const d = decode({ to: '447901231234', text: 'We’re open – 9 to 5' })
+    expect(E.isRight(d) && d.right.content).toEqual({
+      _tag: 'Text',
+      text: 'We’re open – 9 to 5',
+      encoding: 'auto',
+    })
+    const s = E.flatMap(fromMessage)(d)
+    expect(E.isRight(s) && s.right.encoding).toBe('ucs2')
+  })
+
+  it('makes only the lossless replacements: a lossy one (é is GSM, ç is not) is left as it is', () => {
+    const d = decode({ to: '447901231234', text: 'ça va — “oui”', smartEncoding: true })
+    expect(E.isRight(d) && d.right.content).toEqual({
+      _tag: 'Text',
+      text: 'ça va - "oui"',
+      encoding: 'auto',
+      replaced: [
+        { position: 6, char: '—', replacement: '-' },
+        { position: 8, char: '“', replacement: '"' },
+        { position: 12, char: '”', replacement: '"' },
+      ],
+    })
+  })
+
+  it('says so when the text would be empty, and refuses it with binary content', () => {
+    expect(problems({ to: '447901231234', text: '\u200b\u200b', smartEncoding: true })).toEqual([
+      { path: 'text', message: 'is empty once its invisible characters are removed (smartEncoding)' },
+    ])
+    expect(problems({ to: '447901231234', data: 'AB', smartEncoding: true }).map((p) => p.path)).toEqual([
+      'smartEncoding',
+    ])
+    expect(problems({ to: '447901231234', text: 'x', smartEncoding: 'yes' }).map((p) => p.path)).toEqual([
+      'smartEncoding',
+    ])
   })
 })
