@@ -280,3 +280,21 @@ describe('REST and HTTP give the same outcomes', () => {
     h.close()
   })
 })
+
+describe("the simulator's demo account", () => {
+  it('has the REST token docs/simulator.md gives for seed 1, and the REST client works with it', async () => {
+    const demo = await startSimulator({})
+    try {
+      expect(demo.demo?.restToken).toBe('UsCkgT6Dtmd7CWY66n8ku7mw')
+      const made = make({
+        dialect: 'rest',
+        transport,
+        credentials: { token: demo.demo!.restToken },
+        baseUrl: demo.url,
+      })
+      expect(right(await right(made).balance()())).toEqual({ credit: 100, raw: '100.000' })
+    } finally {
+      await demo.close()
+    }
+  })
+})
