@@ -1,49 +1,21 @@
 // The built CLI, run as a process, against the gateway simulator (embedded, and started here on 127.0.0.1), in
 // a temporary HOME and XDG_STATE_HOME of its own (the embedded simulator keeps its state there).
-import { execFile, execFileSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Simulator, startSimulator } from '../../src/simulator/index.js'
+import { binIn, buildBin, ROOT, type Run, runner, sandbox } from './binary.js'
 
-const ROOT = join(import.meta.dirname, '..', '..')
-// The bin as `npm run build` compiles it (dist/cli/ is tsc's output too), compiled into a folder of this test's
-// own so it never races test/package.test.ts, which may rebuild dist/.
-const OUT = join(ROOT, 'test-results', 'cli-build')
-const BIN = join(OUT, 'cli', 'main.js')
+// The bin compiled into a folder of this test's own so it never races test/package.test.ts, which may rebuild
+// dist/.
+const BUILD = 'cli-build'
+const BIN = binIn(BUILD)
 const PASSWORD = 'pa55-word-Xq'
 
-interface Run {
-  readonly code: number
-  readonly stdout: string
-  readonly stderr: string
-}
+const { dir, HOME, STATE } = sandbox('clickatell-cli-')
 
-const dir = mkdtempSync(join(tmpdir(), 'clickatell-cli-'))
-const HOME = join(dir, 'home')
-const STATE = join(dir, 'state')
-
-const cli = (args: ReadonlyArray<string>, env: Record<string, string> = {}, input?: string): Promise<Run> =>
-  new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [BIN, ...args],
-      {
-        env: { PATH: process.env.PATH ?? '', HOME, XDG_STATE_HOME: STATE, ...env },
-        timeout: 60_000,
-        maxBuffer: 16 * 1024 * 1024,
-      },
-      (error, stdout, stderr) =>
-        resolve({
-          code: error ? ((error as { code?: number }).code ?? 1) : 0,
-          stdout: String(stdout),
-          stderr: String(stderr),
-        }),
-    )
-    if (input !== undefined) child.stdin?.end(input)
-    else child.stdin?.end()
-  })
+const cli = runner(BIN, { HOME, XDG_STATE_HOME: STATE })
 
 const SCRIPT = existsSync('/usr/bin/script')
 const quote = (s: string): string => `'${s.replaceAll("'", "'\\''")}'`
@@ -70,11 +42,7 @@ let sim: Simulator
 let target: Record<string, string>
 
 beforeAll(async () => {
-  const noMaps = ['--declaration', 'false', '--declarationMap', 'false', '--sourceMap', 'false']
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json', '--outDir', OUT, ...noMaps], {
-    cwd: ROOT,
-    stdio: 'pipe',
-  })
+  buildBin(BUILD)
   sim = await startSimulator({
     accounts: [{ apiId: '1001', user: 'alice', password: PASSWORD, credits: 5000 }],
   })

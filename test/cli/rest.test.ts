@@ -1,54 +1,27 @@
 // The built CLI with --rest, run as a process: against the embedded simulator's demo token on a fresh machine
 // (in a temporary HOME and XDG_STATE_HOME), and against a simulator started here on 127.0.0.1 with
 // CLICKATELL_URL and CLICKATELL_TOKEN. Commands the REST API has not exit 2 and send nothing.
-import { execFile, execFileSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { execFile } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Simulator, startSimulator } from '../../src/simulator/index.js'
+import { binIn, buildBin, type Run, runner, sandbox } from './binary.js'
 
-const ROOT = join(import.meta.dirname, '..', '..')
 // Compiled into a folder of this test's own, so it never races the other CLI tests' builds.
-const OUT = join(ROOT, 'test-results', 'cli-rest-build')
-const BIN = join(OUT, 'cli', 'main.js')
+const BUILD = 'cli-rest-build'
+const BIN = binIn(BUILD)
 const TOKEN = 'cli0rest0token'
 
-interface Run {
-  readonly code: number
-  readonly stdout: string
-  readonly stderr: string
-}
+const { dir, HOME, STATE } = sandbox('clickatell-rest-')
 
-const dir = mkdtempSync(join(tmpdir(), 'clickatell-rest-'))
-const HOME = join(dir, 'home')
-const STATE = join(dir, 'state')
-
-const cli = (args: ReadonlyArray<string>, env: Record<string, string> = {}): Promise<Run> =>
-  new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [BIN, ...args],
-      { env: { PATH: process.env.PATH ?? '', HOME, XDG_STATE_HOME: STATE, ...env }, timeout: 60_000 },
-      (error, stdout, stderr) =>
-        resolve({
-          code: error ? ((error as { code?: number }).code ?? 1) : 0,
-          stdout: String(stdout),
-          stderr: String(stderr),
-        }),
-    )
-    child.stdin?.end()
-  })
+const cli = runner(BIN, { HOME, XDG_STATE_HOME: STATE })
 
 let sim: Simulator
 let target: Record<string, string>
 
 beforeAll(async () => {
-  const noMaps = ['--declaration', 'false', '--declarationMap', 'false', '--sourceMap', 'false']
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json', '--outDir', OUT, ...noMaps], {
-    cwd: ROOT,
-    stdio: 'pipe',
-  })
+  buildBin(BUILD)
   sim = await startSimulator({
     accounts: [{ apiId: '1001', user: 'alice', password: 'pa55-word-Xq', credits: 50, restToken: TOKEN }],
   })

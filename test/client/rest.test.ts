@@ -18,6 +18,7 @@ import { transportError } from '../../src/core/errors.js'
 import { type ManualClock, manualClock, type Simulator, startSimulator } from '../../src/simulator/index.js'
 import { nodeTransport } from '../../src/transport/NodeTransport.js'
 import type { Transport } from '../../src/transport/Transport.js'
+import { right, storedIn } from '../integration/harness.js'
 
 const TOKEN = 'rest0token0for0tests'
 const account = { apiId: '3000001', user: 'alice', password: 's3cret', credits: 100, restToken: TOKEN }
@@ -37,11 +38,6 @@ beforeEach(async () => {
   sim = await startSimulator({ clock, seed: 7, accounts: [account] })
 })
 afterEach(() => sim.close())
-
-const right = <A>(e: E.Either<unknown, A>): A => {
-  if (E.isLeft(e)) throw new Error(`expected Right, got ${JSON.stringify(e.left)}`)
-  return e.right
-}
 
 const rest = (
   config: Partial<Omit<RestClientConfig, 'dialect'>> = {},
@@ -64,15 +60,8 @@ const http = (): Client =>
 
 const credits = (): number => sim.state.account(account.apiId)!.credits
 
-/** The one message the gateway stored for an accepted outcome, carrying the caller's ids. */
-const storedFor = (o: RecipientOutcome | undefined) => {
-  if (o?._tag !== 'Accepted') throw new Error(`expected Accepted, got ${JSON.stringify(o)}`)
-  const stored = sim.state.messagesByCliMsgId(o.clientMessageId)
-  expect(stored).toHaveLength(1)
-  expect(stored[0]!.apiMsgId).toBe(o.apiMsgId)
-  expect(stored[0]!.to).toBe(o.to)
-  return stored[0]!
-}
+// The one message the gateway stored for an accepted outcome, carrying the caller's ids.
+const storedFor = (o: RecipientOutcome | undefined) => storedIn(sim)(o)
 
 /** `over`, with the answers of the first `n` sends lost after the gateway got them (a reset mid-answer). */
 const losingSends = (n: number, over: Transport = transport) => {
