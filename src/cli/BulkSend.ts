@@ -18,7 +18,7 @@ import { type BulkPreview, previewLines, previewOf, tally } from './BulkPreview.
 import type { Context } from './Context.js'
 import { records } from './Csv.js'
 import { failuresFile, type Outcome } from './Failures.js'
-import { withClient } from './Gateway.js'
+import { refuseRest, withHttpClient } from './Gateway.js'
 import { bold, cliError, EXIT, emit, fail, failWith, green, type Io, plural, red, yellow } from './Output.js'
 import { progressBar } from './Progress.js'
 import type { World } from './World.js'
@@ -263,9 +263,12 @@ export const bulk = async (ctx: Context, flags: BulkFlags): Promise<number> => {
     emit(io, { preview }, lines)
     return EXIT.ok
   }
+  // Sent as a batch, which the REST API has not: refused before asking.
+  const rest = refuseRest(ctx, 'batches')
+  if (rest !== undefined) return rest
   // With --json a real send prints one document: the preview goes into the result.
   if (!io.json) for (const line of lines()) io.out(line)
   const refused = await confirm(ctx, flags, preview)
   if (refused !== undefined) return refused
-  return withClient(ctx, (client) => sendBulk(ctx, flags, layout, preview, client))
+  return withHttpClient(ctx, 'batches', (client) => sendBulk(ctx, flags, layout, preview, client))
 }

@@ -88,6 +88,8 @@ export const contextOf = (world: World, flags: GlobalFlags): Context => ({
     ...(flags.apiId === undefined ? {} : { apiId: flags.apiId }),
     ...(flags.user === undefined ? {} : { user: flags.user }),
     ...(flags.password === undefined ? {} : { password: flags.password }),
+    ...(flags.rest === true ? { rest: true } : {}),
+    ...(flags.token === undefined ? {} : { token: flags.token }),
   },
 })
 

@@ -54,7 +54,8 @@ export const statePath = (env: Readonly<Record<string, string | undefined>>): st
  */
 export interface Embedded {
   readonly url: string
-  readonly credentials: Credentials
+  /** The demo account's, with its REST API token. */
+  readonly credentials: Credentials & { readonly restToken?: string }
   readonly banner: string
   /** Writes the state (when `used`) and stops the simulator; `Left` says why the state was not written. */
   readonly close: (used: boolean) => Promise<E.Either<string, void>>
@@ -81,12 +82,16 @@ const startFrom = async (world: World, path: string | undefined) => {
 }
 
 /**
- * Starts the embedded simulator from its state file; rejects when no simulator can start.
+ * Starts the embedded simulator from its state file; rejects when no simulator can start. `unset` names the
+ * variables that would have named a gateway, for the line that says the simulator is used.
  *
  * @category constructors
  * @since 0.1.0
  */
-export const startEmbedded = async (world: World): Promise<Embedded> => {
+export const startEmbedded = async (
+  world: World,
+  unset = 'CLICKATELL_URL, CLICKATELL_API_ID, CLICKATELL_USER, CLICKATELL_PASSWORD',
+): Promise<Embedded> => {
   const path = statePath(world.env)
   const { sim, note } = await startFrom(world, path)
   const where =
@@ -96,7 +101,7 @@ export const startEmbedded = async (world: World): Promise<Embedded> => {
   return {
     url: sim.url,
     credentials: sim.demo!,
-    banner: `No gateway configured (CLICKATELL_URL, CLICKATELL_API_ID, CLICKATELL_USER, CLICKATELL_PASSWORD): using an embedded simulator at ${sim.url}${where}.`,
+    banner: `No gateway configured (${unset}): using an embedded simulator at ${sim.url}${where}.`,
     close: async (used) => {
       const written =
         used && path !== undefined

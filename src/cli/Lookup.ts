@@ -6,7 +6,7 @@
  */
 import type { Command as Program } from 'commander'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
-import type { Client, MessageRef } from '../client/Client.js'
+import type { MessageRef, RestClient } from '../client/Client.js'
 import type { ClickatellError } from '../core/errors.js'
 import type { Declare } from './Context.js'
 import { query } from './Gateway.js'
@@ -72,7 +72,7 @@ export const lookup =
   (
     name: string,
     description: string,
-    call: (client: Client) => (ref: MessageRef) => TE.TaskEither<ClickatellError, MessageAnswer>,
+    call: (client: RestClient) => (ref: MessageRef) => TE.TaskEither<ClickatellError, MessageAnswer>,
     judge?: Judge,
   ): Declare =>
   (program: Program, perform) => {

@@ -63,6 +63,8 @@ export const program = (world: World): Program =>
     .option('--api-id <id>', 'API id (CLICKATELL_API_ID)')
     .option('--user <user>', 'user name (CLICKATELL_USER)')
     .addOption(new Option('--password <password>', 'password (CLICKATELL_PASSWORD)'))
+    .option('--rest', 'use the legacy REST API, with a token, instead of the HTTP API')
+    .addOption(new Option('--token <token>', 'REST API token, with --rest (CLICKATELL_TOKEN)'))
     .version(VERSION, '-V, --version', 'print the version')
     .configureHelp({ showGlobalOptions: true })
     .exitOverride()

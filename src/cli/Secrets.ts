@@ -1,8 +1,8 @@
 /**
  * Nothing the CLI writes holds a secret: every output path (stdout, stderr, `--json` documents, the files it
  * writes, commander's own messages) goes through one scrubber made from the secrets it knows. Those are the
- * configured password (`--password`, `CLICKATELL_PASSWORD`), a password in the configured URL's user
- * information, and every session id a request of this run carried. The client scrubs its own results already;
+ * configured password (`--password`, `CLICKATELL_PASSWORD`), the REST token (`--token`, `CLICKATELL_TOKEN`), a
+ * password in the configured URL's user information, and every session id a request of this run carried. The client scrubs its own results already;
  * this is the same rule at the last place output leaves the program, for what did not come from the client.
  *
  * A `--json` document is scrubbed value by value and written again, so a secret that is also a word of JSON
@@ -23,8 +23,8 @@ import type { Stream, World, Writer } from './World.js'
  *
  * @example
  * import { configured } from './Secrets.js'
- * console.log(configured(['--password', 'pw1', 'balance'], { CLICKATELL_URL: 'http://me:pw2@h' }))
- * // ['pw1', 'pw2']
+ * console.log(configured(['--password', 'pw1', 'balance'], { CLICKATELL_URL: 'http://me:pw2@h', CLICKATELL_TOKEN: 'tk3' }))
+ * // ['pw1', 'tk3', 'pw2']
  * @category utils
  * @since 0.1.0
  */
@@ -51,6 +51,8 @@ export const configured = (
   return [
     ...flag('--password'),
     ...(env.CLICKATELL_PASSWORD === undefined ? [] : [env.CLICKATELL_PASSWORD]),
+    ...flag('--token'),
+    ...(env.CLICKATELL_TOKEN === undefined ? [] : [env.CLICKATELL_TOKEN]),
     ...[...flag('--url'), env.CLICKATELL_URL].flatMap(userInfo),
   ].filter((s, i, all) => s !== '' && all.indexOf(s) === i)
 }

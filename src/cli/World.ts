@@ -40,8 +40,8 @@ export interface Credentials {
 export interface EmbeddedSimulator {
   /** `http://127.0.0.1:<port>`. */
   readonly url: string
-  /** The demo account (the program starts the simulator without accounts of its own). */
-  readonly demo: Credentials | undefined
+  /** The demo account, with its REST API token (the program starts the simulator without accounts of its own). */
+  readonly demo: (Credentials & { readonly restToken?: string }) | undefined
   /** What it remembers, as a JSON document to start the next one from (`SimulatorStart.state`). */
   readonly snapshot: () => unknown
   readonly close: () => Promise<void>

@@ -20,14 +20,21 @@ import * as Unbound from '../core/request/Unbound.js'
 import { bind, unbound } from '../core/request/Wire.js'
 import type { BatchResult, ItemOutcome } from './Commands.js'
 import * as Commands from './Commands.js'
-import { type ClientConfig, decode, type Settings } from './Config.js'
+import {
+  type ClientConfig,
+  decode,
+  type RestClientConfig,
+  type RestSettings,
+  type Settings,
+} from './Config.js'
 import * as Exchange from './Exchange.js'
 import type { BulkOptions, BulkOutcome, SendResult } from './Messages.js'
 import * as Messages from './Messages.js'
+import * as Rest from './Rest.js'
 import * as Session from './Session.js'
 
 export type { BatchResult, ItemOutcome } from './Commands.js'
-export type { ClientConfig, ClientEvent } from './Config.js'
+export type { ClientConfig, ClientEvent, RestClientConfig } from './Config.js'
 export type { BulkOptions, BulkOutcome, Progress, SendResult } from './Messages.js'
 export type { RecipientOutcome } from './Send.js'
 
@@ -74,6 +81,20 @@ export interface Client {
   readonly close: () => void
 }
 
+/**
+ * A client of the legacy REST API (`dialect: 'rest'`): the commands both dialects have, with the same outcomes.
+ * Every `Client` is one too, so code written against `RestClient` runs on either dialect. The HTTP API's
+ * sessions, vouchers and batches are not in it: calling them on a REST client is a compile error, not a
+ * failure at run time.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type RestClient = Pick<
+  Client,
+  'send' | 'sendAll' | 'status' | 'charge' | 'cancel' | 'balance' | 'coverage' | 'close'
+>
+
 // The secrets of one client: its password (or the session id it was given) and every session id it obtains.
 // Held per client, never in module state; the scrubber is rebuilt only when a new session id arrives.
 const secretsOf = (account: ValidCredentials) => {
@@ -93,15 +114,17 @@ type Scrubber = <A>(a: A) => A
 
 // Every result leaves the client here, scrubbed of its secrets: an echoing gateway or proxy can put them in any
 // error or reply. Only `auth` answers a session id on purpose: its value stays, its error does not.
-const scrubbed = (client: Client, scrub: Scrubber): Client => {
-  const guard =
-    <P extends unknown[], L, R>(f: (...args: P) => TE.TaskEither<L, R>) =>
-    (...args: P): TE.TaskEither<L, R> =>
-    () =>
-      f(...args)().then(scrub)
+const guarded =
+  (scrub: Scrubber) =>
+  <P extends unknown[], L, R>(f: (...args: P) => TE.TaskEither<L, R>) =>
+  (...args: P): TE.TaskEither<L, R> =>
+  () =>
+    f(...args)().then(scrub)
+
+// The commands both dialects share, scrubbed.
+const scrubbedShared = (client: RestClient, scrub: Scrubber): RestClient => {
+  const guard = guarded(scrub)
   return {
-    auth: () => () => client.auth()().then(E.mapLeft(scrub)),
-    ping: guard(client.ping),
     send: guard(client.send),
     sendAll: (messages, options) => ({
       async *[Symbol.asyncIterator]() {
@@ -113,16 +136,25 @@ const scrubbed = (client: Client, scrub: Scrubber): Client => {
     cancel: guard(client.cancel),
     balance: guard(client.balance),
     coverage: guard(client.coverage),
+    close: client.close,
+  }
+}
+
+const scrubbed = (client: Client, scrub: Scrubber): Client => {
+  const guard = guarded(scrub)
+  return {
+    ...scrubbedShared(client, scrub),
+    auth: () => () => client.auth()().then(E.mapLeft(scrub)),
+    ping: guard(client.ping),
     voucher: guard(client.voucher),
     startBatch: guard(client.startBatch),
     sendItem: guard(client.sendItem),
     quickSend: guard(client.quickSend),
     endBatch: guard(client.endBatch),
-    close: client.close,
   }
 }
 
-// The client over decoded settings: each part gets what it uses, as a record of functions.
+// The HTTP client over decoded settings: each part gets what it uses, as a record of functions.
 const compose = (s: Settings): Client => {
   const secrets = secretsOf(s.account)
   const exchange = Exchange.make(s)
@@ -155,7 +187,7 @@ const compose = (s: Settings): Client => {
       ? Session.perRequest(s.account, exchange)
       : Session.viaSession({ sessions, exchange, now: s.env.now, onEvent: s.onEvent })
   const messages = Messages.make({
-    via,
+    prepare: Messages.sendmsgVia(via),
     // A client message id is a brand already: its query is written without a second check.
     query: (id, signal) =>
       retry(
@@ -179,8 +211,33 @@ const compose = (s: Settings): Client => {
   return scrubbed({ ...commands, ...messages, close: sessions.close }, secrets.scrub)
 }
 
+// The REST client: the same sends and reads over the REST dialect's exchange; no session, nothing to close.
+const composeRest = (s: RestSettings): RestClient => {
+  const deps: Rest.RestDeps = {
+    exchange: Rest.exchange(s),
+    retry: Commands.retrying({
+      backoff: s.retry,
+      sleep: s.env.sleep,
+      random: s.env.random,
+      onEvent: s.onEvent,
+    }),
+    endpoint: { baseUrl: s.baseUrl, token: s.token },
+  }
+  const messages = Messages.make({
+    ...Rest.sends(deps),
+    newClientMessageId: s.newClientMessageId,
+    env: s.env,
+    policy: { ...s.confirm, backoff: s.retry },
+    bulk: s.bulk,
+    onEvent: s.onEvent,
+  })
+  // The token is the REST dialect's only secret; an echoing peer could return it in any error.
+  return scrubbedShared({ ...Rest.commands(deps), ...messages, close: () => {} }, Scrub.secrets([s.token]))
+}
+
 /**
- * Makes a client. The configuration is decoded once; a bad one is `InvalidInput` listing every problem.
+ * Makes a client. The configuration is decoded once; a bad one is `InvalidInput` listing every problem. With
+ * `dialect: 'rest'` and `credentials: { token }` it speaks the legacy REST API and gives a `RestClient`.
  *
  * @example
  * import { Client, fetchTransport } from 'clickatell-fp'
@@ -191,7 +248,16 @@ const compose = (s: Settings): Client => {
  *   baseUrl: 'http://127.0.0.1:9999',
  * })
  * console.log(E.isRight(client)) // true
+ * const rest = Client.make({ dialect: 'rest', transport: fetchTransport(), credentials: { token: 'tok3n' } })
+ * console.log(E.isRight(rest)) // true
  * @category constructors
  * @since 0.1.0
  */
-export const make = (config: ClientConfig): E.Either<InvalidInput, Client> => E.map(compose)(decode(config))
+export function make(config: ClientConfig): E.Either<InvalidInput, Client>
+export function make(config: RestClientConfig): E.Either<InvalidInput, RestClient>
+export function make(config: ClientConfig | RestClientConfig): E.Either<InvalidInput, RestClient>
+export function make(config: ClientConfig | RestClientConfig): E.Either<InvalidInput, RestClient> {
+  return E.map((s: Settings | RestSettings) => (s.dialect === 'rest' ? composeRest(s) : compose(s)))(
+    decode(config),
+  )
+}

@@ -9,7 +9,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { type ClickatellError, invalidInput, type LocalError } from '../core/errors.js'
 import type * as Reply from '../core/reply/Replies.js'
-import type { Command } from '../core/request/Command.js'
+import type { Command, RestCommand } from '../core/request/Command.js'
 import * as Unbound from '../core/request/Unbound.js'
 import * as UnboundBatch from '../core/request/UnboundBatch.js'
 import { bind, type UnboundRequest } from '../core/request/Wire.js'
@@ -24,7 +24,8 @@ import type { Authenticated } from './Session.js'
  */
 export interface RetryEvent {
   readonly _tag: 'Retrying'
-  readonly command: Command
+  /** The HTTP API's command, or the REST dialect's. */
+  readonly command: Command | RestCommand
   readonly attempt: number
   readonly after: ClickatellError['_tag']
 }
@@ -36,7 +37,7 @@ export interface RetryEvent {
  * @since 0.1.0
  */
 export type Retry = <A>(
-  command: Command,
+  command: Command | RestCommand,
   run: () => Promise<E.Either<ClickatellError, A>>,
   signal?: AbortSignal,
 ) => Promise<E.Either<ClickatellError, A>>

@@ -15,6 +15,7 @@ import { checked, describe, problemsOf } from '../core/message/Validation.js'
 import { MAX_BODY_CHARS } from '../core/reply/Parse.js'
 import { account, decodeCredentials, type ValidCredentials } from '../core/request/Credentials.js'
 import { root } from '../core/request/Render.js'
+import { decodeToken, type RestToken } from '../core/request/RestRequests.js'
 import { requestMethod } from '../core/request/Wire.js'
 import type { Transport } from '../transport/Transport.js'
 import type { RetryEvent } from './Commands.js'
@@ -30,6 +31,8 @@ import type { SessionEvent } from './Session.js'
  * @since 0.1.0
  */
 export interface ClientConfig {
+  /** `http` (the default): the HTTP API v2.6. For the legacy REST API see `RestClientConfig`. */
+  readonly dialect?: 'http'
   readonly transport: Transport
   readonly credentials: { readonly apiId: string; readonly user: string; readonly password: string }
   /** Default `https://api.clickatell.com`. */
@@ -62,6 +65,21 @@ export interface ClientConfig {
 }
 
 /**
+ * How to reach and use the gateway's legacy REST API: `dialect: 'rest'` and the API's token, with the same
+ * settings as `ClientConfig` but those of the HTTP API's sessions and forms (`method`, `authentication`,
+ * `keepAlive`), which REST has none of (the token goes with every request).
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface RestClientConfig
+  extends Omit<ClientConfig, 'dialect' | 'credentials' | 'method' | 'authentication' | 'keepAlive'> {
+  readonly dialect: 'rest'
+  /** The REST API's token, sent as `Authorization: Bearer <token>`. */
+  readonly credentials: { readonly token: string }
+}
+
+/**
  * What `onEvent` sees.
  *
  * @category model
@@ -76,6 +94,7 @@ export type ClientEvent = SessionEvent | RetryEvent | SendEvent
  * @since 0.1.0
  */
 export interface Settings {
+  readonly dialect: 'http'
   readonly transport: Transport
   readonly account: ValidCredentials
   /** Without a trailing slash. */
@@ -92,6 +111,18 @@ export interface Settings {
   /** The id source's next id, decoded. */
   readonly newClientMessageId: () => E.Either<InvalidInput, ClientMessageId>
   readonly onEvent: (event: ClientEvent) => void
+}
+
+/**
+ * A REST configuration decoded: the settings both dialects share, and the token. (`method`, `authentication`
+ * and `keepAlive` keep their defaults and are not used.)
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface RestSettings extends Omit<Settings, 'dialect' | 'account'> {
+  readonly dialect: 'rest'
+  readonly token: RestToken
 }
 
 const isObject = (u: unknown): u is object => typeof u === 'object' && u !== null && !Array.isArray(u)
@@ -182,6 +213,20 @@ const decodeAccount = (u: unknown): E.Either<InvalidInput, ValidCredentials> =>
         ]),
       )
 
+// The REST API's token, at `credentials.token`; never quoted.
+const decodeRestToken = (u: unknown): E.Either<InvalidInput, RestToken> =>
+  isObject(u)
+    ? E.mapLeft((e: InvalidInput) =>
+        invalidInput(e.problems.map((p) => ({ ...p, path: `credentials.${p.path}` }))),
+      )(decodeToken((u as { token?: unknown }).token))
+    : E.left(
+        invalidInput([
+          { path: 'credentials', message: `must be an object with the token; got ${describe(u)}` },
+        ]),
+      )
+
+const Dialect = orElse(oneOf(['http', 'rest'] as const), 'http')
+
 const Config = t.type({
   transport: TransportCodec,
   credentials: named('Credentials', decodeAccount),
@@ -235,11 +280,13 @@ const rightOf =
   (): E.Either<never, A> =>
     E.right(f())
 
-const complete = (c: t.TypeOf<typeof Config>): Settings => {
+// Both dialects read the same settings besides their credentials.
+const RestConfig = t.type({ ...Config.props, credentials: named('RestCredentials', decodeRestToken) })
+
+const complete = (c: Omit<t.TypeOf<typeof Config>, 'credentials'>): Omit<Settings, 'dialect' | 'account'> => {
   const ids = c.env.newClientMessageId
   return {
     transport: c.transport,
-    account: c.credentials,
     baseUrl: c.baseUrl,
     method: c.method,
     authentication: c.authentication,
@@ -259,19 +306,34 @@ const complete = (c: t.TypeOf<typeof Config>): Settings => {
   }
 }
 
+const decodeWith = <C extends t.Mixed, S>(
+  codec: C,
+  finish: (c: t.TypeOf<C>) => S,
+  config: unknown,
+): E.Either<InvalidInput, S> => {
+  const decoded = codec.decode(config)
+  return E.isRight(decoded) ? E.right(finish(decoded.right)) : E.left(invalidInput(problemsOf(decoded.left)))
+}
+
 /**
- * Decodes a configuration into complete settings, or `InvalidInput` with every problem.
+ * Decodes a configuration into complete settings, or `InvalidInput` with every problem. `dialect` says which
+ * of the two it is (`http` when left out).
  *
  * @example
  * import * as Config from './Config.js'
  * const r = Config.decode({ transport: { send: () => {} }, credentials: { apiId: '1', user: 'me', password: '' }, retry: { retries: -1 } })
  * console.log(r._tag === 'Left' && r.left.problems.map((p) => p.path)) // ['credentials.password', 'retry.retries']
  * const ok = Config.decode({ transport: { send: () => {} }, credentials: { apiId: '1', user: 'me', password: 'pw' } })
- * console.log(ok._tag === 'Right' && [ok.right.method, ok.right.bulk]) // ['POST', { concurrency: 4, ratePerSecond: 100 }]
+ * console.log(ok._tag === 'Right' && ok.right.dialect === 'http' && [ok.right.method, ok.right.bulk]) // ['POST', { concurrency: 4, ratePerSecond: 100 }]
+ * const rest = Config.decode({ dialect: 'rest', transport: { send: () => {} }, credentials: { token: 't k' } })
+ * console.log(rest._tag === 'Left' && rest.left.problems.map((p) => p.path)) // ['credentials.token']
  * @category decoding
  * @since 0.1.0
  */
-export const decode = (config: unknown): E.Either<InvalidInput, Settings> => {
+export function decode(config: ClientConfig): E.Either<InvalidInput, Settings>
+export function decode(config: RestClientConfig): E.Either<InvalidInput, RestSettings>
+export function decode(config: unknown): E.Either<InvalidInput, Settings | RestSettings>
+export function decode(config: unknown): E.Either<InvalidInput, Settings | RestSettings> {
   if (!isObject(config))
     return E.left(
       invalidInput([
@@ -281,8 +343,19 @@ export const decode = (config: unknown): E.Either<InvalidInput, Settings> => {
         },
       ]),
     )
-  const decoded = Config.decode(config)
-  return E.isRight(decoded)
-    ? E.right(complete(decoded.right))
-    : E.left(invalidInput(problemsOf(decoded.left)))
+  const dialect = Dialect.validate((config as { dialect?: unknown }).dialect, [
+    { key: 'dialect', type: Dialect, actual: config },
+  ])
+  if (E.isLeft(dialect)) return E.left(invalidInput(problemsOf(dialect.left)))
+  return dialect.right === 'rest'
+    ? decodeWith(
+        RestConfig,
+        ({ credentials, ...c }) => ({ ...complete(c), dialect: 'rest', token: credentials }),
+        config,
+      )
+    : decodeWith(
+        Config,
+        ({ credentials, ...c }) => ({ ...complete(c), dialect: 'http', account: credentials }),
+        config,
+      )
 }

@@ -1,6 +1,7 @@
 /**
- * Messages out: `send` and `sendAll`. A message is decoded and planned once (`Message.decode`,
- * `MessageParams.fromMessage`) and its parameters written once (`Encode.prepare`); then it fans out to one safe
+ * Messages out: `send` and `sendAll`, for either dialect. A message is decoded and planned once
+ * (`Message.decode`, `MessageParams.fromMessage`) and its request written once by the dialect (`prepare`:
+ * `Encode.prepare` for the HTTP API, `RestRequests.prepareSend` for REST); then it fans out to one safe
  * send per recipient (`Send.sendOnce`), each with its own client message id, through the ordered window
  * (`Bulk.mapOrdered`) at the rate asked.
  *
@@ -67,14 +68,50 @@ export interface BulkOptions {
 export type BulkOutcome = RecipientOutcome & { readonly message: number }
 
 /**
- * What sending needs: requests with the client's credentials, a status query by client message id (with its
- * retries), the id source, the clock, and the settings.
+ * One request of a prepared message to one recipient with its client message id: the dialect's send, with its
+ * credentials (a session, or the REST token), answered as the HTTP dialect's `SendReply`.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type Attempt = (
+  to: Msisdn,
+  clientMessageId: ClientMessageId,
+  signal?: AbortSignal,
+) => Promise<E.Either<ClickatellError, SendReply>>
+
+/**
+ * The HTTP API's `prepare`: the message's parameters written once (`Encode.prepare`), each attempt a `sendmsg`
+ * bound to the credentials `via` gives (a session, or the account's).
+ *
+ * @example
+ * import { sendmsgVia } from './Messages.js'
+ * import { Message } from 'clickatell-fp'
+ * import { fromMessage } from '../core/request/MessageParams.js'
+ * import * as E from 'fp-ts/Either'
+ * const prepare = sendmsgVia((async () => E.right({ outcomes: [] })) as never)
+ * const s = E.flatMap(fromMessage)(Message.decode({ to: '447900000001', text: 'Hi' }))
+ * console.log(E.isRight(s) && E.isRight(prepare(s.right))) // true
+ * @category constructors
+ * @since 0.1.0
+ */
+export const sendmsgVia =
+  (via: Authenticated) =>
+  (submission: Submission): E.Either<LocalError, Attempt> => {
+    const encode = prepare(submission)
+    return E.right((to, id, signal) => via('sendmsg', (credentials) => encode(credentials, to, id), signal))
+  }
+
+/**
+ * What sending needs from a dialect (the HTTP API's or the REST API's): `prepare` writes a checked message's
+ * request once (`Left` for what the dialect cannot say) and answers its attempts; `query` asks a message's
+ * status by client message id (with its retries). Then the id source, the clock, and the settings.
  *
  * @category model
  * @since 0.1.0
  */
 export interface MessagesDeps {
-  readonly via: Authenticated
+  readonly prepare: (submission: Submission) => E.Either<LocalError, Attempt>
   readonly query: (
     clientMessageId: ClientMessageId,
     signal?: AbortSignal,
@@ -132,13 +169,24 @@ const apiMsgIdOf = (r: E.Either<ClickatellError, SendReply>): E.Either<Clickatel
   return first._tag === 'Accepted' ? E.right(first.apiMsgId) : E.left(first.error)
 }
 
-// The safe send of a checked message: each attempt binds its prepared parameters to the credentials, the
-// recipient and the id.
-const senderOf = (deps: MessagesDeps, submission: Submission, signal: AbortSignal | undefined) => {
-  const encode = prepare(submission)
-  return sendOnce({
-    attempt: (to, id) =>
-      deps.via('sendmsg', (credentials) => encode(credentials, to, id), signal).then(apiMsgIdOf),
+// A checked message, prepared by the dialect.
+interface Planned {
+  readonly submission: Submission
+  readonly attempt: Attempt
+}
+
+const planOf = (
+  deps: MessagesDeps,
+  checked: E.Either<LocalError, Submission>,
+): E.Either<LocalError, Planned> =>
+  E.flatMap((submission: Submission) =>
+    E.map((attempt: Attempt): Planned => ({ submission, attempt }))(deps.prepare(submission)),
+  )(checked)
+
+// The safe send of a prepared message: each attempt is for one recipient and its id.
+const senderOf = (deps: MessagesDeps, attempt: Attempt, signal: AbortSignal | undefined) =>
+  sendOnce({
+    attempt: (to, id) => attempt(to, id, signal).then(apiMsgIdOf),
     query: (id) => deps.query(id, signal),
     sleep: deps.env.sleep,
     random: deps.env.random,
@@ -146,7 +194,6 @@ const senderOf = (deps: MessagesDeps, submission: Submission, signal: AbortSigna
     ...(signal === undefined ? {} : { signal }),
     onEvent: deps.onEvent,
   })
-}
 
 // The recipients and the id of a refused message, as far as they can be read from what was given.
 const refusedJobs = (message: MessageInput, index: number, error: LocalError): ReadonlyArray<Job> => {
@@ -161,13 +208,14 @@ const jobsOf = (
   deps: MessagesDeps,
   message: MessageInput,
   index: number,
-  checked: E.Either<LocalError, Submission>,
+  planned: E.Either<LocalError, Planned>,
   signal: AbortSignal | undefined,
 ): ReadonlyArray<Job> => {
-  if (E.isLeft(checked)) return refusedJobs(message, index, checked.left)
-  const send = senderOf(deps, checked.right, signal)
-  const ownId = checked.right.options.clientMessageId
-  return checked.right.to.map((to): Job => ({ _tag: 'Ready', message: index, to, ownId, send }))
+  if (E.isLeft(planned)) return refusedJobs(message, index, planned.left)
+  const { submission, attempt } = planned.right
+  const send = senderOf(deps, attempt, signal)
+  const ownId = submission.options.clientMessageId
+  return submission.to.map((to): Job => ({ _tag: 'Ready', message: index, to, ownId, send }))
 }
 
 // The jobs of the messages, in order, taken as the window asks for them: from a plain iterable without a promise
@@ -183,7 +231,8 @@ const jobsFrom = (
 
 function* syncJobs(deps: MessagesDeps, messages: Iterable<MessageInput>, signal: AbortSignal | undefined) {
   let index = 0
-  for (const message of messages) yield* jobsOf(deps, message, index++, checkMessage(message), signal)
+  for (const message of messages)
+    yield* jobsOf(deps, message, index++, planOf(deps, checkMessage(message)), signal)
 }
 
 async function* asyncJobs(
@@ -192,7 +241,8 @@ async function* asyncJobs(
   signal: AbortSignal | undefined,
 ) {
   let index = 0
-  for await (const message of messages) yield* jobsOf(deps, message, index++, checkMessage(message), signal)
+  for await (const message of messages)
+    yield* jobsOf(deps, message, index++, planOf(deps, checkMessage(message)), signal)
 }
 
 // Counts outcomes for `onProgress`.
@@ -262,7 +312,7 @@ const run = <O>(
  * import * as E from 'fp-ts/Either'
  * const env = manualEnv()
  * const { send } = Messages.make({
- *   via: (async () => E.right({ outcomes: [{ _tag: 'Accepted', apiMsgId: 'abc' }] })) as never,
+ *   prepare: () => E.right(async () => E.right({ outcomes: [{ _tag: 'Accepted', apiMsgId: 'abc', to: '447900000001' }] })),
  *   query: async () => E.right({ apiMsgId: 'abc', status: { code: '003' } }) as never,
  *   newClientMessageId: () => E.right(env.newClientMessageId()),
  *   env,
@@ -279,10 +329,10 @@ export const make = (deps: MessagesDeps) => ({
   send:
     (message: MessageInput, options: BulkOptions = {}): TE.TaskEither<LocalError, SendResult> =>
     async () => {
-      const checked = checkMessage(message)
-      if (E.isLeft(checked)) return checked
+      const planned = planOf(deps, checkMessage(message))
+      if (E.isLeft(planned)) return planned
       const outcomes: RecipientOutcome[] = []
-      for await (const o of run(deps, jobsOf(deps, message, 0, checked, options.signal), options, identity))
+      for await (const o of run(deps, jobsOf(deps, message, 0, planned, options.signal), options, identity))
         outcomes.push(o)
       return E.right({ outcomes })
     },

@@ -6,9 +6,9 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import type { ClickatellError } from '../core/errors.js'
+import type { ClickatellError, InvalidInput } from '../core/errors.js'
 import { toMessage, transportError } from '../core/errors.js'
-import type { Client, ClientConfig } from './Client.js'
+import type { Client, ClientConfig, RestClient, RestClientConfig } from './Client.js'
 import { make } from './Client.js'
 
 /**
@@ -33,6 +33,14 @@ type Promised<F> = F extends (...args: infer P) => () => Promise<E.Either<infer 
  */
 export type PromiseClient = { readonly [K in keyof Client]: Promised<Client[K]> }
 
+/**
+ * A REST client with Promises: the commands of `RestClient`, each returning `Promise<Result<...>>`.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type PromiseRestClient = { readonly [K in keyof RestClient]: Promised<RestClient[K]> }
+
 const result = <L extends ClickatellError, R>(e: E.Either<L, R>): Result<R, L> =>
   E.isRight(e) ? { ok: true, value: e.right } : { ok: false, error: e.left, message: toMessage(e.left) }
 
@@ -50,7 +58,9 @@ const result = <L extends ClickatellError, R>(e: E.Either<L, R>): Result<R, L> =
  * @category constructors
  * @since 0.1.0
  */
-export const promises = (client: Client): PromiseClient => {
+export function promises(client: Client): PromiseClient
+export function promises(client: RestClient): PromiseRestClient
+export function promises(client: RestClient): PromiseRestClient {
   const out: Record<string, unknown> = {}
   for (const [name, f] of Object.entries(client)) {
     out[name] =
@@ -70,7 +80,7 @@ export const promises = (client: Client): PromiseClient => {
             }
           }
   }
-  return out as PromiseClient
+  return out as PromiseRestClient
 }
 
 /**
@@ -83,9 +93,12 @@ export const promises = (client: Client): PromiseClient => {
  * @category constructors
  * @since 0.1.0
  */
-export const makePromises = (
-  config: ClientConfig,
-): Result<PromiseClient, import('../core/errors.js').InvalidInput> => {
+export function makePromises(config: ClientConfig): Result<PromiseClient, InvalidInput>
+export function makePromises(config: RestClientConfig): Result<PromiseRestClient, InvalidInput>
+export function makePromises(config: ClientConfig | RestClientConfig): Result<PromiseRestClient, InvalidInput>
+export function makePromises(
+  config: ClientConfig | RestClientConfig,
+): Result<PromiseRestClient, InvalidInput> {
   const made = make(config)
   return E.isRight(made) ? { ok: true, value: promises(made.right) } : result(made)
 }

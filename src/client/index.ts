@@ -1,6 +1,6 @@
 /**
  * The client namespace: `Client.make`, `Client.makePromises`, `Client.promises`, the environments for tests, and
- * the types a caller meets. The parts it is made of (`Config`, `Exchange`, `Session`, `Commands`, `Messages`,
+ * the types a caller meets. The parts it is made of (`Config`, `Exchange`, `Session`, `Commands`, `Rest`, `Messages`,
  * `Send`, `Bulk`, `Policy`) are internal.
  *
  * @since 0.1.0
@@ -17,11 +17,19 @@ export {
   make,
   type Progress,
   type RecipientOutcome,
+  type RestClient,
+  type RestClientConfig,
   type SendResult,
 } from './Client.js'
 export type { RetryEvent } from './Commands.js'
 export { type Env, manualEnv, systemEnv } from './Env.js'
 export type { Backoff } from './Policy.js'
-export { makePromises, type PromiseClient, promises, type Result } from './Promises.js'
+export {
+  makePromises,
+  type PromiseClient,
+  type PromiseRestClient,
+  promises,
+  type Result,
+} from './Promises.js'
 export type { SendEvent } from './Send.js'
 export type { SessionEvent } from './Session.js'

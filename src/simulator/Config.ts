@@ -33,7 +33,9 @@ export interface Config {
   readonly accounts: ReadonlyArray<
     Required<Omit<AccountOptions, 'mtLimit' | 'restToken'>> & Pick<AccountOptions, 'mtLimit' | 'restToken'>
   >
-  readonly demo: { readonly apiId: string; readonly user: string; readonly password: string } | undefined
+  readonly demo:
+    | { readonly apiId: string; readonly user: string; readonly password: string; readonly restToken: string }
+    | undefined
   readonly clock: Clock
   readonly seed: number
   readonly routes: ReadonlyArray<Required<Route>>
@@ -131,6 +133,8 @@ export const normalise = (input: SimulatorOptions = {}): E.Either<InvalidInput, 
           apiId: String(3_000_000 + (rng.uint32() % 1_000_000)),
           user: 'demo',
           password: alphanumeric(rng, 12),
+          // Drawn after the others, so they stay what they were for every seed.
+          restToken: alphanumeric(rng, 24),
         }
       : undefined
   const routesIn = check<ReadonlyArray<unknown>>(

@@ -31,8 +31,10 @@ export interface Simulator {
   /** `http://127.0.0.1:<port>`: the base URL to give a client in place of `https://api.clickatell.com`. */
   readonly url: string
   readonly port: number
-  /** The demo account's credentials, when no accounts were given. */
-  readonly demo: { readonly apiId: string; readonly user: string; readonly password: string } | undefined
+  /** The demo account's credentials (and its REST API token), when no accounts were given. */
+  readonly demo:
+    | { readonly apiId: string; readonly user: string; readonly password: string; readonly restToken: string }
+    | undefined
   /** Read access to everything the simulator remembers. */
   readonly state: SimulatorState
   /** What it remembers as a JSON document, to start another simulator from (`state` option). */

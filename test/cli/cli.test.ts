@@ -2,49 +2,20 @@
 // a temporary HOME and XDG_STATE_HOME of its own (the embedded simulator keeps its state there).
 import { execFile } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildCli } from '../../cli.build.js'
 import { type Simulator, startSimulator } from '../../src/simulator/index.js'
+import { binIn, buildBin, ROOT, type Run, runner, sandbox } from './binary.js'
 
-const ROOT = join(import.meta.dirname, '..', '..')
-// The bin as `npm run build` bundles it (cli.build.ts), bundled into a folder of this test's own so it never races
-// test/package.test.ts, which may rebuild dist/.
-const OUT = join(ROOT, 'test-results', 'cli-build')
-const BIN = join(OUT, 'cli', 'main.js')
+// The bin compiled into a folder of this test's own so it never races test/package.test.ts, which may rebuild
+// dist/.
+const BUILD = 'cli-build'
+const BIN = binIn(BUILD)
 const PASSWORD = 'pa55-word-Xq'
 
-interface Run {
-  readonly code: number
-  readonly stdout: string
-  readonly stderr: string
-}
+const { dir, HOME, STATE } = sandbox('clickatell-cli-')
 
-const dir = mkdtempSync(join(tmpdir(), 'clickatell-cli-'))
-const HOME = join(dir, 'home')
-const STATE = join(dir, 'state')
-
-const cli = (args: ReadonlyArray<string>, env: Record<string, string> = {}, input?: string): Promise<Run> =>
-  new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [BIN, ...args],
-      {
-        env: { PATH: process.env.PATH ?? '', HOME, XDG_STATE_HOME: STATE, ...env },
-        timeout: 60_000,
-        maxBuffer: 16 * 1024 * 1024,
-      },
-      (error, stdout, stderr) =>
-        resolve({
-          code: error ? ((error as { code?: number }).code ?? 1) : 0,
-          stdout: String(stdout),
-          stderr: String(stderr),
-        }),
-    )
-    if (input !== undefined) child.stdin?.end(input)
-    else child.stdin?.end()
-  })
+const cli = runner(BIN, { HOME, XDG_STATE_HOME: STATE })
 
 const SCRIPT = existsSync('/usr/bin/script')
 const quote = (s: string): string => `'${s.replaceAll("'", "'\\''")}'`
@@ -71,7 +42,7 @@ let sim: Simulator
 let target: Record<string, string>
 
 beforeAll(async () => {
-  await buildCli(ROOT, join(OUT, 'cli'))
+  await buildBin(BUILD)
   sim = await startSimulator({
     accounts: [{ apiId: '1001', user: 'alice', password: PASSWORD, credits: 5000 }],
   })

@@ -1,43 +1,21 @@
 // Issue 15, "No secret in any output", through the built CLI: a gateway on 127.0.0.1 that echoes the request,
 // and every output path (stdout, stderr, --json, the failures file) without a form of the password or of the
 // session id. See docs/reliability.md, "Hostile peers".
-import { execFile, execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Answer, type Echoed, type EchoServer, leaks, proxyPage, startEcho } from '../hostile/echo.js'
+import { binIn, buildBin, runner } from './binary.js'
 
-const ROOT = join(import.meta.dirname, '..', '..')
-// Compiled into a folder of this file's own, as test/cli/cli.test.ts does.
-const OUT = join(ROOT, 'test-results', 'cli-build-secrets')
-const BIN = join(OUT, 'cli', 'main.js')
+// Bundled into a folder of this file's own, as test/cli/cli.test.ts does.
+const BUILD = 'cli-build-secrets'
 const PASSWORD = 'S3cr3t p@ss/é"<'
 const SESSION = '7f3c2a9e41b04d6a8c5e1f2b3a4d5e6f'
 const SECRETS = [PASSWORD, SESSION]
 const dir = mkdtempSync(join(tmpdir(), 'clickatell-secrets-'))
 
-interface Run {
-  readonly code: number
-  readonly stdout: string
-  readonly stderr: string
-}
-
-const cli = (args: ReadonlyArray<string>, env: Record<string, string> = {}): Promise<Run> =>
-  new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [BIN, ...args],
-      { env: { PATH: process.env.PATH ?? '', HOME: dir, XDG_STATE_HOME: dir, ...env }, timeout: 60_000 },
-      (error, stdout, stderr) =>
-        resolve({
-          code: error ? ((error as { code?: number }).code ?? 1) : 0,
-          stdout: String(stdout),
-          stderr: String(stderr),
-        }),
-    )
-    child.stdin?.end()
-  })
+const cli = runner(binIn(BUILD), { HOME: dir, XDG_STATE_HOME: dir })
 
 // An echoing gateway: `auth` gives SESSION, a batch starts and ends, everything else is `answer`.
 const servers: EchoServer[] = []
@@ -56,13 +34,7 @@ const echo = async (answer: (e: Echoed) => Answer): Promise<EchoServer> => {
 }
 const flags = (s: EchoServer) => ['--url', s.url, '--api-id', '1', '--user', 'me', '--password', PASSWORD]
 
-beforeAll(() => {
-  const noMaps = ['--declaration', 'false', '--declarationMap', 'false', '--sourceMap', 'false']
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json', '--outDir', OUT, ...noMaps], {
-    cwd: ROOT,
-    stdio: 'pipe',
-  })
-}, 180_000)
+beforeAll(() => buildBin(BUILD), 180_000)
 
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()))

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { make, type RetryEvent, retrying } from '../../src/client/Commands.js'
 import type { Authenticated } from '../../src/client/Session.js'
 import { type ClickatellError, gatewayError, httpStatusError, transportError } from '../../src/core/errors.js'
-import type { Command } from '../../src/core/request/Command.js'
+import type { Command, RestCommand } from '../../src/core/request/Command.js'
 import { decodeSession } from '../../src/core/request/Credentials.js'
 import type { WireRequest } from '../../src/core/request/Wire.js'
 
@@ -79,7 +79,7 @@ describe('the commands', () => {
     answers: Partial<Record<Command, ReadonlyArray<E.Either<ClickatellError, unknown>>>> = {},
   ) => {
     const sent: WireRequest[] = []
-    const retried: Command[] = []
+    const retried: Array<Command | RestCommand> = []
     const via = (async (command: Command, build: (c: typeof credentials) => WireRequest) => {
       sent.push(build(credentials))
       const queue = answers[command] as Array<E.Either<ClickatellError, unknown>> | undefined

@@ -11,6 +11,7 @@ import {
   type MessagesDeps,
   make,
   type Progress,
+  sendmsgVia,
 } from '../../src/client/Messages.js'
 import type { Authenticated } from '../../src/client/Session.js'
 import type { ClickatellError } from '../../src/core/errors.js'
@@ -35,7 +36,7 @@ const setup = (deps: Partial<MessagesDeps> = {}) => {
       : E.right({ outcomes: [{ _tag: 'Accepted', apiMsgId: `api${sent.length}` }] })
   }) as unknown as Authenticated
   const messages = make({
-    via,
+    prepare: sendmsgVia(via),
     query: async () => E.left({ _tag: 'TransportError', kind: 'network', message: 'x' } as ClickatellError),
     newClientMessageId: () => E.right(env.newClientMessageId()),
     env,

@@ -12,7 +12,17 @@ import {
   startSimulator,
 } from '../../src/simulator/index.js'
 import type { Transport } from '../../src/transport/Transport.js'
-import { account, clientOf, left, type Opened, recording, right, START, transports } from './harness.js'
+import {
+  account,
+  clientOf,
+  left,
+  type Opened,
+  recording,
+  right,
+  START,
+  storedIn,
+  transports,
+} from './harness.js'
 
 const VOUCHER = '1234567890123456'
 const A = '447700900001'
@@ -43,14 +53,7 @@ describe.each(transports)('$name: every command against the simulator', ({ open 
   const credits = (): number => sim.state.account(account.apiId)!.credits
 
   /** The one message the gateway stored for an accepted outcome, checked to carry the caller's ids. */
-  const storedFor = (o: RecipientOutcome | undefined): MessageRecord => {
-    if (o?._tag !== 'Accepted') throw new Error(`expected Accepted, got ${JSON.stringify(o)}`)
-    const stored = sim.state.messagesByCliMsgId(o.clientMessageId)
-    expect(stored).toHaveLength(1)
-    expect(stored[0]!.apiMsgId).toBe(o.apiMsgId)
-    expect(stored[0]!.to).toBe(o.to)
-    return stored[0]!
-  }
+  const storedFor = (o: RecipientOutcome | undefined): MessageRecord => storedIn(sim)(o)
 
   it('auth answers a session the gateway holds; ping answers OK', async () => {
     const c = client()

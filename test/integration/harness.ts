@@ -3,8 +3,10 @@
  * simulator, and `right` to unwrap an Either in a test.
  */
 import * as E from 'fp-ts/lib/Either.js'
+import { expect } from 'vitest'
 import { type Client, type ClientConfig, make } from '../../src/client/Client.js'
-import type { Simulator } from '../../src/simulator/index.js'
+import type { RecipientOutcome } from '../../src/client/Send.js'
+import type { MessageRecord, Simulator } from '../../src/simulator/index.js'
 import { fetchTransport } from '../../src/transport/FetchTransport.js'
 import { kyTransport } from '../../src/transport/KyTransport.js'
 import { nodeTransport } from '../../src/transport/NodeTransport.js'
@@ -78,3 +80,15 @@ export const recording = (transport: Transport): { readonly transport: Transport
     },
   }
 }
+
+/** The one message `sim` stored for an accepted outcome, checked to carry the caller's ids (either dialect). */
+export const storedIn =
+  (sim: Simulator) =>
+  (o: RecipientOutcome | undefined): MessageRecord => {
+    if (o?._tag !== 'Accepted') throw new Error(`expected Accepted, got ${JSON.stringify(o)}`)
+    const stored = sim.state.messagesByCliMsgId(o.clientMessageId)
+    expect(stored).toHaveLength(1)
+    expect(stored[0]!.apiMsgId).toBe(o.apiMsgId)
+    expect(stored[0]!.to).toBe(o.to)
+    return stored[0]!
+  }

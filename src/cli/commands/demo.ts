@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import type { Client } from '../../client/Client.js'
+import type { RestClient } from '../../client/Client.js'
 import type { Context, Declare } from '../Context.js'
 import { withClient } from '../Gateway.js'
 import { bold, cliError, EXIT, emit, fail, failWith, type Io } from '../Output.js'
@@ -29,7 +29,7 @@ export const DEMO_TEXT = 'Hello from clickatell-fp: it’s 5€ [demo]'
 export const DEMO_TO = '447900000001'
 
 /** Sends the demo text, then asks its status and the balance; prints the preview and every answer. */
-const sendAndAsk = async (io: Io, client: Client, report: PreviewReport): Promise<number> => {
+const sendAndAsk = async (io: Io, client: RestClient, report: PreviewReport): Promise<number> => {
   const sent = await client.send({ to: DEMO_TO, text: DEMO_TEXT })()
   if (E.isLeft(sent)) return fail(io, sent.left)
   const outcomes = sent.right.outcomes

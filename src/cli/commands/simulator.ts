@@ -1,6 +1,6 @@
 /**
  * `clickatell simulator [--port <n>]`: starts the gateway simulator, prints its URL and demo credentials (as
- * `export` lines to paste), and runs until Ctrl+C (SIGINT) or SIGTERM. It starts with the embedded simulator's
+ * `export` lines to paste, the REST API's token too), and runs until Ctrl+C (SIGINT) or SIGTERM. It starts with the embedded simulator's
  * demo account, credits and vouchers, and keeps its state in memory only. A port that is not one, or that
  * cannot be listened on, is bad input: exit 2. `clickatell simulator --reset` clears the embedded simulator's
  * state file instead, and starts nothing.
@@ -60,6 +60,9 @@ export const simulator = async (ctx: Context, port: number | undefined): Promise
     `${bold(io, 'Simulator')} listening on ${sim.url}`,
     `export CLICKATELL_URL=${sim.url}`,
     `export CLICKATELL_API_ID=${demo.apiId} CLICKATELL_USER=${demo.user} CLICKATELL_PASSWORD=${demo.password}`,
+    ...(demo.restToken === undefined
+      ? []
+      : [`export CLICKATELL_TOKEN=${demo.restToken}  # for the REST API: clickatell --rest ...`]),
     'Press Ctrl+C to stop.',
   ])
   await world.untilSignal(['SIGINT', 'SIGTERM'])

@@ -4,18 +4,19 @@
  * @since 0.1.0
  */
 import type { Context, Declare } from '../Context.js'
-import { query } from '../Gateway.js'
+import { queryHttp } from '../Gateway.js'
 import { green } from '../Output.js'
 
 /**
- * Spends the voucher `token` and prints `OK <value>`.
+ * Spends the voucher `token` and prints `OK <value>`. The HTTP API only: with `--rest`, exit 2.
  *
  * @category commands
  * @since 0.1.0
  */
 export const voucher = (ctx: Context, token: string): Promise<number> =>
-  query(
+  queryHttp(
     ctx,
+    'vouchers',
     (client) => client.voucher(token),
     (io, v) => [`${green(io, 'OK')} ${v.value}`],
   )

@@ -20,6 +20,7 @@ describe('clickatell simulator', () => {
         'Simulator listening on http://127.0.0.1:4567',
         'export CLICKATELL_URL=http://127.0.0.1:4567',
         `export CLICKATELL_API_ID=${demo.apiId} CLICKATELL_USER=${demo.user} CLICKATELL_PASSWORD=${demo.password}`,
+        `export CLICKATELL_TOKEN=${demo.restToken}  # for the REST API: clickatell --rest ...`,
         'Press Ctrl+C to stop.',
         '',
       ].join('\n'),
