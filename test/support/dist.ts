@@ -31,7 +31,9 @@ const isStale = (): boolean => {
   }
   const all = targets(manifest.exports).concat(Object.values(manifest.bin))
   if (!existsSync(built) || all.some((t) => !existsSync(join(ROOT, t)))) return true
-  const inputs = files(join(ROOT, 'src')).concat(['package.json', 'tsup.config.ts'].map((f) => join(ROOT, f)))
+  const inputs = files(join(ROOT, 'src')).concat(
+    ['package.json', 'tsup.config.ts', 'cli.build.ts'].map((f) => join(ROOT, f)),
+  )
   return inputs.some((f) => mtime(f) > mtime(built))
 }
 
