@@ -72,7 +72,9 @@ const chunk = (scrub: <A>(a: A) => A, s: string): string => {
   if (/^\s*[{[]/.test(s)) {
     try {
       const doc: unknown = JSON.parse(s)
-      return `${JSON.stringify(scrub(doc), null, 2)}${s.endsWith('\n') ? '\n' : ''}`
+      const clean = scrub(doc)
+      // Written again only when something was taken out; otherwise exactly as it was.
+      return clean === doc ? s : `${JSON.stringify(clean, null, 2)}${s.endsWith('\n') ? '\n' : ''}`
     } catch {
       // Not a document: scrubbed as text below.
     }
