@@ -17,7 +17,7 @@ import { decodeSession, type ValidCredentials } from '../core/request/Credential
 import type * as Encode from '../core/request/Encode.js'
 import * as Unbound from '../core/request/Unbound.js'
 import { bind, unbound } from '../core/request/Wire.js'
-import type { BatchResult, ItemOutcome } from './Commands.js'
+import type { BatchResult, ItemOutcome, StartedBatch } from './Commands.js'
 import * as Commands from './Commands.js'
 import { type ClientConfig, decode, type Settings } from './Config.js'
 import * as Exchange from './Exchange.js'
@@ -25,7 +25,7 @@ import type { BulkOptions, BulkOutcome, SendResult } from './Messages.js'
 import * as Messages from './Messages.js'
 import * as Session from './Session.js'
 
-export type { BatchResult, ItemOutcome } from './Commands.js'
+export type { BatchResult, ItemOutcome, StartedBatch } from './Commands.js'
 export type { ClientConfig, ClientEvent } from './Config.js'
 export type { BulkOptions, BulkOutcome, Progress, SendResult } from './Messages.js'
 export type { RecipientOutcome } from './Send.js'
@@ -63,8 +63,9 @@ export interface Client {
   readonly coverage: (msisdn: string) => TE.TaskEither<ClickatellError, Reply.CoverageReply>
   /** `token_pay`: spends a voucher. Never repeated (a voucher is spent once). */
   readonly voucher: (token: string) => TE.TaskEither<ClickatellError, Reply.TokenPayReply>
-  readonly startBatch: (input: Batch.BatchStart) => TE.TaskEither<ClickatellError, Reply.BatchReply>
-  /** `senditem`: sent once; a lost answer makes the outcome `Unknown` (items carry no client message id to query by). */
+  /** `startbatch`: the batch id and the plan its items are checked against (`{ ...started, to, fields }`). */
+  readonly startBatch: (input: Batch.BatchStart) => TE.TaskEither<ClickatellError, StartedBatch>
+  /** `senditem`: sent once; a lost answer makes the outcome `Unknown` (look it up by its `clientMessageId`, when given). */
   readonly sendItem: (input: Batch.BatchItem) => TE.TaskEither<LocalError, ItemOutcome>
   /** `quicksend`: sent once per request of recipients; outcomes per recipient in order. */
   readonly quickSend: (input: Batch.BatchSend) => TE.TaskEither<LocalError, BatchResult>
@@ -114,6 +115,7 @@ const compose = (s: Settings): Client => {
     policy: { ...s.confirm, backoff: s.retry },
     bulk: s.bulk,
     onEvent: s.onEvent,
+    defaultCountryCode: s.defaultCountryCode,
   })
   const commands = Commands.make({
     via,
@@ -121,6 +123,8 @@ const compose = (s: Settings): Client => {
     authenticate,
     method: s.method,
     authentication: s.authentication,
+    now: s.env.now,
+    defaultCountryCode: s.defaultCountryCode,
   })
   return { ...commands, ...messages, close: sessions.close }
 }

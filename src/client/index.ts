@@ -18,6 +18,7 @@ export {
   type Progress,
   type RecipientOutcome,
   type SendResult,
+  type StartedBatch,
 } from './Client.js'
 export type { RetryEvent } from './Commands.js'
 export { type Env, manualEnv, systemEnv } from './Env.js'
