@@ -113,7 +113,12 @@ const sendRow = (client: Client, layout: Layout, batch: StartedBatch | undefined
     if (row._tag === 'Invalid') return { row, outcome: 'invalid', reason: row.reason }
     const r =
       row._tag === 'Batch'
-        ? await client.sendItem({ batchId: '', ...batch, to: row.to, fields: row.fields })()
+        ? await client.sendItem({
+            batchId: batch?.batchId ?? '',
+            ...(batch === undefined ? {} : { plan: batch.plan }),
+            to: row.to,
+            fields: row.fields,
+          })()
         : firstOutcome(await client.send({ ...single, to: row.to, text: row.text })())
     return E.isLeft(r) ? { row, outcome: 'rejected', reason: toMessage(r.left) } : outcomeOf(row, r.right)
   }

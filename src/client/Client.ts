@@ -63,7 +63,7 @@ export interface Client {
   readonly coverage: (msisdn: string) => TE.TaskEither<ClickatellError, Reply.CoverageReply>
   /** `token_pay`: spends a voucher. Never repeated (a voucher is spent once). */
   readonly voucher: (token: string) => TE.TaskEither<ClickatellError, Reply.TokenPayReply>
-  /** `startbatch`: the batch id and the plan its items are checked against (`{ ...started, to, fields }`). */
+  /** `startbatch`: the batch id, the plan its items are checked against (give it to `sendItem`), and warnings. */
   readonly startBatch: (input: Batch.BatchStart) => TE.TaskEither<ClickatellError, StartedBatch>
   /** `senditem`: sent once; a lost answer makes the outcome `Unknown` (look it up by its `clientMessageId`, when given). */
   readonly sendItem: (input: Batch.BatchItem) => TE.TaskEither<LocalError, ItemOutcome>

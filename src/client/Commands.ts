@@ -7,7 +7,7 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { type ClickatellError, invalidInput, type LocalError } from '../core/errors.js'
+import { type ClickatellError, invalidInput, type LocalError, type Problem } from '../core/errors.js'
 import type { BatchPlan } from '../core/message/BatchTemplate.js'
 import { type CountryCode, recipientsWithCountryCode, withCountryCode } from '../core/message/Msisdn.js'
 import type * as Reply from '../core/reply/Replies.js'
@@ -114,14 +114,16 @@ export type ItemOutcome = (
 
 /**
  * A started batch: the gateway's batch id and the plan its items are checked against (`Batch.checkItem`).
- * Spread it into `sendItem` (`{ ...started, to, fields }`) to have each item refused before sending when it
- * would not fit.
+ * Give the plan to `sendItem` (`{ batchId: started.batchId, plan: started.plan, to, fields }`) to have each
+ * item refused before sending when it would not fit.
  *
  * @category model
  * @since 0.1.0
  */
 export interface StartedBatch extends Reply.BatchReply {
   readonly plan: BatchPlan
+  /** What some networks may not carry (a sender id with punctuation); the batch went ahead. */
+  readonly warnings: ReadonlyArray<Problem>
 }
 
 /**
@@ -263,9 +265,9 @@ export const make = (deps: CommandsDeps) => {
           input,
         )
         if (E.isLeft(planned)) return planned
-        const { plan } = planned.right
+        const { plan, warnings } = planned.right
         const r = await once('startbatch', E.right(planned.right.request))
-        return E.map((reply: Reply.BatchReply): StartedBatch => ({ batchId: reply.batchId, plan }))(r)
+        return E.map((reply: Reply.BatchReply): StartedBatch => ({ batchId: reply.batchId, plan, warnings }))(r)
       },
     endBatch: (input: UnboundBatch.BatchRef) => () => once('endbatch', UnboundBatch.endbatch(input)),
     sendItem: (input: UnboundBatch.BatchItem) => async (): Promise<E.Either<LocalError, ItemOutcome>> => {

@@ -8,7 +8,7 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { type InvalidInput, invalidInput, type MessageTooLong } from '../errors.js'
+import { type InvalidInput, invalidInput, type MessageTooLong, type Problem } from '../errors.js'
 import {
   BatchPlan,
   checkItem,
@@ -23,6 +23,7 @@ import { type MessageOptions, hints as messageHints, optionCodecs } from '../mes
 import { Msisdn, Recipients } from '../message/Msisdn.js'
 import { check as checkSchedule } from '../message/Schedule.js'
 import { checked, describe, fields, fromProblems, gather } from '../message/Validation.js'
+import { of as warningsOf } from '../message/Warnings.js'
 import { GATEWAY_MAX_PARTS } from '../text/Parts.js'
 import { featuresOf, optionParams, planText, textParams } from './MessageParams.js'
 import {
@@ -119,6 +120,8 @@ const decodeStart = fields(
 export interface PlannedBatch {
   readonly request: UnboundRequest
   readonly plan: BatchPlan
+  /** What some networks may not carry (`Warnings.of`); the batch goes ahead. */
+  readonly warnings: ReadonlyArray<Problem>
 }
 
 // The parts the longest item known in advance needs (0 without items), or the problems of the items.
@@ -177,6 +180,7 @@ export const planBatch =
         ...optionParams(options, { concat, features }),
       ]),
       plan: { template: template!, encoding: encoding ?? 'auto', concat: concat ?? 1 },
+      warnings: warningsOf(options),
     })
   }
 
