@@ -215,7 +215,14 @@ export const sendBulk = async (
   const batchId = started?.right.batchId
   const path = flags.failures ?? `${flags.csv.replace(/\.csv$/i, '')}.failures.csv`
   const failures = failuresFile(world, path, layout)
-  const sent = await sendRows(ctx, flags, p, again.right.rows, sendRow(client, layout, started?.right), failures)
+  const sent = await sendRows(
+    ctx,
+    flags,
+    p,
+    again.right.rows,
+    sendRow(client, layout, started?.right),
+    failures,
+  )
   const ended = batchId === undefined ? E.right(undefined) : await client.endBatch({ batchId })()
   const written = await failures.close()
   if (E.isLeft(written)) return failWith(io, EXIT.remote, cliError('FailuresNotWritten', written.left))

@@ -60,7 +60,10 @@ export const messageOptions = (cmd: Program, which: { readonly clientId?: boolea
       '--require <features>',
       'route features to require on top of the derived ones (req_feat), by name: e.g. FLASH,DELIVACK',
     )
-    .option('--country <code>', "country code for national numbers: with 44, 07900000001 goes as 447900000001")
+    .option(
+      '--country <code>',
+      'country code for national numbers: with 44, 07900000001 goes as 447900000001',
+    )
     .option(
       '--smart-encoding',
       'replace typographic quotes, dashes and spaces with their GSM-7 twins before sending, and say which',
@@ -157,7 +160,9 @@ export const binaryOf = (f: BinaryFlags): { udh?: string; data?: string; binary?
  * @category parsing
  * @since 0.1.0
  */
-export const countryOf = (f: { readonly country?: string | undefined }): E.Either<InvalidInput, (to: string) => string> => {
+export const countryOf = (f: {
+  readonly country?: string | undefined
+}): E.Either<InvalidInput, (to: string) => string> => {
   if (f.country === undefined) return E.right((to) => to)
   const cc = f.country
   return CountryCode.is(cc)

@@ -267,7 +267,9 @@ export const make = (deps: CommandsDeps) => {
         if (E.isLeft(planned)) return planned
         const { plan, warnings } = planned.right
         const r = await once('startbatch', E.right(planned.right.request))
-        return E.map((reply: Reply.BatchReply): StartedBatch => ({ batchId: reply.batchId, plan, warnings }))(r)
+        return E.map((reply: Reply.BatchReply): StartedBatch => ({ batchId: reply.batchId, plan, warnings }))(
+          r,
+        )
       },
     endBatch: (input: UnboundBatch.BatchRef) => () => once('endbatch', UnboundBatch.endbatch(input)),
     sendItem: (input: UnboundBatch.BatchItem) => async (): Promise<E.Either<LocalError, ItemOutcome>> => {

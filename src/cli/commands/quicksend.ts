@@ -40,7 +40,8 @@ export const itemLine = (io: Io, o: ItemOutcome): string =>
       ? `${red(io, 'rejected')} ${o.to}  ${toMessage(o.error)}`
       : `${yellow(io, 'unknown')}  ${o.to}  ${toMessage(o.error)}; the batch was sent once and not repeated`
 
-const itemJson = (o: ItemOutcome): unknown => (o._tag === 'Accepted' ? o : { ...o, error: errorJson(o.error) })
+const itemJson = (o: ItemOutcome): unknown =>
+  o._tag === 'Accepted' ? o : { ...o, error: errorJson(o.error) }
 
 /**
  * Sends `text` to the numbers as a batch and prints the message's report and one outcome per recipient.
@@ -103,7 +104,9 @@ export const declare: Declare = (program, perform) => {
   messageOptions(
     program
       .command('quicksend')
-      .description('one text to many numbers as a batch (startbatch, quicksend, endbatch), each request sent once')
+      .description(
+        'one text to many numbers as a batch (startbatch, quicksend, endbatch), each request sent once',
+      )
       .requiredOption('--to <numbers>', '(required) recipients, comma-separated, international format')
       .option('--text <text>', 'the text (or standard input)')
       .option('--charge <credits>', 'credits per part, for the cost', number('--charge')),
