@@ -76,7 +76,7 @@ export const problem =
  * import * as E from 'fp-ts/Either'
  * const now = new Date('2030-01-01T00:00:00Z')
  * const m = Message.decode({ to: '447901231234', text: 'Hi', deliverAt: new Date('2030-01-09T02:00:00Z') })
- * const r = E.flatMap(Schedule.check(now))(m)
+ * const r = E.flatMap((x: Message.ValidMessage) => Schedule.check(now)(x))(m)
  * console.log(r._tag === 'Left' && r.left._tag === 'InvalidInput' && r.left.problems[0]!.message.startsWith('is 8 days 2 hours ahead')) // true
  * @category checks
  * @since 0.1.0
