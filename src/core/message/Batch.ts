@@ -15,7 +15,7 @@ import type { Credentials } from '../request/Credentials.js'
 import * as UnboundBatch from '../request/UnboundBatch.js'
 import { type ChunkOptions, type WireRequest, withCredentials, withCredentialsEach } from '../request/Wire.js'
 
-export type { BatchItem, BatchRef, BatchSend, BatchStart, PlannedBatch } from '../request/UnboundBatch.js'
+export type { BatchItem, BatchRef, BatchSend, BatchStart } from '../request/UnboundBatch.js'
 export {
   type BatchPlan,
   checkItem,
