@@ -88,6 +88,19 @@ export interface MessageReport {
 
 const round = (n: number): number => Math.round(n * 1e6) / 1e6
 
+// The cost of `messages` messages of `parts` parts each, with a charge per part; nothing without one.
+const costOf = (charge: number | undefined, parts: number, messages: number): Pick<MessageReport, 'cost'> =>
+  charge === undefined
+    ? {}
+    : {
+        cost: {
+          perPart: charge,
+          perMessage: round(charge * parts),
+          messages,
+          total: round(charge * parts * messages),
+        },
+      }
+
 /**
  * The report of `text` (as it will be sent) to `messages` recipients: its plan as `preview` makes it, and the
  * cost with a charge per part.
@@ -115,16 +128,7 @@ export const messageReport = (
     parts: p.parts,
     ...(options.replaced === undefined ? {} : { replaced: options.replaced }),
     ...(s === undefined ? {} : { cheaper: { ...s, smart: !s.lossy } }),
-    ...(charge === undefined
-      ? {}
-      : {
-          cost: {
-            perPart: charge,
-            perMessage: round(charge * p.parts),
-            messages,
-            total: round(charge * p.parts * messages),
-          },
-        }),
+    ...costOf(charge, p.parts, messages),
   }
 }
 
@@ -153,16 +157,7 @@ export const binaryReport = (
     units: c.units,
     unitName: 'bytes',
     parts: c.parts,
-    ...(charge === undefined
-      ? {}
-      : {
-          cost: {
-            perPart: charge,
-            perMessage: round(charge * c.parts),
-            messages,
-            total: round(charge * c.parts * messages),
-          },
-        }),
+    ...costOf(charge, c.parts, messages),
   }
 }
 
