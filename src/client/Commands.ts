@@ -9,7 +9,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { type ClickatellError, invalidInput, type LocalError, type Problem } from '../core/errors.js'
 import type { BatchPlan } from '../core/message/BatchTemplate.js'
-import { type CountryCode, recipientsWithCountryCode, withCountryCode } from '../core/message/Msisdn.js'
+import { type CountryCode, inputWithCountryCode } from '../core/message/Msisdn.js'
 import type * as Reply from '../core/reply/Replies.js'
 import type { Command } from '../core/request/Command.js'
 import * as Unbound from '../core/request/Unbound.js'
@@ -159,23 +159,6 @@ export interface CommandsDeps {
 const withId = (o: ItemOutcome, id: string | undefined): ItemOutcome =>
   id === undefined ? o : { ...o, clientMessageId: id }
 
-// A batch input with its national numbers made international (the client's edge); a value that cannot be
-// copied goes on as it is, for the decoder to refuse.
-const international = <A extends { readonly to: unknown }>(cc: CountryCode | undefined, input: A): A => {
-  if (cc === undefined || typeof input !== 'object' || input === null) return input
-  try {
-    return {
-      ...input,
-      to:
-        typeof input.to === 'string'
-          ? withCountryCode(cc)(input.to)
-          : recipientsWithCountryCode(cc)(input.to),
-    }
-  } catch {
-    return input
-  }
-}
-
 // The client message id an encoded batch request carries, if any.
 const idOf = (u: UnboundRequest): string | undefined => u.params.find(([name]) => name === 'climsgid')?.[1]
 
@@ -273,7 +256,7 @@ export const make = (deps: CommandsDeps) => {
       },
     endBatch: (input: UnboundBatch.BatchRef) => () => once('endbatch', UnboundBatch.endbatch(input)),
     sendItem: (input: UnboundBatch.BatchItem) => async (): Promise<E.Either<LocalError, ItemOutcome>> => {
-      const encoded = UnboundBatch.senditem(international(deps.defaultCountryCode, input))
+      const encoded = UnboundBatch.senditem(inputWithCountryCode(deps.defaultCountryCode)(input))
       if (E.isLeft(encoded)) return encoded
       const [to] = recipientsOf(encoded.right)
       const r = await once('senditem', encoded)
@@ -282,7 +265,7 @@ export const make = (deps: CommandsDeps) => {
     },
     quickSend: (input: UnboundBatch.BatchSend) => async (): Promise<E.Either<LocalError, BatchResult>> => {
       const encoded = UnboundBatch.quicksendWith({ method: deps.method })(
-        international(deps.defaultCountryCode, input),
+        inputWithCountryCode(deps.defaultCountryCode)(input),
       )
       if (E.isLeft(encoded)) return encoded
       const outcomes: ItemOutcome[] = []

@@ -18,7 +18,7 @@ import {
 } from '../core/errors.js'
 import { ClientMessageId } from '../core/message/IdCodecs.js'
 import { decode, type MessageInput } from '../core/message/Message.js'
-import { type CountryCode, type Msisdn, recipientsWithCountryCode } from '../core/message/Msisdn.js'
+import { type CountryCode, inputWithCountryCode, type Msisdn } from '../core/message/Msisdn.js'
 import { check as checkSchedule } from '../core/message/Schedule.js'
 import { of as warningsOf } from '../core/message/Warnings.js'
 import type { SendReply, StatusReply } from '../core/reply/Replies.js'
@@ -111,17 +111,6 @@ export interface MessageEdge {
   readonly defaultCountryCode?: CountryCode | undefined
 }
 
-// The message with its national numbers made international; a message that cannot be copied goes on as it is,
-// for `decode` to refuse.
-const withCountryCode = (message: MessageInput, cc: CountryCode | undefined): MessageInput => {
-  if (cc === undefined || typeof message !== 'object' || message === null) return message
-  try {
-    return { ...message, to: recipientsWithCountryCode(cc)(message.to) as MessageInput['to'] }
-  } catch {
-    return message
-  }
-}
-
 /**
  * A message checked once at the client's edge, before any recipient is sent to: national numbers given the
  * country code, decoded, its scheduled time checked against `now` (at most 7 days ahead, not in the past),
@@ -141,7 +130,7 @@ const withCountryCode = (message: MessageInput, cc: CountryCode | undefined): Me
 export const checkMessageWith =
   (edge: MessageEdge) =>
   (message: MessageInput): E.Either<LocalError, Submission> => {
-    const decoded = decode(withCountryCode(message, edge.defaultCountryCode))
+    const decoded = decode(inputWithCountryCode(edge.defaultCountryCode)(message))
     if (E.isLeft(decoded)) return decoded
     const scheduled = edge.now === undefined ? decoded : checkSchedule(new Date(edge.now))(decoded.right)
     if (E.isLeft(scheduled)) return scheduled

@@ -296,3 +296,27 @@ export const recipientsWithCountryCode =
       return to
     }
   }
+
+/**
+ * An input with recipients (`{ to, ... }`: a message, a batch item, a quicksend) with its national numbers given
+ * the country code (`recipientsWithCountryCode`); without a code, or for a value that cannot be copied, the input
+ * as it is, for its decoder to judge.
+ *
+ * @example
+ * import { Msisdn } from 'clickatell-fp'
+ * console.log(Msisdn.inputWithCountryCode('44' as Msisdn.CountryCode)({ to: '07900000001', text: 'Hi' })) // { to: '447900000001', text: 'Hi' }
+ * @category normalising
+ * @since 0.1.0
+ */
+export const inputWithCountryCode =
+  (cc: CountryCode | undefined) =>
+  <A>(input: A): A => {
+    if (cc === undefined || typeof input !== 'object' || input === null) return input
+    try {
+      const to: unknown = (input as { readonly to?: unknown }).to
+      return { ...input, to: recipientsWithCountryCode(cc)(to) }
+    } catch {
+      // A throwing getter or a revoked proxy: the decoder reports it.
+      return input
+    }
+  }

@@ -141,3 +141,25 @@ describe('withCountryCode: the national leading 0 replaced (section 5.2.1)', () 
     expect(['', '0', '+44', '0044', '4444', 44].some((c) => M.CountryCode.is(c))).toBe(false)
   })
 })
+
+describe('inputWithCountryCode', () => {
+  it('rewrites the recipients of any input with a to, and leaves the rest', () => {
+    const uk = M.inputWithCountryCode('44' as M.CountryCode)
+    expect(uk({ batchId: 'b1', to: ['07900000001'], fields: ['x'] })).toEqual({
+      batchId: 'b1',
+      to: ['447900000001'],
+      fields: ['x'],
+    })
+    expect(M.inputWithCountryCode(undefined)({ to: '07900000001' })).toEqual({ to: '07900000001' })
+    const hostile = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('no')
+        },
+      },
+    )
+    expect(uk(hostile)).toBe(hostile)
+    expect(uk(null)).toBe(null)
+  })
+})
