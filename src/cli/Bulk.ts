@@ -15,7 +15,7 @@ import { startbatch } from '../core/request/UnboundBatch.js'
 import { planWith, type WirePlan } from '../core/text/Charset.js'
 import { GATEWAY_MAX_PARTS } from '../core/text/Parts.js'
 import type { CsvRecord } from './Csv.js'
-import { type FlagOptions, type MessageFlags, optionsOf } from './Flags.js'
+import { countryOf, type FlagOptions, type MessageFlags, optionsOf } from './Flags.js'
 import { type Replaced, smartText } from './MessageReport.js'
 
 /**
@@ -58,6 +58,8 @@ export interface Layout {
   readonly templateParts: number
   /** Columns kept in a failures file: all but the `outcome` and `error` a failures file added. */
   readonly kept: number
+  /** A row's number as sent: with `--country`, a national number gets the country code. */
+  readonly international: (to: string) => string
 }
 
 const NUMBER_NAMES = ['number', 'msisdn', 'to', 'phone', 'mobile', 'cell', 'recipient']
@@ -175,6 +177,8 @@ const settingsOf = (template: string, options: FlagOptions, allowUcs2: boolean) 
 export const layoutOf = (run: BulkRun, header: ReadonlyArray<string>): E.Either<InvalidInput, Layout> => {
   const numberIndex = numberColumnOf(header, run.numberColumn)
   if (E.isLeft(numberIndex)) return numberIndex
+  const international = countryOf(run)
+  if (E.isLeft(international)) return international
   const names = placeholdersOf(run.template)
   const used = columnsOf(names, header, numberIndex.right)
   if (E.isLeft(used)) return used
@@ -201,6 +205,7 @@ export const layoutOf = (run: BulkRun, header: ReadonlyArray<string>): E.Either<
     allowUcs2,
     templateParts: settings.right,
     kept: failed ? header.length - 2 : header.length,
+    international: international.right,
   })
 }
 
@@ -258,9 +263,11 @@ export const checkRow = (layout: Layout) => {
   const maxParts = layout.options.maxParts ?? GATEWAY_MAX_PARTS
   return (record: CsvRecord): RowCheck => {
     const { line, values } = record
-    const to = values[layout.numberIndex] ?? ''
+    const to = layout.international(values[layout.numberIndex] ?? '')
     const number = E.isLeft(Msisdn.decode(to))
-      ? [`number ${JSON.stringify(to)} is not an international number (digits only)`]
+      ? [
+          `number ${JSON.stringify(to)} is not an international number (digits only)${/^0[1-9]/.test(to) ? '; --country <code> gives national numbers their country code' : ''}`,
+        ]
       : []
     const { fields, replaced } = fieldsOf(layout, values)
     const text = substitute(layout.template, fields)

@@ -10,7 +10,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { mapOrdered, rateLimiter } from '../client/Bulk.js'
-import type { Client, ItemOutcome } from '../client/Client.js'
+import type { Client, ItemOutcome, StartedBatch } from '../client/Client.js'
 import type { RecipientOutcome } from '../client/Send.js'
 import { invalidInput, toMessage } from '../core/errors.js'
 import { type BulkRun, checkRow, type Layout, layoutOf, type RowCheck } from './Bulk.js'
@@ -106,14 +106,19 @@ const outcomeOf = (row: RowCheck, o: RecipientOutcome | ItemOutcome): Failed | u
 const firstOutcome = E.map((s: { readonly outcomes: ReadonlyArray<RecipientOutcome> }) => s.outcomes[0]!)
 
 /** Sends one row that can go: an item of the batch, or a message of its own; `undefined` when accepted. */
-const sendRow = (client: Client, layout: Layout, batchId: string | undefined) => {
+const sendRow = (client: Client, layout: Layout, batch: StartedBatch | undefined) => {
   // A row on its own takes as many parts as it needs (checked against --max-parts by the preview).
   const { maxParts: _, ...single } = layout.options
   return async (row: RowCheck): Promise<Failed | undefined> => {
     if (row._tag === 'Invalid') return { row, outcome: 'invalid', reason: row.reason }
     const r =
       row._tag === 'Batch'
-        ? await client.sendItem({ batchId: batchId ?? '', to: row.to, fields: row.fields })()
+        ? await client.sendItem({
+            batchId: batch?.batchId ?? '',
+            ...(batch === undefined ? {} : { plan: batch.plan }),
+            to: row.to,
+            fields: row.fields,
+          })()
         : firstOutcome(await client.send({ ...single, to: row.to, text: row.text })())
     return E.isLeft(r) ? { row, outcome: 'rejected', reason: toMessage(r.left) } : outcomeOf(row, r.right)
   }
@@ -210,7 +215,14 @@ export const sendBulk = async (
   const batchId = started?.right.batchId
   const path = flags.failures ?? `${flags.csv.replace(/\.csv$/i, '')}.failures.csv`
   const failures = failuresFile(world, path, layout)
-  const sent = await sendRows(ctx, flags, p, again.right.rows, sendRow(client, layout, batchId), failures)
+  const sent = await sendRows(
+    ctx,
+    flags,
+    p,
+    again.right.rows,
+    sendRow(client, layout, started?.right),
+    failures,
+  )
   const ended = batchId === undefined ? E.right(undefined) : await client.endBatch({ batchId })()
   const written = await failures.close()
   if (E.isLeft(written)) return failWith(io, EXIT.remote, cliError('FailuresNotWritten', written.left))

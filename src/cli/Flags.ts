@@ -5,7 +5,12 @@
  * @since 0.1.0
  */
 import { CommanderError, type Command as Program } from 'commander'
+import * as E from 'fp-ts/lib/Either.js'
+import { type InvalidInput, invalidInput } from '../core/errors.js'
+import type { Feature } from '../core/message/Features.js'
 import type { MessageOptions } from '../core/message/Message.js'
+import { CountryCode, withCountryCode } from '../core/message/Msisdn.js'
+import { describe } from '../core/message/Validation.js'
 import { EXIT } from './Output.js'
 
 /**
@@ -52,10 +57,30 @@ export const messageOptions = (cmd: Program, which: { readonly clientId?: boolea
     .option('--ucs2', 'send as UCS-2 even if GSM-7 would do')
     .option('--bypass-dnc', 'skip the do-not-contact lookup')
     .option(
+      '--require <features>',
+      'route features to require on top of the derived ones (req_feat), by name: e.g. FLASH,DELIVACK',
+    )
+    .option(
+      '--country <code>',
+      'country code for national numbers: with 44, 07900000001 goes as 447900000001',
+    )
+    .option(
       '--smart-encoding',
       'replace typographic quotes, dashes and spaces with their GSM-7 twins before sending, and say which',
     )
 }
+
+/**
+ * Declares the flags of 8-bit content: `--udh`, `--data` (hex) and `--binary`; a message with them has no text.
+ *
+ * @category parsing
+ * @since 0.1.0
+ */
+export const binaryOptions = (cmd: Program): Program =>
+  cmd
+    .option('--udh <hex>', 'user data header as hex, its first byte its length (8-bit message, no text)')
+    .option('--data <hex>', 'binary content as hex (8-bit message, no text)')
+    .option('--binary', 'send the content as 8-bit data (binary=1)')
 
 /**
  * The message flags as commander parses them (absent, or `undefined`, when not given).
@@ -78,9 +103,86 @@ export interface MessageFlags {
   readonly type?: string | undefined
   readonly ucs2?: boolean | undefined
   readonly bypassDnc?: boolean | undefined
+  readonly require?: string | undefined
+  /** Not an option of the message: the country code the CLI puts in place of a national number's leading 0. */
+  readonly country?: string | undefined
   /** Not an option of the message: the CLI makes the lossless replacements before sending. */
   readonly smartEncoding?: boolean | undefined
 }
+
+/**
+ * The 8-bit content flags.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface BinaryFlags {
+  readonly udh?: string | undefined
+  readonly data?: string | undefined
+  readonly binary?: boolean | undefined
+}
+
+/**
+ * Whether the flags give 8-bit content (`--udh` or `--data`), so no text is read.
+ *
+ * @example
+ * import { isBinary } from './Flags.js'
+ * console.log(isBinary({ data: '0102' }), isBinary({ binary: true })) // true false
+ * @category parsing
+ * @since 0.1.0
+ */
+export const isBinary = (f: BinaryFlags): boolean => f.udh !== undefined || f.data !== undefined
+
+/**
+ * The 8-bit content the flags give, as message fields (`binary` alone is left for the library to refuse).
+ *
+ * @example
+ * import { binaryOf } from './Flags.js'
+ * console.log(binaryOf({ udh: '050003010201', data: 'CAFE', binary: true })) // { udh: '050003010201', data: 'CAFE', binary: true }
+ * @category parsing
+ * @since 0.1.0
+ */
+export const binaryOf = (f: BinaryFlags): { udh?: string; data?: string; binary?: boolean } => ({
+  ...(f.udh === undefined ? {} : { udh: f.udh }),
+  ...(f.data === undefined ? {} : { data: f.data }),
+  ...(f.binary === true ? { binary: true } : {}),
+})
+
+/**
+ * What `--country` makes of a number: a national one (leading 0) gets the country code, anything else stays;
+ * without `--country`, every number stays. A code that is not 1 to 3 digits is bad input.
+ *
+ * @example
+ * import { countryOf } from './Flags.js'
+ * const r = countryOf({ country: '44' })
+ * console.log(r._tag === 'Right' && r.right('07900000001')) // '447900000001'
+ * console.log(countryOf({ country: '+44' })._tag) // 'Left'
+ * @category parsing
+ * @since 0.1.0
+ */
+export const countryOf = (f: {
+  readonly country?: string | undefined
+}): E.Either<InvalidInput, (to: string) => string> => {
+  if (f.country === undefined) return E.right((to) => to)
+  const cc = f.country
+  return CountryCode.is(cc)
+    ? E.right(withCountryCode(cc))
+    : E.left(
+        invalidInput([
+          {
+            path: '--country',
+            message: `must be a country code of 1 to 3 digits, without '+' or '00', such as 44; got ${describe(cc)}`,
+          },
+        ]),
+      )
+}
+
+// `--require FLASH,delivack` as feature names, upper-cased; the library refuses a name it does not know.
+const featuresOf = (list: string): ReadonlyArray<Feature> =>
+  list
+    .split(',')
+    .map((s) => s.trim().toUpperCase())
+    .filter((s) => s !== '') as ReadonlyArray<Feature>
 
 /**
  * The options of a message or a batch, with its `encoding`: what the flags ask for.
@@ -113,4 +215,5 @@ export const optionsOf = (f: MessageFlags): FlagOptions => ({
   ...(f.type === undefined ? {} : { messageType: f.type as MessageOptions['messageType'] & string }),
   ...(f.ucs2 === true ? { encoding: 'ucs2' as const } : {}),
   ...(f.bypassDnc === true ? { bypassDoNotContact: true } : {}),
+  ...(f.require === undefined ? {} : { requiredFeatures: { add: featuresOf(f.require) } }),
 })

@@ -6,6 +6,9 @@
  *
  * @since 0.1.0
  */
+
+import type { Problem } from '../core/errors.js'
+import { countBytes } from '../core/text/Binary.js'
 import { type Replaced as LosslessReplaced, type LosslessText, lossless } from '../core/text/Lossless.js'
 import { bold, green, type Io, plural, yellow } from './Output.js'
 import { type PreviewReport, preview } from './Preview.js'
@@ -37,11 +40,14 @@ export const smartText: (text: string) => LosslessText = lossless
  * @since 0.1.0
  */
 export interface MessageReport {
+  /** The text, or the hex of 8-bit content (`udh` then `data`). */
   readonly text: string
-  readonly encoding: PreviewReport['encoding']
+  readonly encoding: PreviewReport['encoding'] | 'binary'
   readonly units: number
-  readonly unitName: PreviewReport['unitName']
+  readonly unitName: PreviewReport['unitName'] | 'bytes'
   readonly parts: number
+  /** What the gateway accepts but some networks may not (a sender id with punctuation); the send went ahead. */
+  readonly warnings?: ReadonlyArray<Problem>
   /** The lossless replacements `--smart-encoding` made (absent without it). */
   readonly replaced?: ReadonlyArray<Replaced>
   /** A cheaper text the message could have been: GSM-7, or fewer parts. */
@@ -58,6 +64,19 @@ export interface MessageReport {
 }
 
 const round = (n: number): number => Math.round(n * 1e6) / 1e6
+
+// The cost of `messages` messages of `parts` parts each, with a charge per part; nothing without one.
+const costOf = (charge: number | undefined, parts: number, messages: number): Pick<MessageReport, 'cost'> =>
+  charge === undefined
+    ? {}
+    : {
+        cost: {
+          perPart: charge,
+          perMessage: round(charge * parts),
+          messages,
+          total: round(charge * parts * messages),
+        },
+      }
 
 /**
  * The report of `text` (as it will be sent) to `messages` recipients: its plan as `preview` makes it, and the
@@ -86,21 +105,53 @@ export const messageReport = (
     parts: p.parts,
     ...(options.replaced === undefined ? {} : { replaced: options.replaced }),
     ...(s === undefined ? {} : { cheaper: { ...s, smart: !s.lossy } }),
-    ...(charge === undefined
-      ? {}
-      : {
-          cost: {
-            perPart: charge,
-            perMessage: round(charge * p.parts),
-            messages,
-            total: round(charge * p.parts * messages),
-          },
-        }),
+    ...costOf(charge, p.parts, messages),
   }
 }
 
+/**
+ * The report of 8-bit content (`--udh`, `--data`) to `messages` recipients: its bytes and parts, and the cost
+ * with a charge per part.
+ *
+ * @example
+ * import { binaryReport } from './MessageReport.js'
+ * const r = binaryReport({ udh: '0605040B8423F0', data: 'CAFE' }, { charge: 1 }, 1)
+ * console.log(r.encoding, r.units, r.parts, r.cost?.total) // 'binary' 9 1 1
+ * @category constructors
+ * @since 0.1.0
+ */
+export const binaryReport = (
+  content: { readonly udh?: string | undefined; readonly data?: string | undefined },
+  options: { readonly charge?: number },
+  messages: number,
+): MessageReport => {
+  const hex = `${content.udh ?? ''}${content.data ?? ''}`
+  const c = countBytes(Math.floor(hex.length / 2))
+  const charge = options.charge
+  return {
+    text: hex,
+    encoding: 'binary',
+    units: c.units,
+    unitName: 'bytes',
+    parts: c.parts,
+    ...costOf(charge, c.parts, messages),
+  }
+}
+
+/**
+ * The warning lines of a report (`warning: from contains "." ...`), for standard error.
+ *
+ * @example
+ * import { warningLines } from './MessageReport.js'
+ * console.log(warningLines({ warnings: [{ path: 'from', message: 'contains "." at 2: ...' }] } as never)) // ['warning: from contains "." at 2: ...']
+ * @category formatting
+ * @since 0.1.0
+ */
+export const warningLines = (r: Pick<MessageReport, 'warnings'>): ReadonlyArray<string> =>
+  (r.warnings ?? []).map((w) => `warning: ${w.path} ${w.message}`)
+
 const encodingName = (io: Io, e: MessageReport['encoding']): string =>
-  e === 'gsm7' ? green(io, 'GSM-7') : yellow(io, 'UCS-2')
+  e === 'gsm7' ? green(io, 'GSM-7') : e === 'binary' ? green(io, '8-bit') : yellow(io, 'UCS-2')
 
 /**
  * The readable lines of a report.

@@ -7,7 +7,9 @@
  * @since 0.1.0
  */
 import * as O from 'fp-ts/lib/Option.js'
+import type { Problem } from '../core/errors.js'
 import { derive, type Feature, toMask } from '../core/message/Features.js'
+import { of as warningsOf } from '../core/message/Warnings.js'
 import { type Offender, planWith, type Suggestion, suggestWith, type WirePlan } from '../core/text/Charset.js'
 import { check, countWith, type Encoding, splitWith } from '../core/text/Parts.js'
 import { toHex } from '../core/text/Ucs2.js'
@@ -65,6 +67,8 @@ export interface PreviewReport {
   }
   readonly hex?: string
   readonly reqFeat: { readonly mask: number; readonly features: ReadonlyArray<Feature> }
+  /** What some networks may not carry (a sender id with punctuation); absent when there is nothing. */
+  readonly warnings?: ReadonlyArray<Problem>
   readonly cost?: { readonly perPart: number; readonly total: number; readonly source: 'given' | 'gateway' }
 }
 
@@ -126,6 +130,7 @@ export const preview = (text: string, options: PreviewOptions = {}): PreviewRepo
     ...(options.callback === undefined ? {} : { callback: options.callback }),
   })
   const charge = options.charge
+  const warnings = warningsOf(options)
   return {
     text,
     encoding: plan.encoding,
@@ -152,6 +157,7 @@ export const preview = (text: string, options: PreviewOptions = {}): PreviewRepo
     ...(suggestion === undefined ? {} : { suggestion }),
     ...(plan.encoding === 'ucs2' ? { hex: toHex(text) } : {}),
     reqFeat: { mask: toMask(features), features: [...features] },
+    ...(warnings.length === 0 ? {} : { warnings }),
     ...(charge === undefined
       ? {}
       : {
@@ -215,6 +221,7 @@ export const render = (io: Io, r: PreviewReport): ReadonlyArray<string> => {
   if (r.hex !== undefined)
     lines.push(`${bold(io, 'UCS-2 hex')} ${r.hex.length > 120 ? `${r.hex.slice(0, 120)}...` : r.hex}`)
   lines.push(`${bold(io, 'req_feat')}  ${r.reqFeat.mask} (${r.reqFeat.features.join(' + ') || 'none'})`)
+  for (const w of r.warnings ?? []) lines.push(yellow(io, `Warning   ${w.path} ${w.message}`))
   if (r.cost !== undefined)
     lines.push(
       `${bold(io, 'Cost')}      ${plural(r.parts, 'part')} x ${plural(r.cost.perPart, 'credit')} = ${plural(r.cost.total, 'credit')}${r.cost.source === 'gateway' ? ' (charge per part from routecoverage)' : ''}`,

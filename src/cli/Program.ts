@@ -14,6 +14,7 @@ import * as charge from './commands/charge.js'
 import * as coverage from './commands/coverage.js'
 import * as demo from './commands/demo.js'
 import * as preview from './commands/preview.js'
+import * as quicksend from './commands/quicksend.js'
 import * as send from './commands/send.js'
 import * as simulator from './commands/simulator.js'
 import * as status from './commands/status.js'
@@ -41,6 +42,7 @@ export const COMMANDS: ReadonlyArray<Declare> = [
   coverage.declare,
   voucher.declare,
   bulk.declare,
+  quicksend.declare,
   simulator.declare,
   demo.declare,
 ]

@@ -18,7 +18,7 @@ import type * as Encode from '../core/request/Encode.js'
 import * as Scrub from '../core/request/Scrub.js'
 import * as Unbound from '../core/request/Unbound.js'
 import { bind, unbound } from '../core/request/Wire.js'
-import type { BatchResult, ItemOutcome } from './Commands.js'
+import type { BatchResult, ItemOutcome, StartedBatch } from './Commands.js'
 import * as Commands from './Commands.js'
 import {
   type ClientConfig,
@@ -33,7 +33,7 @@ import * as Messages from './Messages.js'
 import * as Rest from './Rest.js'
 import * as Session from './Session.js'
 
-export type { BatchResult, ItemOutcome } from './Commands.js'
+export type { BatchResult, ItemOutcome, StartedBatch } from './Commands.js'
 export type { ClientConfig, ClientEvent, RestClientConfig } from './Config.js'
 export type { BulkOptions, BulkOutcome, Progress, SendResult } from './Messages.js'
 export type { RecipientOutcome } from './Send.js'
@@ -71,8 +71,9 @@ export interface Client {
   readonly coverage: (msisdn: string) => TE.TaskEither<ClickatellError, Reply.CoverageReply>
   /** `token_pay`: spends a voucher. Never repeated (a voucher is spent once). */
   readonly voucher: (token: string) => TE.TaskEither<ClickatellError, Reply.TokenPayReply>
-  readonly startBatch: (input: Batch.BatchStart) => TE.TaskEither<ClickatellError, Reply.BatchReply>
-  /** `senditem`: sent once; a lost answer makes the outcome `Unknown` (items carry no client message id to query by). */
+  /** `startbatch`: the batch id, the plan its items are checked against (give it to `sendItem`), and warnings. */
+  readonly startBatch: (input: Batch.BatchStart) => TE.TaskEither<ClickatellError, StartedBatch>
+  /** `senditem`: sent once; a lost answer makes the outcome `Unknown` (look it up by its `clientMessageId`, when given). */
   readonly sendItem: (input: Batch.BatchItem) => TE.TaskEither<LocalError, ItemOutcome>
   /** `quicksend`: sent once per request of recipients; outcomes per recipient in order. */
   readonly quickSend: (input: Batch.BatchSend) => TE.TaskEither<LocalError, BatchResult>
@@ -200,6 +201,7 @@ const compose = (s: Settings): Client => {
     policy: { ...s.confirm, backoff: s.retry },
     bulk: s.bulk,
     onEvent: s.onEvent,
+    defaultCountryCode: s.defaultCountryCode,
   })
   const commands = Commands.make({
     via,
@@ -207,6 +209,8 @@ const compose = (s: Settings): Client => {
     authenticate,
     method: s.method,
     authentication: s.authentication,
+    now: s.env.now,
+    defaultCountryCode: s.defaultCountryCode,
   })
   return scrubbed({ ...commands, ...messages, close: sessions.close }, secrets.scrub)
 }

@@ -7,7 +7,9 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { type ClickatellError, invalidInput, type LocalError } from '../core/errors.js'
+import { type ClickatellError, invalidInput, type LocalError, type Problem } from '../core/errors.js'
+import type { BatchPlan } from '../core/message/BatchTemplate.js'
+import { type CountryCode, inputWithCountryCode } from '../core/message/Msisdn.js'
 import type * as Reply from '../core/reply/Replies.js'
 import type { Command, RestCommand } from '../core/request/Command.js'
 import * as Unbound from '../core/request/Unbound.js'
@@ -88,13 +90,14 @@ export const retrying = (deps: RetryDeps): Retry => {
 }
 
 /**
- * What happened to one batch item (`senditem`, or a recipient of `quicksend`): as `RecipientOutcome`, but
- * without a client message id, since the batch commands carry none. Sent once: a lost answer is `Unknown`.
+ * What happened to one batch item (`senditem`, or a recipient of `quicksend`): as `RecipientOutcome`, with the
+ * client message id only when the caller gave one (the batch commands make none). Sent once: a lost answer is
+ * `Unknown`, and an item with its own id can then be looked up by it (`status({ clientMessageId })`).
  *
  * @category model
  * @since 0.1.0
  */
-export type ItemOutcome =
+export type ItemOutcome = (
   | {
       readonly _tag: 'Accepted'
       readonly to: string
@@ -108,6 +111,21 @@ export type ItemOutcome =
       readonly error: ClickatellError
       readonly attempts: number
     }
+) & { readonly clientMessageId?: string }
+
+/**
+ * A started batch: the gateway's batch id and the plan its items are checked against (`Batch.checkItem`).
+ * Give the plan to `sendItem` (`{ batchId: started.batchId, plan: started.plan, to, fields }`) to have each
+ * item refused before sending when it would not fit.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface StartedBatch extends Reply.BatchReply {
+  readonly plan: BatchPlan
+  /** What some networks may not carry (a sender id with punctuation); the batch went ahead. */
+  readonly warnings: ReadonlyArray<Problem>
+}
 
 /**
  * The outcomes of a `quicksend`, one per recipient in the order given.
@@ -132,7 +150,18 @@ export interface CommandsDeps {
   readonly authenticate: () => Promise<E.Either<ClickatellError, Reply.AuthReply>>
   readonly method: 'GET' | 'POST'
   readonly authentication: 'session' | 'per-request'
+  /** The clock a batch's `deliverAt` is checked against (milliseconds since 1970); without it, not checked. */
+  readonly now?: () => number
+  /** Replaces the leading 0 of a national number before the recipients are checked (`Config`). */
+  readonly defaultCountryCode?: CountryCode | undefined
 }
+
+// The id the caller gave, as the outcome carries it.
+const withId = (o: ItemOutcome, id: string | undefined): ItemOutcome =>
+  id === undefined ? o : { ...o, clientMessageId: id }
+
+// The client message id an encoded batch request carries, if any.
+const idOf = (u: UnboundRequest): string | undefined => u.params.find(([name]) => name === 'climsgid')?.[1]
 
 // The recipients of an encoded batch request, as its `to` carries them.
 const recipientsOf = (u: UnboundRequest): ReadonlyArray<string> =>
@@ -214,21 +243,36 @@ export const make = (deps: CommandsDeps) => {
     balance: () => read('getbalance', E.right(Unbound.getbalance())),
     coverage: (msisdn: string) => read('routecoverage', Unbound.routecoverage({ msisdn })),
     voucher: (token: string) => () => once('token_pay', Unbound.token_pay({ token })),
-    startBatch: (input: UnboundBatch.BatchStart) => () => once('startbatch', UnboundBatch.startbatch(input)),
+    startBatch:
+      (input: UnboundBatch.BatchStart) => async (): Promise<E.Either<ClickatellError, StartedBatch>> => {
+        const planned = UnboundBatch.planBatch(deps.now === undefined ? {} : { now: new Date(deps.now()) })(
+          input,
+        )
+        if (E.isLeft(planned)) return planned
+        const { plan, warnings } = planned.right
+        const r = await once('startbatch', E.right(planned.right.request))
+        return E.map((reply: Reply.BatchReply): StartedBatch => ({ batchId: reply.batchId, plan, warnings }))(
+          r,
+        )
+      },
     endBatch: (input: UnboundBatch.BatchRef) => () => once('endbatch', UnboundBatch.endbatch(input)),
     sendItem: (input: UnboundBatch.BatchItem) => async (): Promise<E.Either<LocalError, ItemOutcome>> => {
-      const encoded = UnboundBatch.senditem(input)
+      const encoded = UnboundBatch.senditem(inputWithCountryCode(deps.defaultCountryCode)(input))
       if (E.isLeft(encoded)) return encoded
       const [to] = recipientsOf(encoded.right)
       const r = await once('senditem', encoded)
-      return E.right(E.isRight(r) ? itemAccepted(to!, r.right.apiMsgId) : itemFailed(to!, r.left))
+      const outcome = E.isRight(r) ? itemAccepted(to!, r.right.apiMsgId) : itemFailed(to!, r.left)
+      return E.right(withId(outcome, idOf(encoded.right)))
     },
     quickSend: (input: UnboundBatch.BatchSend) => async (): Promise<E.Either<LocalError, BatchResult>> => {
-      const encoded = UnboundBatch.quicksendWith({ method: deps.method })(input)
+      const encoded = UnboundBatch.quicksendWith({ method: deps.method })(
+        inputWithCountryCode(deps.defaultCountryCode)(input),
+      )
       if (E.isLeft(encoded)) return encoded
       const outcomes: ItemOutcome[] = []
       for (const u of encoded.right)
-        outcomes.push(...itemsOf(recipientsOf(u), await once('quicksend', E.right(u))))
+        for (const o of itemsOf(recipientsOf(u), await once('quicksend', E.right(u))))
+          outcomes.push(withId(o, idOf(u)))
       return E.right({ outcomes })
     },
   }

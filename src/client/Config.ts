@@ -11,6 +11,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { type InvalidInput, invalidInput } from '../core/errors.js'
 import { ClientMessageId } from '../core/message/IdCodecs.js'
+import { CountryCode } from '../core/message/Msisdn.js'
 import { checked, describe, problemsOf } from '../core/message/Validation.js'
 import { MAX_BODY_CHARS } from '../core/reply/Parse.js'
 import { account, decodeCredentials, type ValidCredentials } from '../core/request/Credentials.js'
@@ -51,6 +52,11 @@ export interface ClientConfig {
   readonly bulk?: { readonly concurrency?: number; readonly ratePerSecond?: number }
   /** Longest response body read, in characters (default 1 MiB). */
   readonly maxBodyChars?: number
+  /**
+   * The country code that replaces the leading 0 of a national number (`'44'`: `07900000001` is sent as
+   * `447900000001`), before the number is checked; without it a national number is refused. Default none.
+   */
+  readonly defaultCountryCode?: string
   /**
    * Clock, sleep, randomness and id source; tests pass `manualEnv()`. An id that is not a client message id
    * refuses the send it was made for. `background` is the keep-alive loop's wait (default: `sleep` when given,
@@ -106,6 +112,7 @@ export interface Settings {
   readonly confirm: Omit<SendPolicy, 'backoff'>
   readonly bulk: { readonly concurrency: number; readonly ratePerSecond: number }
   readonly maxBodyChars: number
+  readonly defaultCountryCode: CountryCode | undefined
   readonly env: Omit<Env, 'newClientMessageId'>
   readonly background: (ms: number) => Promise<void>
   /** The id source's next id, decoded. */
@@ -250,6 +257,10 @@ const Config = t.type({
   ),
   bulk: section(t.type({ concurrency: orElse(atLeast(1), 4), ratePerSecond: orElse(atLeast(0), 100) })),
   maxBodyChars: orElse(atLeast(0), MAX_BODY_CHARS),
+  defaultCountryCode: orElse<CountryCode | undefined>(
+    CountryCode as t.Type<CountryCode | undefined, CountryCode | undefined, unknown>,
+    undefined,
+  ),
   env: section(
     t.partial({
       now: fn<() => number>(),
@@ -295,6 +306,7 @@ const complete = (c: Omit<t.TypeOf<typeof Config>, 'credentials'>): Omit<Setting
     confirm: c.confirm,
     bulk: c.bulk,
     maxBodyChars: c.maxBodyChars,
+    defaultCountryCode: c.defaultCountryCode,
     env: {
       now: c.env.now ?? systemEnv.now,
       sleep: c.env.sleep ?? systemEnv.sleep,

@@ -10,10 +10,18 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { identity } from 'fp-ts/lib/function.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
-import { type ClickatellError, type InvalidInput, invalidInput, type LocalError } from '../core/errors.js'
+import {
+  type ClickatellError,
+  type InvalidInput,
+  invalidInput,
+  type LocalError,
+  type Problem,
+} from '../core/errors.js'
 import { ClientMessageId } from '../core/message/IdCodecs.js'
 import { decode, type MessageInput } from '../core/message/Message.js'
-import type { Msisdn } from '../core/message/Msisdn.js'
+import { type CountryCode, inputWithCountryCode, type Msisdn } from '../core/message/Msisdn.js'
+import { check as checkSchedule } from '../core/message/Schedule.js'
+import { of as warningsOf } from '../core/message/Warnings.js'
 import type { SendReply, StatusReply } from '../core/reply/Replies.js'
 import { prepare } from '../core/request/Encode.js'
 import { fromMessage, type Submission } from '../core/request/MessageParams.js'
@@ -23,13 +31,15 @@ import { type RecipientOutcome, type SendEvent, type SendPolicy, sendOnce } from
 import type { Authenticated } from './Session.js'
 
 /**
- * The outcome of sending one message: one entry per recipient, in the order given.
+ * The outcome of sending one message: one entry per recipient, in the order given, and the warnings of the
+ * message (`Warnings.of`: a sender id with punctuation), which did not stop the send.
  *
  * @category model
  * @since 0.1.0
  */
 export interface SendResult {
   readonly outcomes: ReadonlyArray<RecipientOutcome>
+  readonly warnings: ReadonlyArray<Problem>
 }
 
 /**
@@ -121,11 +131,61 @@ export interface MessagesDeps {
   readonly policy: SendPolicy
   readonly bulk: { readonly concurrency: number; readonly ratePerSecond: number }
   readonly onEvent: (event: SendEvent) => void
+  /** Replaces the leading 0 of a national number before the recipients are checked (`Config`). */
+  readonly defaultCountryCode?: CountryCode | undefined
 }
 
 /**
- * A message checked once, before any recipient is sent to: decoded, planned, and refused when it carries its
- * own client message id but has several recipients (an id names one message).
+ * What the client's edge applies to a message before sending: its clock, against which `deliverAt` is checked
+ * (`Schedule.check`), and the country code of national numbers.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface MessageEdge {
+  /** Now, in milliseconds since 1970; without it the scheduled time is not checked. */
+  readonly now?: number
+  readonly defaultCountryCode?: CountryCode | undefined
+}
+
+/**
+ * A message checked once at the client's edge, before any recipient is sent to: national numbers given the
+ * country code, decoded, its scheduled time checked against `now` (at most 7 days ahead, not in the past),
+ * planned, and refused when it carries its own client message id but has several recipients (an id names one
+ * message).
+ *
+ * @example
+ * import { checkMessageWith } from './Messages.js'
+ * const check = checkMessageWith({ now: Date.UTC(2030, 0, 1), defaultCountryCode: '44' as never })
+ * const r = check({ to: '07900000001', text: 'Hi', deliverAt: new Date('2030-01-09T00:00:00Z') })
+ * console.log(r._tag === 'Left' && r.left._tag === 'InvalidInput' && r.left.problems[0]!.path) // 'deliverAt'
+ * const ok = check({ to: '07900000001', text: 'Hi' })
+ * console.log(ok._tag === 'Right' && ok.right.to) // ['447900000001']
+ * @category decoding
+ * @since 0.1.0
+ */
+export const checkMessageWith =
+  (edge: MessageEdge) =>
+  (message: MessageInput): E.Either<LocalError, Submission> => {
+    const decoded = decode(inputWithCountryCode(edge.defaultCountryCode)(message))
+    if (E.isLeft(decoded)) return decoded
+    const scheduled = edge.now === undefined ? decoded : checkSchedule(new Date(edge.now))(decoded.right)
+    if (E.isLeft(scheduled)) return scheduled
+    return planOne(scheduled.right)
+  }
+
+// Planned, and refused with its own id for several recipients.
+const planOne = (message: Parameters<typeof fromMessage>[0]): E.Either<LocalError, Submission> => {
+  const planned = fromMessage(message)
+  if (E.isLeft(planned)) return planned
+  const count = planned.right.to.length
+  if (planned.right.options.clientMessageId === undefined || count === 1) return planned
+  const why = `identifies one message, but there are ${count} recipients: leave it out (the client makes one per recipient) or send to each number on its own`
+  return E.left(invalidInput([{ path: 'clientMessageId', message: why }]))
+}
+
+/**
+ * `checkMessageWith({})`: decoded and planned, without a clock or a country code.
  *
  * @example
  * import { checkMessage } from './Messages.js'
@@ -134,16 +194,13 @@ export interface MessagesDeps {
  * @category decoding
  * @since 0.1.0
  */
-export const checkMessage = (message: MessageInput): E.Either<LocalError, Submission> => {
-  const decoded = decode(message)
-  if (E.isLeft(decoded)) return decoded
-  const planned = fromMessage(decoded.right)
-  if (E.isLeft(planned)) return planned
-  const count = planned.right.to.length
-  if (planned.right.options.clientMessageId === undefined || count === 1) return planned
-  const why = `identifies one message, but there are ${count} recipients: leave it out (the client makes one per recipient) or send to each number on its own`
-  return E.left(invalidInput([{ path: 'clientMessageId', message: why }]))
-}
+export const checkMessage: (message: MessageInput) => E.Either<LocalError, Submission> = checkMessageWith({})
+
+// The edge of the client: its clock and its country code.
+const edgeOf = (deps: MessagesDeps): MessageEdge => ({
+  now: deps.env.now(),
+  defaultCountryCode: deps.defaultCountryCode,
+})
 
 // One recipient of one message (`message` is its position in the input): ready to send, or refused with it.
 type Job =
@@ -232,7 +289,7 @@ const jobsFrom = (
 function* syncJobs(deps: MessagesDeps, messages: Iterable<MessageInput>, signal: AbortSignal | undefined) {
   let index = 0
   for (const message of messages)
-    yield* jobsOf(deps, message, index++, planOf(deps, checkMessage(message)), signal)
+    yield* jobsOf(deps, message, index++, planOf(deps, checkMessageWith(edgeOf(deps))(message)), signal)
 }
 
 async function* asyncJobs(
@@ -242,7 +299,7 @@ async function* asyncJobs(
 ) {
   let index = 0
   for await (const message of messages)
-    yield* jobsOf(deps, message, index++, planOf(deps, checkMessage(message)), signal)
+    yield* jobsOf(deps, message, index++, planOf(deps, checkMessageWith(edgeOf(deps))(message)), signal)
 }
 
 // Counts outcomes for `onProgress`.
@@ -329,12 +386,14 @@ export const make = (deps: MessagesDeps) => ({
   send:
     (message: MessageInput, options: BulkOptions = {}): TE.TaskEither<LocalError, SendResult> =>
     async () => {
-      const planned = planOf(deps, checkMessage(message))
+      const checked = checkMessageWith(edgeOf(deps))(message)
+      if (E.isLeft(checked)) return checked
+      const planned = planOf(deps, checked)
       if (E.isLeft(planned)) return planned
       const outcomes: RecipientOutcome[] = []
       for await (const o of run(deps, jobsOf(deps, message, 0, planned, options.signal), options, identity))
         outcomes.push(o)
-      return E.right({ outcomes })
+      return E.right({ outcomes, warnings: warningsOf(checked.right.options) })
     },
   sendAll: (
     messages: Iterable<MessageInput> | AsyncIterable<MessageInput>,

@@ -20,6 +20,7 @@ export {
   type RestClient,
   type RestClientConfig,
   type SendResult,
+  type StartedBatch,
 } from './Client.js'
 export type { RetryEvent } from './Commands.js'
 export { type Env, manualEnv, systemEnv } from './Env.js'

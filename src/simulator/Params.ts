@@ -167,8 +167,9 @@ const checks: ReadonlyArray<readonly [name: string, ok: (value: string) => boole
 ]
 
 /** Sender id (section 5.2.3): up to 16 digits, or up to 11 letters, digits and spaces. */
+// Punctuation passes, as on the live gateway: section 5.2.3 only warns that some networks may not carry it.
 const validSender = (from: string): boolean =>
-  DIGITS.test(from) ? from.length <= 16 : /^[A-Za-z0-9 ]{1,11}$/.test(from) && /[A-Za-z]/.test(from)
+  DIGITS.test(from) ? from.length <= 16 : /^[\x20-\x7e]{1,11}$/.test(from) && /[A-Za-z]/.test(from)
 
 const utcTime = (text: string): number | undefined => {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/.exec(text)

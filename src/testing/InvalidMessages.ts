@@ -71,8 +71,8 @@ const makers: { readonly [F in Fault]-?: Make } = {
     '447901231234567890',
   ]),
   'sender-characters': option('sender-characters', 'from', [
-    'Acme & Co',
-    'Acme-Ltd',
+    'Acme\u00a0Co',
+    'Acme\tLtd',
     'Café',
     '+447901231234',
     ' Acme',

@@ -1,6 +1,6 @@
 import { CommanderError, Command as Program } from 'commander'
 import { describe, expect, it } from 'vitest'
-import { messageOptions, number, optionsOf } from '../../src/cli/Flags.js'
+import { binaryOf, countryOf, isBinary, messageOptions, number, optionsOf } from '../../src/cli/Flags.js'
 
 describe('number', () => {
   it.each([
@@ -141,5 +141,31 @@ describe('optionsOf', () => {
     expect(
       optionsOf({ from: undefined, escalate: false, replyable: false, ucs2: false, bypassDnc: false }),
     ).toEqual({})
+  })
+})
+
+describe('the flags of issue 16', () => {
+  it('--require adds features by name, upper-cased', () => {
+    expect(optionsOf({ require: 'flash, delivack' })).toEqual({
+      requiredFeatures: { add: ['FLASH', 'DELIVACK'] },
+    })
+  })
+  it('--country: national numbers get the code; a bad code is bad input', () => {
+    const r = countryOf({ country: '27' })
+    expect(r._tag === 'Right' && ['0821234567', '27821234567'].map(r.right)).toEqual([
+      '27821234567',
+      '27821234567',
+    ])
+    const id = countryOf({})
+    expect(id._tag === 'Right' && id.right('0821234567')).toBe('0821234567')
+    expect(countryOf({ country: '0027' })._tag).toBe('Left')
+  })
+  it('binaryOf and isBinary', () => {
+    expect([isBinary({ udh: '00' }), isBinary({ data: 'AB' }), isBinary({ binary: true })]).toEqual([
+      true,
+      true,
+      false,
+    ])
+    expect(binaryOf({ data: 'AB' })).toEqual({ data: 'AB' })
   })
 })

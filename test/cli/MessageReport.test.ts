@@ -1,6 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { cheaperWarning, messageReport, reportLines, smartText } from '../../src/cli/MessageReport.js'
+import {
+  binaryReport,
+  cheaperWarning,
+  messageReport,
+  reportLines,
+  smartText,
+  warningLines,
+} from '../../src/cli/MessageReport.js'
 import type { Io } from '../../src/cli/Output.js'
 import { plan } from '../../src/core/text/Charset.js'
 
@@ -70,5 +77,17 @@ describe('reportLines and cheaperWarning', () => {
   it('no warning without a cheaper text', () => {
     expect(cheaperWarning(messageReport('Hi', {}, 1))).toBeUndefined()
     expect(cheaperWarning(messageReport('Ωmega', {}, 1))).toBeUndefined()
+  })
+})
+
+describe('binaryReport and warningLines', () => {
+  it('counts 8-bit content in bytes and parts, with the cost', () => {
+    const r = binaryReport({ data: 'AB'.repeat(141) }, { charge: 0.5 }, 2)
+    expect([r.encoding, r.units, r.unitName, r.parts, r.cost?.total]).toEqual(['binary', 141, 'bytes', 2, 2])
+    expect(reportLines(io, r)[0]).toBe('Message   8-bit, 2 parts (141 bytes)')
+  })
+  it('one warning line each', () => {
+    expect(warningLines({ warnings: [{ path: 'from', message: 'x' }] })).toEqual(['warning: from x'])
+    expect(warningLines({})).toEqual([])
   })
 })

@@ -204,3 +204,12 @@ describe('render', () => {
     )
   })
 })
+
+describe('preview: warnings', () => {
+  it('a sender id with punctuation is a warning in the report and a line', () => {
+    const r = preview('Hi', { from: 'Dr.Smith' })
+    expect(r.warnings?.map((w) => w.path)).toEqual(['from'])
+    expect(render(plain, r).at(-1)).toMatch(/^Warning {3}from contains "\." at 2: punctuation/)
+    expect(preview('Hi', { from: 'Acme' }).warnings).toBeUndefined()
+  })
+})

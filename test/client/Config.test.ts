@@ -140,3 +140,15 @@ describe('the environment', () => {
     expect(new Set(ids.map((r) => (E.isRight(r) ? r.right : ''))).size).toBe(200)
   })
 })
+
+describe('defaultCountryCode', () => {
+  it('is none by default, and decoded when given', () => {
+    expect(settings().defaultCountryCode).toBeUndefined()
+    expect(settings({ defaultCountryCode: '44' }).defaultCountryCode).toBe('44')
+  })
+  it.each(['+44', '0044', '4444', '', 'uk'])('refuses %j at its path', (cc) => {
+    expect(problems({ transport, credentials, defaultCountryCode: cc }).map((p) => p.path)).toEqual([
+      'defaultCountryCode',
+    ])
+  })
+})

@@ -8,6 +8,7 @@ import { manualEnv } from '../../src/client/Env.js'
 import {
   type BulkOutcome,
   checkMessage,
+  checkMessageWith,
   type MessagesDeps,
   make,
   type Progress,
@@ -170,4 +171,20 @@ describe('sendAll', () => {
       expect(new Set(s.climsgids()).size).toBe(s.sent.length)
     },
   )
+})
+
+describe('checkMessageWith: the edge of the client', () => {
+  it('gives national numbers the country code before they are checked', () => {
+    const r = checkMessageWith({ defaultCountryCode: '44' as never })({
+      to: ['07900000001', '447900000002'],
+      text: 'Hi',
+    })
+    expect(r._tag === 'Right' && r.right.to).toEqual(['447900000001', '447900000002'])
+  })
+  it('checks deliverAt against its clock, and not without one', () => {
+    const message = { to: '447900000001', text: 'Hi', deliverAt: new Date('2030-01-09T00:00:00Z') }
+    const r = checkMessageWith({ now: Date.UTC(2030, 0, 1) })(message)
+    expect(r._tag === 'Left' && r.left._tag === 'InvalidInput' && r.left.problems[0]!.path).toBe('deliverAt')
+    expect(checkMessageWith({})(message)._tag).toBe('Right')
+  })
 })

@@ -11,14 +11,26 @@ import type { RecipientOutcome } from '../../client/Send.js'
 import { toMessage } from '../../core/errors.js'
 import type { MessageInput } from '../../core/message/Message.js'
 import { type Context, type Declare, textOf } from '../Context.js'
-import { type MessageFlags, messageOptions, number, optionsOf } from '../Flags.js'
+import {
+  type BinaryFlags,
+  binaryOf,
+  binaryOptions,
+  countryOf,
+  isBinary,
+  type MessageFlags,
+  messageOptions,
+  number,
+  optionsOf,
+} from '../Flags.js'
 import { withClient } from '../Gateway.js'
 import {
+  binaryReport,
   cheaperWarning,
   type MessageReport,
   messageReport,
   reportLines,
   smartText,
+  warningLines,
 } from '../MessageReport.js'
 import {
   cliError,
@@ -50,14 +62,20 @@ export const recipientsOf = (to: string): ReadonlyArray<string> =>
     .filter((s) => s !== '')
 
 /**
- * The message the flags describe: one recipient as a string, several as an array.
+ * The message the flags describe: one recipient as a string, several as an array; the text, or the 8-bit
+ * content of `--udh`/`--data`.
  *
  * @category constructors
  * @since 0.1.0
  */
-export const messageOf = (to: ReadonlyArray<string>, text: string, f: MessageFlags): MessageInput => ({
+export const messageOf = (
+  to: ReadonlyArray<string>,
+  text: string,
+  f: MessageFlags & BinaryFlags,
+): MessageInput => ({
   to: to.length === 1 ? to[0]! : to,
-  text,
+  ...(isBinary(f) && text === '' ? {} : { text }),
+  ...binaryOf(f),
   ...optionsOf(f),
 })
 
@@ -128,7 +146,7 @@ export const reportOutcomes = (
  * @category model
  * @since 0.1.0
  */
-export interface SendFlags extends MessageFlags {
+export interface SendFlags extends MessageFlags, BinaryFlags {
   readonly charge?: number
 }
 
@@ -144,26 +162,37 @@ export const send = (
   to: ReadonlyArray<string>,
   text: string,
   flags: SendFlags,
-): Promise<number> =>
-  withClient(ctx, async (client) => {
+): Promise<number> => {
+  const international = countryOf(flags)
+  if (E.isLeft(international)) return Promise.resolve(fail(ctx.io, international.left))
+  const numbers = to.map(international.right)
+  return withClient(ctx, async (client) => {
     const { io } = ctx
-    const smart = flags.smartEncoding === true ? smartText(text) : undefined
+    const smart = flags.smartEncoding === true && !isBinary(flags) ? smartText(text) : undefined
     const sent = smart?.text ?? text
-    const r = await client.send(messageOf(to, sent, flags))()
+    const r = await client.send(messageOf(numbers, sent, flags))()
     if (E.isLeft(r)) return fail(io, r.left)
-    const report = messageReport(
-      sent,
-      {
-        ...(flags.ucs2 === true ? { ucs2: true } : {}),
-        ...(flags.charge === undefined ? {} : { charge: flags.charge }),
-        ...(smart === undefined ? {} : { replaced: smart.replaced }),
-      },
-      to.length,
-    )
+    const charge = flags.charge === undefined ? {} : { charge: flags.charge }
+    const report: MessageReport = {
+      ...(isBinary(flags)
+        ? binaryReport(flags, charge, numbers.length)
+        : messageReport(
+            sent,
+            {
+              ...(flags.ucs2 === true ? { ucs2: true } : {}),
+              ...charge,
+              ...(smart === undefined ? {} : { replaced: smart.replaced }),
+            },
+            numbers.length,
+          )),
+      ...(r.right.warnings.length === 0 ? {} : { warnings: r.right.warnings }),
+    }
     const warning = cheaperWarning(report)
-    if (warning !== undefined) io.err(yellow(io, warning))
+    for (const line of [...warningLines(report), ...(warning === undefined ? [] : [warning])])
+      io.err(yellow(io, line))
     return reportOutcomes(io, report, r.right.outcomes)
   })
+}
 
 /**
  * Declares `send`.
@@ -172,15 +201,19 @@ export const send = (
  * @since 0.1.0
  */
 export const declare: Declare = (program, perform) => {
-  messageOptions(
-    program
-      .command('send')
-      .description('send a message, safely: one request per recipient, never sent twice')
-      .requiredOption('--to <numbers>', '(required) recipients, comma-separated, international format')
-      .option('--text <text>', 'the text (or standard input)')
-      .option('--charge <credits>', 'credits per part, for the cost', number('--charge')),
+  binaryOptions(
+    messageOptions(
+      program
+        .command('send')
+        .description('send a message, safely: one request per recipient, never sent twice')
+        .requiredOption('--to <numbers>', '(required) recipients, comma-separated, international format')
+        .option('--text <text>', 'the text (or standard input)')
+        .option('--charge <credits>', 'credits per part, for the cost', number('--charge')),
+    ),
   ).action((o: SendFlags & { to: string; text?: string }) =>
     perform(async (ctx) => {
+      // 8-bit content has no text: nothing is read from standard input.
+      if (isBinary(o) && o.text === undefined) return send(ctx, recipientsOf(o.to), '', o)
       const text = await textOf(ctx.world, o.text === undefined ? [] : [o.text], 'with --text "Hello"')
       return E.isLeft(text) ? fail(ctx.io, text.left) : send(ctx, recipientsOf(o.to), text.right, o)
     }),

@@ -17,6 +17,8 @@ import { type ChunkOptions, type WireRequest, withCredentials, withCredentialsEa
 
 export type { BatchItem, BatchRef, BatchSend, BatchStart } from '../request/UnboundBatch.js'
 export {
+  type BatchPlan,
+  checkItem,
   type ItemPreview,
   type PreviewOptions,
   placeholders,
@@ -45,7 +47,9 @@ export const startbatch: (
   withCredentials(UnboundBatch.startbatch)
 
 /**
- * `senditem`: one item of a batch, to one number, with its field values (`field1`..`fieldN`).
+ * `senditem`: one item of a batch, to one number, with its field values (`field1`..`fieldN`) and its own
+ * `climsgid` when given; with the batch's `plan`, an item that would not fit its `concat` is refused before
+ * sending (`MessageTooLong`). See `UnboundBatch.senditem`.
  *
  * @example
  * import { Batch, Encode } from 'clickatell-fp'
@@ -58,9 +62,8 @@ export const startbatch: (
  */
 export const senditem: (
   credentials: Credentials,
-) => (input: UnboundBatch.BatchItem) => E.Either<InvalidInput, WireRequest> = withCredentials(
-  UnboundBatch.senditem,
-)
+) => (input: UnboundBatch.BatchItem) => E.Either<InvalidInput | MessageTooLong, WireRequest> =
+  withCredentials(UnboundBatch.senditem)
 
 /**
  * `quicksend` with options: the template as it is to many numbers, split into requests of at most

@@ -10,12 +10,18 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
-import { type InvalidInput, invalidInput, type Problem } from '../errors.js'
+import {
+  type InvalidInput,
+  invalidInput,
+  type MessageTooLong,
+  messageTooLong,
+  type Problem,
+} from '../errors.js'
 import { planWith, type WirePlan } from '../text/Charset.js'
 import { GATEWAY_MAX_PARTS } from '../text/Parts.js'
 import { FieldValue, MessageText, TextEncoding } from './ContentCodecs.js'
 import { MaxParts } from './NumberCodecs.js'
-import { describe, fromProblems, gather, listOf, problemsOf } from './Validation.js'
+import { checked, describe, fromProblems, gather, listOf, problemsOf } from './Validation.js'
 
 /**
  * A list of batch field values, each a problem of its own at `<path>.<index>`.
@@ -222,3 +228,80 @@ export const preview: (
   template: string,
   items: ReadonlyArray<{ readonly fields?: ReadonlyArray<string> }>,
 ) => E.Either<InvalidInput, ReadonlyArray<ItemPreview>> = previewWith({})
+
+/**
+ * What a started batch is, for checking its items before they are sent: the template as given, its encoding
+ * choice, and the `concat` its `startbatch` sent (1 when it sent none). The client's `startBatch` answers it
+ * beside the batch id.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface BatchPlan {
+  readonly template: string
+  readonly encoding: 'auto' | 'ucs2'
+  readonly concat: number
+}
+
+/**
+ * A `BatchPlan` as given back by a caller: checked for its shape, since it is not sent.
+ *
+ * @example
+ * import * as BatchTemplate from './BatchTemplate.js'
+ * console.log(BatchTemplate.BatchPlan.is({ template: 'Hi #field1#', encoding: 'auto', concat: 2 }), BatchTemplate.BatchPlan.is({ template: 'x' })) // true false
+ * @category codecs
+ * @since 0.1.0
+ */
+export const BatchPlan = checked<BatchPlan>('BatchPlan', (u) => {
+  const p = u as Partial<Record<keyof BatchPlan, unknown>> | null
+  return typeof p === 'object' &&
+    p !== null &&
+    typeof p.template === 'string' &&
+    (p.encoding === 'auto' || p.encoding === 'ucs2') &&
+    MaxParts.is(p.concat)
+    ? undefined
+    : `must be the plan startBatch answered ({ template, encoding, concat }); got ${describe(u)}`
+})
+
+/**
+ * Checks one item against its batch before it is sent: the text it becomes must fit the batch's `concat`
+ * (else `MessageTooLong` with the numbers; the gateway would answer 113), and must not need UCS-2 when the
+ * template has fields (`InvalidInput` at `path`).
+ *
+ * @example
+ * import * as BatchTemplate from './BatchTemplate.js'
+ * const plan = { template: 'Hi #field1#', encoding: 'auto', concat: 1 } as const
+ * console.log(BatchTemplate.checkItem(plan)(['Fred'], 'fields')._tag) // 'Right'
+ * const r = BatchTemplate.checkItem(plan)(['x'.repeat(200)], 'fields')
+ * console.log(r._tag === 'Left' && r.left) // { _tag: 'MessageTooLong', encoding: 'gsm7', units: 203, parts: 2, limit: 1, perPart: 153 }
+ * @category templates
+ * @since 0.1.0
+ */
+export const checkItem =
+  (plan: BatchPlan) =>
+  (values: ReadonlyArray<string>, path: string): E.Either<InvalidInput | MessageTooLong, ItemPreview> => {
+    const withFields = placeholders(plan.template).length > 0
+    const text = withFields ? substitute(plan.template, values) : plan.template
+    const planned = planWith({ encoding: plan.encoding })(text)
+    if (planned.encoding === 'ucs2' && withFields)
+      return E.left(
+        invalidInput([
+          {
+            path,
+            message: `would make the text need UCS-2 (${why(planned)}), but a batch with fields travels as plain text: the gateway would change or drop it`,
+          },
+        ]),
+      )
+    const c = planned.count
+    return c.parts > plan.concat
+      ? E.left(
+          messageTooLong({
+            encoding: c.encoding,
+            units: c.units,
+            parts: c.parts,
+            limit: plan.concat,
+            perPart: c.perPart,
+          }),
+        )
+      : E.right({ text, plan: planned })
+  }

@@ -18,27 +18,28 @@ export interface SenderBrand {
   readonly Sender: unique symbol
 }
 /**
- * `from`, the sender id: 1 to 16 digits (a number in international format, no `+`), or 1 to 11 letters, digits
- * and spaces with at least one letter (section 5.2.3). Punctuation and characters outside A-Z, a-z, 0-9 and
- * the space are refused, as is a space at either end: the specification warns that they "may not always be
- * supported" and "could interfere with your delivery", and a refusal now beats a message lost on one network.
+ * `from`, the sender id: 1 to 16 digits (a number in international format, no `+`), or 1 to 11 printable ASCII
+ * characters with at least one letter (section 5.2.3). Punctuation (`Dr.Smith`, `Acme-Co`) is accepted: the
+ * specification only warns that it "may not always be supported" on every network, so `warning` says so and
+ * the send goes ahead. Characters outside printable ASCII are refused, as is a space at either end.
  *
  * @category model
  * @since 0.1.0
  */
 export type Sender = t.Branded<string, SenderBrand>
 
-const NOT_ALNUM_SENDER = /[^A-Za-z0-9 ]/
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/
+const PUNCTUATION = /[^A-Za-z0-9 ]/
 
 /**
  * @example
  * import * as Codecs from './IdCodecs.js'
- * console.log(Codecs.Sender.is('Acme Ltd'), Codecs.Sender.is('27831234567'), Codecs.Sender.is('Acme & Co')) // true true false
+ * console.log(Codecs.Sender.is('Acme Ltd'), Codecs.Sender.is('27831234567'), Codecs.Sender.is('Dr.Smith'), Codecs.Sender.is('Café')) // true true true false
  * @category codecs
  * @since 0.1.0
  */
 export const Sender = checked<Sender>('Sender', (u) => {
-  const s = mustBeString(u, 'up to 16 digits, or up to 11 letters, digits and spaces')
+  const s = mustBeString(u, 'up to 16 digits, or up to 11 letters, digits, spaces and punctuation')
   if (s !== undefined) return s
   const v = u as string
   if (v === '') return "is empty; leave it out to use the gateway's default sender"
@@ -47,13 +48,34 @@ export const Sender = checked<Sender>('Sender', (u) => {
   if (kindOf(v) === 'numeric')
     return v.length <= 16 ? undefined : `has ${v.length} digits; a numeric sender id has at most 16`
   // The UTF-16 index of the first other character; charAt quotes a whole astral character from its high half.
-  const bad = v.search(NOT_ALNUM_SENDER)
+  const bad = v.search(NOT_PRINTABLE_ASCII)
   if (bad >= 0)
-    return `contains ${quoteCharAt(v, bad)}; an alphanumeric sender id may use only A-Z, a-z, 0-9 and spaces (others may not reach every network)`
+    return `contains ${quoteCharAt(v, bad)}; an alphanumeric sender id may use only printable ASCII: letters, digits, spaces and punctuation`
   if (v.length > 11) return `has ${v.length} characters; an alphanumeric sender id has at most 11`
   if (v.startsWith(' ') || v.endsWith(' ')) return 'must not start or end with a space'
+  if (!/[A-Za-z]/.test(v))
+    return 'has no letter: an alphanumeric sender id needs at least one (or give digits only)'
   return undefined
 })
+
+/**
+ * The warning of a valid sender id that may not reach every network: one with punctuation (section 5.2.3:
+ * such characters "may not always be supported to all destinations"); `undefined` for letters, digits and
+ * spaces only.
+ *
+ * @example
+ * import * as Codecs from './IdCodecs.js'
+ * console.log(Codecs.senderWarning('Acme'), Codecs.senderWarning('Dr.Smith'))
+ * // undefined 'contains "." at 2: punctuation in a sender id may not be supported on every network, and a message may be lost or shown with another sender'
+ * @category checks
+ * @since 0.1.0
+ */
+export const senderWarning = (sender: string): string | undefined => {
+  const at = sender.search(PUNCTUATION)
+  return at < 0
+    ? undefined
+    : `contains ${quoteCharAt(sender, at)}: punctuation in a sender id may not be supported on every network, and a message may be lost or shown with another sender`
+}
 
 /**
  * Whether a sender id is numeric (all digits) or alphanumeric, which decides the `req_feat` bit: the same

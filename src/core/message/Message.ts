@@ -56,7 +56,7 @@ import { describe, fields } from './Validation.js'
  * @since 0.1.0
  */
 export interface MessageOptions {
-  /** Sender id (`from`): 1-16 digits, or 1-11 letters, digits and spaces. Default: the gateway's number. */
+  /** Sender id (`from`): 1-16 digits, or 1-11 printable ASCII characters with a letter (punctuation warns). Default: the gateway's number. */
   readonly from?: string
   /** Your id for the message (`climsgid`): 1-32 letters and digits. */
   readonly clientMessageId?: string
@@ -66,7 +66,7 @@ export interface MessageOptions {
   readonly callback?: number
   /** Delay delivery by this many minutes (`deliv_time`, 1-10080). */
   readonly deliverAfterMinutes?: number
-  /** Deliver at this moment (`scheduled_time`): a Date or unix seconds. At most 7 days ahead. */
+  /** Deliver at this moment (`scheduled_time`): a Date or unix seconds. At most 7 days ahead, not in the past (the client checks it with its clock). */
   readonly deliverAt?: Date | number
   /** Give up if still queued after this many minutes (`validity`, 1-1440). */
   readonly validityMinutes?: number

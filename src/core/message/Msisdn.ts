@@ -225,3 +225,98 @@ export const normaliseWith = (
  * @since 0.1.0
  */
 export const normalise: (input: string) => E.Either<InvalidInput, Msisdn> = normaliseWith({})
+
+/** @category model @since 0.1.0 */
+export interface CountryCodeBrand {
+  readonly CountryCode: unique symbol
+}
+
+/**
+ * A country calling code: 1 to 3 digits, the first not 0, without `+` or `00` (`44`, `27`, `1`).
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type CountryCode = t.Branded<string, CountryCodeBrand>
+
+/**
+ * @example
+ * import { Msisdn } from 'clickatell-fp'
+ * console.log(Msisdn.CountryCode.is('44'), Msisdn.CountryCode.is('+44')) // true false
+ * @category codecs
+ * @since 0.1.0
+ */
+export const CountryCode = checked<CountryCode>('CountryCode', (u) =>
+  typeof u === 'string' && COUNTRY_CODE.test(u)
+    ? undefined
+    : `must be a country code of 1 to 3 digits, without '+' or '00', such as '44'; got ${describe(u)}`,
+)
+
+// A national number as people write it: one leading 0 (the trunk prefix), then digits, the first not 0.
+const NATIONAL = /^0[1-9][0-9]*$/
+
+/**
+ * Replaces the leading 0 of a national number with a country code, as the account setting of section 5.2.1
+ * does on the gateway ("Replace the leading zero with correct country code"): `07900000001` with `44` becomes
+ * `447900000001`. Anything else (an international number, `00…`, spaces, a typo) is returned as it is, for the
+ * `Msisdn` codec to accept or refuse with its own reason. Applied before validation by the client's
+ * `defaultCountryCode` and the CLI's `--country`.
+ *
+ * @example
+ * import { Msisdn } from 'clickatell-fp'
+ * const uk = Msisdn.withCountryCode('44' as Msisdn.CountryCode)
+ * console.log(uk('07900000001'), uk('447900000001'), uk('0044790')) // '447900000001' '447900000001' '0044790'
+ * @category normalising
+ * @since 0.1.0
+ */
+export const withCountryCode =
+  (cc: CountryCode) =>
+  (number: string): string =>
+    NATIONAL.test(number) ? cc + number.slice(1) : number
+
+/**
+ * `withCountryCode` over the recipients of a message as given (one number or a list); anything that is not a
+ * string or a list of them is returned as it is, for `Message.decode` to refuse.
+ *
+ * @example
+ * import { Msisdn } from 'clickatell-fp'
+ * console.log(Msisdn.recipientsWithCountryCode('27' as Msisdn.CountryCode)(['0821234567', '447900000001'])) // ['27821234567', '447900000001']
+ * @category normalising
+ * @since 0.1.0
+ */
+export const recipientsWithCountryCode =
+  (cc: CountryCode) =>
+  (to: unknown): unknown => {
+    const one = withCountryCode(cc)
+    if (typeof to === 'string') return one(to)
+    try {
+      return Array.isArray(to) ? to.map((n: unknown) => (typeof n === 'string' ? one(n) : n)) : to
+    } catch {
+      // A hostile list (a throwing getter, a revoked proxy) goes on as it is: the decoder reports it.
+      return to
+    }
+  }
+
+/**
+ * An input with recipients (`{ to, ... }`: a message, a batch item, a quicksend) with its national numbers given
+ * the country code (`recipientsWithCountryCode`); without a code, or for a value that cannot be copied, the input
+ * as it is, for its decoder to judge.
+ *
+ * @example
+ * import { Msisdn } from 'clickatell-fp'
+ * console.log(Msisdn.inputWithCountryCode('44' as Msisdn.CountryCode)({ to: '07900000001', text: 'Hi' })) // { to: '447900000001', text: 'Hi' }
+ * @category normalising
+ * @since 0.1.0
+ */
+export const inputWithCountryCode =
+  (cc: CountryCode | undefined) =>
+  <A>(input: A): A => {
+    if (cc === undefined || typeof input !== 'object' || input === null) return input
+    try {
+      const to: unknown = (input as { readonly to?: unknown }).to
+      return { ...input, to: recipientsWithCountryCode(cc)(to) }
+    } catch {
+      // A throwing getter or a revoked proxy: the decoder reports it.
+      return input
+    }
+  }

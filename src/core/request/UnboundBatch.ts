@@ -8,13 +8,22 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { type InvalidInput, invalidInput, type MessageTooLong } from '../errors.js'
-import { FieldList, placeholders, unicodeWithFields } from '../message/BatchTemplate.js'
+import { type InvalidInput, invalidInput, type MessageTooLong, type Problem } from '../errors.js'
+import {
+  BatchPlan,
+  checkItem,
+  FieldList,
+  placeholders,
+  previewWith,
+  unicodeWithFields,
+} from '../message/BatchTemplate.js'
 import { MessageText, TextEncoding } from '../message/ContentCodecs.js'
-import { BatchId } from '../message/IdCodecs.js'
+import { BatchId, ClientMessageId } from '../message/IdCodecs.js'
 import { type MessageOptions, hints as messageHints, optionCodecs } from '../message/Message.js'
 import { Msisdn, Recipients } from '../message/Msisdn.js'
-import { fields, fromProblems, gather } from '../message/Validation.js'
+import { check as checkSchedule } from '../message/Schedule.js'
+import { checked, describe, fields, fromProblems, gather } from '../message/Validation.js'
+import { of as warningsOf } from '../message/Warnings.js'
 import { GATEWAY_MAX_PARTS } from '../text/Parts.js'
 import { featuresOf, optionParams, planText, textParams } from './MessageParams.js'
 import {
@@ -37,7 +46,14 @@ export interface BatchStart extends MessageOptions {
   /** The text of every item, with `#field1#`..`#fieldN#` where each item's values go. */
   readonly template: string
   readonly encoding?: 'auto' | 'ucs2'
+  /**
+   * The field values of the items, when known in advance (never sent): without `maxParts`, `concat` then
+   * covers the longest of them; every one is checked as `Batch.preview` checks it.
+   */
+  readonly items?: ReadonlyArray<{ readonly fields?: ReadonlyArray<string> }>
 }
+
+export type { BatchPlan } from '../message/BatchTemplate.js'
 
 /**
  * `senditem` input: one recipient and the values of its fields, `fields[0]` for `#field1#`.
@@ -49,6 +65,10 @@ export interface BatchItem {
   readonly batchId: string
   readonly to: string
   readonly fields?: ReadonlyArray<string>
+  /** Your id for this item (`climsgid`), to query it by when its answer is lost. */
+  readonly clientMessageId?: string
+  /** The batch's plan, as `startBatch` answered it: the item is refused before sending when it does not fit. */
+  readonly plan?: BatchPlan
 }
 
 /**
@@ -60,6 +80,8 @@ export interface BatchItem {
 export interface BatchSend {
   readonly batchId: string
   readonly to: string | ReadonlyArray<string>
+  /** Your id for the message (`climsgid`); one id names one message, so only with one recipient. */
+  readonly clientMessageId?: string
 }
 
 /**
@@ -72,8 +94,13 @@ export interface BatchRef {
   readonly batchId: string
 }
 
+// The items known in advance are read by `Batch.previewWith`, which names each problem: here only a list.
+const ItemList = checked<ReadonlyArray<{ readonly fields?: ReadonlyArray<string> }>>('BatchItems', (u) =>
+  Array.isArray(u) ? undefined : `must be a list of items ({ fields }); got ${describe(u)}`,
+)
+
 const decodeStart = fields(
-  { template: MessageText, encoding: TextEncoding, ...optionCodecs },
+  { template: MessageText, encoding: TextEncoding, items: ItemList, ...optionCodecs },
   {
     hints: {
       ...messageHints,
@@ -85,9 +112,82 @@ const decodeStart = fields(
 )
 
 /**
+ * A started batch: its `startbatch` request and its plan (what `senditem` checks items against).
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface PlannedBatch {
+  readonly request: UnboundRequest
+  readonly plan: BatchPlan
+  /** What some networks may not carry (`Warnings.of`); the batch goes ahead. */
+  readonly warnings: ReadonlyArray<Problem>
+}
+
+// The parts the longest item known in advance needs (0 without items), or the problems of the items.
+const longestItem = (
+  template: string,
+  encoding: 'auto' | 'ucs2',
+  maxParts: number | undefined,
+  items: ReadonlyArray<{ readonly fields?: ReadonlyArray<string> }> | undefined,
+): E.Either<InvalidInput, number> =>
+  items === undefined
+    ? E.right(0)
+    : E.map((previews: ReadonlyArray<{ readonly plan: { readonly count: { readonly parts: number } } }>) =>
+        previews.reduce((most, p) => Math.max(most, p.plan.count.parts), 0),
+      )(previewWith({ encoding, ...(maxParts === undefined ? {} : { maxParts }) })(template, items))
+
+/**
+ * `startbatch` with its plan, checked against `now` when given (a `deliverAt` more than 7 days ahead or in
+ * the past is refused, `Schedule.check`). `concat` covers the items: `maxParts` when given, else the parts of
+ * the longest of the template and the `items` known in advance (sent when more than 1).
+ *
+ * @example
+ * import * as UnboundBatch from './UnboundBatch.js'
+ * import * as E from 'fp-ts/Either'
+ * const r = UnboundBatch.planBatch({})({ template: 'Hi #field1#', items: [{ fields: ['x'.repeat(200)] }] })
+ * console.log(E.isRight(r) && [r.right.plan.concat, r.right.request.params[1]]) // [2, ['concat', '2']]
+ * @category commands
+ * @since 0.1.0
+ */
+export const planBatch =
+  (edge: { readonly now?: Date }) =>
+  (input: BatchStart): E.Either<InvalidInput | MessageTooLong, PlannedBatch> => {
+    const decoded = decodeStart(input)
+    if (decoded.problems.length > 0) return E.left(invalidInput(decoded.problems))
+    const { template, encoding, items, ...options } = decoded.value
+    if (edge.now !== undefined) {
+      const scheduled = checkSchedule(edge.now)(options)
+      if (E.isLeft(scheduled)) return scheduled
+    }
+    const planned = planText({
+      encoding: encoding ?? 'auto',
+      maxParts: options.maxParts ?? GATEWAY_MAX_PARTS,
+      path: 'template',
+    })(template!)
+    if (E.isLeft(planned)) return planned
+    const { plan } = planned.right
+    if (plan.encoding === 'ucs2' && placeholders(template!).length > 0)
+      return E.left(invalidInput([unicodeWithFields('template', plan)]))
+    const longest = longestItem(template!, encoding ?? 'auto', options.maxParts, items)
+    if (E.isLeft(longest)) return longest
+    const parts = Math.max(plan.count.parts, longest.right)
+    const concat = options.maxParts ?? (parts > 1 ? parts : undefined)
+    const features = featuresOf(options, plan.encoding, concat ?? parts)
+    return E.right({
+      request: unbound('startbatch', [
+        ...textParams('template', planned.right),
+        ...optionParams(options, { concat, features }),
+      ]),
+      plan: { template: template!, encoding: encoding ?? 'auto', concat: concat ?? 1 },
+      warnings: warningsOf(options),
+    })
+  }
+
+/**
  * `startbatch`: defines the template and the options of every item. `concat` is `maxParts` when given (the
- * room fields may need), else the parts the template needs; refuses a template over `maxParts` (default 35)
- * and a UCS-2 template with fields.
+ * room fields may need), else the parts of the longest of the template and the `items` known in advance;
+ * refuses a template over `maxParts` (default 35) and a UCS-2 template with fields. See `planBatch`.
  *
  * @example
  * import * as UnboundBatch from './UnboundBatch.js'
@@ -98,37 +198,20 @@ const decodeStart = fields(
  * @category commands
  * @since 0.1.0
  */
-export const startbatch = (input: BatchStart): E.Either<InvalidInput | MessageTooLong, UnboundRequest> => {
-  const decoded = decodeStart(input)
-  if (decoded.problems.length > 0) return E.left(invalidInput(decoded.problems))
-  const { template, encoding, ...options } = decoded.value
-  const planned = planText({
-    encoding: encoding ?? 'auto',
-    maxParts: options.maxParts ?? GATEWAY_MAX_PARTS,
-    path: 'template',
-  })(template!)
-  if (E.isLeft(planned)) return planned
-  const { plan } = planned.right
-  if (plan.encoding === 'ucs2' && placeholders(template!).length > 0)
-    return E.left(invalidInput([unicodeWithFields('template', plan)]))
-  const parts = plan.count.parts
-  const concat = options.maxParts ?? (parts > 1 ? parts : undefined)
-  const features = featuresOf(options, plan.encoding, concat ?? parts)
-  return E.right(
-    unbound('startbatch', [
-      ...textParams('template', planned.right),
-      ...optionParams(options, { concat, features }),
-    ]),
-  )
-}
+export const startbatch = (input: BatchStart): E.Either<InvalidInput | MessageTooLong, UnboundRequest> =>
+  E.map((b: PlannedBatch) => b.request)(planBatch({})(input))
 
 const decodeItem = fields(
-  { batchId: BatchId, to: Msisdn, fields: FieldList },
+  { batchId: BatchId, to: Msisdn, fields: FieldList, clientMessageId: ClientMessageId, plan: BatchPlan },
   {
     hints: Object.fromEntries(
-      ['field1', 'field2', 'field3', 'batch_id'].map((k) => [
+      ['field1', 'field2', 'field3', 'batch_id', 'climsgid'].map((k) => [
         k,
-        k === 'batch_id' ? 'the option is batchId' : 'give the values as fields: [value1, value2, ...]',
+        k === 'batch_id'
+          ? 'the option is batchId'
+          : k === 'climsgid'
+            ? 'the option is clientMessageId'
+            : 'give the values as fields: [value1, value2, ...]',
       ]),
     ),
     required: { batchId: 'the id startbatch answered with', to: 'the number to send this item to' },
@@ -136,7 +219,10 @@ const decodeItem = fields(
 )
 
 /**
- * `senditem`: one item of a batch, to one number, with its field values (`field1`..`fieldN`).
+ * `senditem`: one item of a batch, to one number, with its field values (`field1`..`fieldN`) and its own
+ * `climsgid` when given. With the batch's `plan` (as `startBatch` answered it), an item whose text would not
+ * fit the batch's `concat` is refused before sending (`MessageTooLong`, with the numbers), as is one whose
+ * values would need UCS-2.
  *
  * @example
  * import * as UnboundBatch from './UnboundBatch.js'
@@ -144,26 +230,50 @@ const decodeItem = fields(
  * const r = UnboundBatch.senditem({ batchId: 'b1', to: '27999123456', fields: ['Joe', '$150'] })
  * console.log(E.isRight(r) && r.right.params)
  * // [['batch_id', 'b1'], ['to', '27999123456'], ['field1', 'Joe'], ['field2', '$150']]
+ * const plan = { template: 'Hi #field1#', encoding: 'auto', concat: 1 } as const
+ * const long = UnboundBatch.senditem({ batchId: 'b1', to: '27999123456', fields: ['x'.repeat(200)], plan })
+ * console.log(long._tag === 'Left' && [long.left._tag, 'parts' in long.left && long.left.parts]) // ['MessageTooLong', 2]
  * @category commands
  * @since 0.1.0
  */
-export const senditem = (input: BatchItem): E.Either<InvalidInput, UnboundRequest> => {
+export const senditem = (input: BatchItem): E.Either<InvalidInput | MessageTooLong, UnboundRequest> => {
   const { value, problems } = decodeItem(input)
-  return fromProblems(problems, () =>
+  if (problems.length > 0) return E.left(invalidInput(problems))
+  const values = value.fields ?? []
+  if (value.plan !== undefined) {
+    const fits = checkItem(value.plan)(values, 'fields')
+    if (E.isLeft(fits)) return fits
+  }
+  return E.right(
     unbound('senditem', [
       ['batch_id', value.batchId!],
       ['to', value.to!],
-      ...(value.fields ?? []).map((v, i): Param => [`field${i + 1}`, v]),
+      ...values.map((v, i): Param => [`field${i + 1}`, v]),
+      ...(value.clientMessageId === undefined ? [] : [['climsgid', value.clientMessageId] as Param]),
     ]),
   )
 }
 
 const decodeSend = fields(
-  { batchId: BatchId, to: Recipients },
+  { batchId: BatchId, to: Recipients, clientMessageId: ClientMessageId },
   {
+    hints: { batch_id: 'the option is batchId', climsgid: 'the option is clientMessageId' },
     required: { batchId: 'the id startbatch answered with', to: 'the number to send to, or a list of them' },
   },
 )
+
+// One id names one message: with several recipients it would name them all.
+const oneIdOneRecipient = (
+  value: ReturnType<typeof decodeSend>['value'],
+): ReadonlyArray<{ readonly path: string; readonly message: string }> =>
+  value.clientMessageId !== undefined && value.to !== undefined && value.to.length > 1
+    ? [
+        {
+          path: 'clientMessageId',
+          message: `identifies one message, but there are ${value.to.length} recipients: leave it out, or send to one number`,
+        },
+      ]
+    : []
 
 /**
  * `quicksend` with options: the template as it is to many numbers, split into requests of at most
@@ -185,16 +295,14 @@ export const quicksendWith = (
     const { value, problems } = decodeSend(input)
     const checks = gather(
       size,
-      fromProblems(problems, () => value),
+      fromProblems([...problems, ...oneIdOneRecipient(value)], () => value),
     )
     if (E.isLeft(checks)) return checks
-    const [n, { batchId, to }] = checks.right
+    const [n, { batchId, to, clientMessageId }] = checks.right
+    const id: ReadonlyArray<Param> = clientMessageId === undefined ? [] : [['climsgid', clientMessageId]]
     return E.right(
       chunk(n)(to!).map((some) =>
-        unbound('quicksend', [
-          ['batch_id', batchId!],
-          ['to', some.join(',')],
-        ]),
+        unbound('quicksend', [['batch_id', batchId!], ['to', some.join(',')], ...id]),
       ),
     )
   }

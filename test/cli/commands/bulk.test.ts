@@ -32,4 +32,16 @@ describe('bulk', () => {
     })
     expect([r.code, r.out]).toEqual([0, 'Bulk preview 1 row: 1 ready, 0 invalid; 1 part\n'])
   })
+
+  it('--country gives national numbers their code; without it, the refusal names --country', async () => {
+    const files = { 'p.csv': 'name,number\nAnn,07900000001\nBob,447900000002\n' }
+    const args = ['bulk', '--csv', 'p.csv', '--template', 'Hi #name#', '--yes']
+    const r = await cli([...args, '--country', '44'], { files })
+    expect(r.code).toBe(0)
+    expect(r.world.target.store.messages.map((m) => m.to)).toEqual(['447900000001', '447900000002'])
+    const plain = await cli([...args, '--dry-run'], { files })
+    expect(plain.out).toMatch(/1 ready, 1 invalid/)
+    const json = await cli(['--json', ...args, '--dry-run'], { files })
+    expect(json.out).toMatch(/--country <code> gives national numbers their country code/)
+  })
 })

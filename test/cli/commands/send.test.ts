@@ -265,3 +265,77 @@ describe('clickatell send', () => {
     expect(r.world.simulators.closed).toBe(1)
   })
 })
+
+describe('clickatell send: the limits of HTTP API v2.6', () => {
+  const iso = (ms: number) => new Date(ms).toISOString()
+  const T0 = Date.UTC(2024, 0, 1, 12, 0, 0)
+
+  it.each([
+    ['8 days ahead', iso(T0 + 8 * 86_400_000), /7 days \(10080 minutes\)/],
+    ['in the past', iso(T0 - 3_600_000), /in the past/],
+  ])('--deliver-at %s is refused by the clock, exit 2, nothing sent', async (_reason, at, why) => {
+    const r = await cli(['send', '--to', '447900000001', '--text', 'Hi', '--deliver-at', at])
+    expect(r.code).toBe(2)
+    expect(r.err).toMatch(why)
+    expect(r.world.received).toEqual([])
+  })
+
+  it('--deliver-at within 7 days is sent', async () => {
+    const r = await cli([
+      'send',
+      '--to',
+      '447900000001',
+      '--text',
+      'Hi',
+      '--deliver-at',
+      iso(T0 + 86_400_000),
+    ])
+    expect(r.code).toBe(0)
+    expect(r.world.target.store.messages[0]!.params.get('scheduled_time')).toBe(
+      String((T0 + 86_400_000) / 1000),
+    )
+  })
+
+  it('--country 44 sends a national number internationally; without it, the refusal names --country', async () => {
+    const r = await cli(['send', '--to', '07900000001', '--text', 'Hi', '--country', '44'])
+    expect(r.code).toBe(0)
+    expect(r.world.target.store.messages.map((m) => m.to)).toEqual(['447900000001'])
+    const bad = await cli(['send', '--to', '07900000001', '--text', 'Hi', '--country', '+44'])
+    expect([bad.code, bad.world.received]).toEqual([2, []])
+    expect(bad.err).toMatch(/--country: must be a country code/)
+  })
+
+  it('--from with punctuation is sent, with a warning on standard error and in the JSON report', async () => {
+    const r = await cli(['send', '--to', '447900000001', '--text', 'Hi', '--from', 'Dr.Smith'])
+    expect(r.code).toBe(0)
+    expect(r.err).toMatch(
+      /^warning: from contains "\." at 2: punctuation in a sender id may not be supported/,
+    )
+    expect(r.world.target.store.messages[0]!.from).toBe('Dr.Smith')
+    const json = await cli(['--json', 'send', '--to', '447900000001', '--text', 'Hi', '--from', 'Acme-Co'])
+    expect(JSON.parse(json.out).value.message.warnings.map((w: { path: string }) => w.path)).toEqual(['from'])
+  })
+
+  it('--udh, --data and --binary send 8-bit content, without reading a text', async () => {
+    const r = await cli(['send', '--to', '447900000001', '--udh', '0605040B8423F0', '--data', 'CAFE'])
+    expect(r.code).toBe(0)
+    expect(r.out).toMatch(/^Message {3}8-bit, 1 part \(9 bytes\)/)
+    const stored = r.world.target.store.messages[0]!
+    expect([stored.encoding, stored.params.get('udh'), stored.params.get('data')]).toEqual([
+      '8bit',
+      '0605040B8423F0',
+      'CAFE',
+    ])
+    const both = await cli(['send', '--to', '447900000001', '--text', 'Hi', '--data', 'CAFE'])
+    expect([both.code, both.world.received]).toEqual([2, []])
+  })
+
+  it('--require adds route features to req_feat, by name', async () => {
+    const r = await cli(['send', '--to', '447900000001', '--text', 'Hi', '--require', 'flash,DELIVACK'])
+    expect(r.code).toBe(0)
+    const mask = Number(r.world.target.store.messages[0]!.params.get('req_feat'))
+    expect(mask & 0x0200 && mask & 0x2000).toBeTruthy()
+    const bad = await cli(['send', '--to', '447900000001', '--text', 'Hi', '--require', 'TELEPATHY'])
+    expect([bad.code, bad.world.received]).toEqual([2, []])
+  })
+})

@@ -19,6 +19,7 @@ describe('IdCodecs: accepted values', () => {
       C.Sender,
       ['A', 'Acme', 'Acme Ltd', 'ABCDEFGHIJK', 'Shop24 7'],
     ],
+    ['Sender: punctuation, with a warning', C.Sender, ['Dr.Smith', 'Acme-Co', 'M&S', "O'Neil"]],
     ['ClientMessageId: 1-32 letters and digits', C.ClientMessageId, ['abc123', 'a'.repeat(32), '2993b6b548']],
     ['ApiMessageId: gateway ids', C.ApiMessageId, ['996f364775e24b8432f45d77da8eca47', 'a'.repeat(33)]],
     ['BatchId', C.BatchId, ['1', 'b1d2']],
@@ -34,7 +35,8 @@ describe('IdCodecs: refused values, with the reason', () => {
     ['+ sender', C.Sender, '+27831234567', /'\+'/],
     ['17 digits', C.Sender, '12345678901234567', /at most 16/],
     ['12 characters', C.Sender, 'ABCDEFGHIJKL', /at most 11/],
-    ['punctuation', C.Sender, 'M&S', /"&" at 1/],
+    ['no letter', C.Sender, '12-34', /no letter/],
+    ['a tab', C.Sender, 'Acme\tCo', /"\\t" at 4/],
     ['outer space', C.Sender, ' Acme', /start or end with a space/],
     ['non-ASCII letter', C.Sender, 'Café', /"é" at 3/],
     ['client id with a dash (a UUID)', C.ClientMessageId, '123e4567-e89b', /"-" at 8/],
@@ -44,6 +46,27 @@ describe('IdCodecs: refused values, with the reason', () => {
   ])('%s', (_reason, codec, value, reason) => {
     expect(problem(codec, value)).toMatch(reason)
   })
+})
+
+describe('senderWarning', () => {
+  it.each([
+    ['Acme', undefined],
+    ['27831234567', undefined],
+    ['Acme Ltd', undefined],
+    ['Dr.Smith', /"\." at 2/],
+    ['Acme-Co', /"-" at 4/],
+  ])('%s', (s, expected) => {
+    const w = C.senderWarning(s)
+    if (expected === undefined) expect(w).toBeUndefined()
+    else expect(w).toMatch(expected)
+  })
+  test.prop([fc.stringMatching(/^[A-Za-z][!-~]{0,10}$/)], { numRuns })(
+    'a valid sender id warns exactly when it has punctuation',
+    (s) => {
+      expect(problem(C.Sender, s)).toBeUndefined()
+      expect(C.senderWarning(s) !== undefined).toBe(/[^A-Za-z0-9 ]/.test(s))
+    },
+  )
 })
 
 describe('IdCodecs: generated values', () => {

@@ -63,7 +63,7 @@ describe('Message.decode: valid messages', () => {
 const faults: ReadonlyArray<readonly [path: string, patch: Record<string, unknown>]> = [
   ['to.1', { to: ['447901231234', '+44 7901'] }],
   ['text', { text: 42 }],
-  ['from', { from: 'M&S' }],
+  ['from', { from: 'Café' }],
   ['clientMessageId', { clientMessageId: 'has space' }],
   ['maxParts', { maxParts: 0 }],
   ['callback', { callback: 9 }],

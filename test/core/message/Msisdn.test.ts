@@ -1,6 +1,7 @@
-import { test } from '@fast-check/vitest'
+import { fc, test } from '@fast-check/vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
+import * as M from '../../../src/core/message/Msisdn.js'
 import { Msisdn, normalise, normaliseWith, Prefix, Recipients } from '../../../src/core/message/Msisdn.js'
 import { problemsOf } from '../../../src/core/message/Validation.js'
 import { msisdn, numRuns } from '../../support/arbitraries.js'
@@ -98,5 +99,67 @@ describe('Msisdn.normalise', () => {
   ])('refuses %s', (_reason, f, typed, reason) => {
     const r = f(typed as string)
     expect(E.isLeft(r) && r.left.problems[0]!.message).toMatch(reason)
+  })
+})
+
+describe('withCountryCode: the national leading 0 replaced (section 5.2.1)', () => {
+  const cc = fc.stringMatching(/^[1-9][0-9]{0,2}$/).map((s) => s as M.CountryCode)
+  const subscriber = fc.stringMatching(/^[1-9][0-9]{5,11}$/)
+
+  it.each([
+    ['44', '07900000001', '447900000001'],
+    ['27', '0821234567', '27821234567'],
+    ['44', '447900000001', '447900000001'],
+    ['44', '00447900000001', '00447900000001'],
+    ['44', '0', '0'],
+    ['44', '07900 000001', '07900 000001'],
+  ])('%s: %s -> %s', (code, given, sent) => {
+    expect(M.withCountryCode(code as M.CountryCode)(given)).toBe(sent)
+  })
+
+  test.prop([cc, subscriber], { numRuns })(
+    '0 + subscriber becomes code + subscriber, and is then left alone',
+    (code, n) => {
+      const once = M.withCountryCode(code)(`0${n}`)
+      expect(once).toBe(code + n)
+      expect(M.withCountryCode(code)(once)).toBe(once)
+      expect(M.Msisdn.is(once)).toBe(once.length >= M.MIN_DIGITS && once.length <= M.MAX_DIGITS)
+    },
+  )
+
+  test.prop([cc, fc.string()], { numRuns })('anything not national is returned as it is', (code, s) => {
+    fc.pre(!/^0[1-9][0-9]*$/.test(s))
+    expect(M.withCountryCode(code)(s)).toBe(s)
+  })
+
+  test.prop([cc, fc.anything()], { numRuns })('recipientsWithCountryCode never throws', (code, u) => {
+    expect(() => M.recipientsWithCountryCode(code)(u)).not.toThrow()
+  })
+
+  it('CountryCode: 1 to 3 digits, the first not 0', () => {
+    expect(['1', '44', '353'].every((c) => M.CountryCode.is(c))).toBe(true)
+    expect(['', '0', '+44', '0044', '4444', 44].some((c) => M.CountryCode.is(c))).toBe(false)
+  })
+})
+
+describe('inputWithCountryCode', () => {
+  it('rewrites the recipients of any input with a to, and leaves the rest', () => {
+    const uk = M.inputWithCountryCode('44' as M.CountryCode)
+    expect(uk({ batchId: 'b1', to: ['07900000001'], fields: ['x'] })).toEqual({
+      batchId: 'b1',
+      to: ['447900000001'],
+      fields: ['x'],
+    })
+    expect(M.inputWithCountryCode(undefined)({ to: '07900000001' })).toEqual({ to: '07900000001' })
+    const hostile = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('no')
+        },
+      },
+    )
+    expect(uk(hostile)).toBe(hostile)
+    expect(uk(null)).toBe(null)
   })
 })
