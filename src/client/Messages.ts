@@ -56,6 +56,12 @@ export interface BulkOptions {
   readonly ratePerSecond?: number
   readonly onProgress?: (progress: Progress) => void
   readonly signal?: AbortSignal
+  /**
+   * The messages may have gone out already, each with its own client message id (a queue worker that died
+   * while sending them): each is looked up with `querymsg` first and sent only when the gateway has no such
+   * message. An outcome found this way is `Accepted` with `confirmed` and `attempts` 0.
+   */
+  readonly checkFirst?: boolean
 }
 
 /**
@@ -134,8 +140,9 @@ const apiMsgIdOf = (r: E.Either<ClickatellError, SendReply>): E.Either<Clickatel
 
 // The safe send of a checked message: each attempt binds its prepared parameters to the credentials, the
 // recipient and the id.
-const senderOf = (deps: MessagesDeps, submission: Submission, signal: AbortSignal | undefined) => {
+const senderOf = (deps: MessagesDeps, submission: Submission, options: BulkOptions) => {
   const encode = prepare(submission)
+  const signal = options.signal
   return sendOnce({
     attempt: (to, id) =>
       deps.via('sendmsg', (credentials) => encode(credentials, to, id), signal).then(apiMsgIdOf),
@@ -145,6 +152,7 @@ const senderOf = (deps: MessagesDeps, submission: Submission, signal: AbortSigna
     policy: deps.policy,
     ...(signal === undefined ? {} : { signal }),
     onEvent: deps.onEvent,
+    ...(options.checkFirst === true ? { checkFirst: true } : {}),
   })
 }
 
@@ -162,10 +170,10 @@ const jobsOf = (
   message: MessageInput,
   index: number,
   checked: E.Either<LocalError, Submission>,
-  signal: AbortSignal | undefined,
+  options: BulkOptions,
 ): ReadonlyArray<Job> => {
   if (E.isLeft(checked)) return refusedJobs(message, index, checked.left)
-  const send = senderOf(deps, checked.right, signal)
+  const send = senderOf(deps, checked.right, options)
   const ownId = checked.right.options.clientMessageId
   return checked.right.to.map((to): Job => ({ _tag: 'Ready', message: index, to, ownId, send }))
 }
@@ -175,24 +183,20 @@ const jobsOf = (
 const jobsFrom = (
   deps: MessagesDeps,
   messages: Iterable<MessageInput> | AsyncIterable<MessageInput>,
-  signal: AbortSignal | undefined,
+  options: BulkOptions,
 ): Iterable<Job> | AsyncIterable<Job> =>
   Symbol.asyncIterator in messages
-    ? asyncJobs(deps, messages, signal)
-    : syncJobs(deps, messages as Iterable<MessageInput>, signal)
+    ? asyncJobs(deps, messages, options)
+    : syncJobs(deps, messages as Iterable<MessageInput>, options)
 
-function* syncJobs(deps: MessagesDeps, messages: Iterable<MessageInput>, signal: AbortSignal | undefined) {
+function* syncJobs(deps: MessagesDeps, messages: Iterable<MessageInput>, options: BulkOptions) {
   let index = 0
-  for (const message of messages) yield* jobsOf(deps, message, index++, checkMessage(message), signal)
+  for (const message of messages) yield* jobsOf(deps, message, index++, checkMessage(message), options)
 }
 
-async function* asyncJobs(
-  deps: MessagesDeps,
-  messages: AsyncIterable<MessageInput>,
-  signal: AbortSignal | undefined,
-) {
+async function* asyncJobs(deps: MessagesDeps, messages: AsyncIterable<MessageInput>, options: BulkOptions) {
   let index = 0
-  for await (const message of messages) yield* jobsOf(deps, message, index++, checkMessage(message), signal)
+  for await (const message of messages) yield* jobsOf(deps, message, index++, checkMessage(message), options)
 }
 
 // Counts outcomes for `onProgress`.
@@ -282,7 +286,7 @@ export const make = (deps: MessagesDeps) => ({
       const checked = checkMessage(message)
       if (E.isLeft(checked)) return checked
       const outcomes: RecipientOutcome[] = []
-      for await (const o of run(deps, jobsOf(deps, message, 0, checked, options.signal), options, identity))
+      for await (const o of run(deps, jobsOf(deps, message, 0, checked, options), options, identity))
         outcomes.push(o)
       return E.right({ outcomes })
     },
@@ -291,5 +295,5 @@ export const make = (deps: MessagesDeps) => ({
     options: BulkOptions = {},
   ): AsyncIterable<BulkOutcome> =>
     // `message` first: a field after a spread is ten times slower in V8 (docs/benchmarks.md).
-    run(deps, jobsFrom(deps, messages, options.signal), options, (o, message) => ({ message, ...o })),
+    run(deps, jobsFrom(deps, messages, options), options, (o, message) => ({ message, ...o })),
 })
