@@ -133,8 +133,8 @@ const withScripts = (redis: Redis): Redis & Scripts => {
 }
 
 /**
- * Opens a store: one ioredis connection (BullMQ opens its own for blocking reads) and the queue. Nothing is sent
- * until the first command; a Redis that cannot be reached makes each call a `RedisError`.
+ * Opens a store: one ioredis connection (BullMQ opens its own for blocking reads) and the queue. A Redis that
+ * cannot be reached makes each call a `RedisError` after a few attempts, unless `wait` (what a worker does).
  *
  * @example
  * import { open } from './Store.js'
@@ -143,9 +143,10 @@ const withScripts = (redis: Redis): Redis & Scripts => {
  * @category constructors
  * @since 0.1.0
  */
-export const open = (connection: Connection): Store => {
-  // BullMQ needs commands to wait for a reconnection rather than fail after a count of retries.
-  const redis = withScripts(new Redis(connection.redis, { maxRetriesPerRequest: null }))
+export const open = (connection: Connection, wait = false): Store => {
+  // A worker (`wait`) waits for Redis to come back, as BullMQ's workers must; a call from a producer or a status
+  // reader fails after a few reconnection attempts instead.
+  const redis = withScripts(new Redis(connection.redis, { maxRetriesPerRequest: wait ? null : 2 }))
   const queue = new Queue<JobData>(connection.queueName ?? DEFAULT_QUEUE, { connection: redis })
   // A queue without a listener would crash the process on a lost connection; callers see the failed calls.
   queue.on('error', () => {})

@@ -135,7 +135,7 @@ export const startWorker = (
   client: Client,
   options: WorkerOptions = {},
 ): CampaignWorker => {
-  const store = open(connection)
+  const store = open(connection, true)
   let processed = 0
   const worker = new Worker<JobData>(
     connection.queueName ?? DEFAULT_QUEUE,
