@@ -22,6 +22,7 @@ describe('the program', () => {
       'coverage',
       'voucher',
       'bulk',
+      'campaign',
       'simulator',
       'demo',
     ])
