@@ -1,10 +1,19 @@
 // A campaign worker as its own process, for the integration test and the benchmark: the settings come from the
 // environment; it prints `ready` once started and exits 0 after a graceful close on SIGTERM.
 import * as E from 'fp-ts/lib/Either.js'
+import { Redis } from 'ioredis'
 import { make } from '../../src/client/Client.js'
 import { startWorker } from '../../src/queue/Worker.js'
 import { fetchTransport } from '../../src/transport/FetchTransport.js'
 import { withTimeout } from '../../src/transport/middleware.js'
+
+// Commands this process sends to Redis (BullMQ's and ours, on every connection): the benchmark's round trips.
+let commands = 0
+const sendCommand = Redis.prototype.sendCommand
+Redis.prototype.sendCommand = function (this: Redis, ...args: Parameters<Redis['sendCommand']>) {
+  commands++
+  return sendCommand.apply(this, args)
+}
 
 const env = (name: string, fallback?: string): string => {
   const v = process.env[name] ?? fallback
@@ -30,7 +39,7 @@ const worker = startWorker({ redis: env('REDIS_URL') }, client.right, {
 process.once('SIGTERM', () => {
   void worker.close().then(() => {
     client.right.close()
-    process.stdout.write(`closed ${worker.processed()}\n`)
+    process.stdout.write(`closed ${worker.processed()} ${commands}\n`)
     process.exit(0)
   })
 })
