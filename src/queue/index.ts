@@ -6,7 +6,7 @@
  *
  * @example
  * import { Client, fetchTransport } from 'clickatell-fp'
- * import { enqueue, open, startWorker, status } from 'clickatell-fp/queue'
+ * import { enqueue, open, startWorker, status } from './index.js'
  * const store = open({ redis: 'redis://127.0.0.1:6379' })
  * const queued = await enqueue(store, [{ to: '447900000001', text: 'Hi' }], { name: 'May' })()
  * const client = Client.make({ transport: fetchTransport(), credentials: { apiId: '1', user: 'u', password: 'p' } })
@@ -19,6 +19,8 @@ export {
   type CampaignStatus,
   DEFAULT_QUEUE,
   decodeCampaignId,
+  type JobData,
+  type Keys,
   type RowOutcome,
   type RowOutcomeTag,
 } from './Campaign.js'
