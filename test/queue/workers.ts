@@ -36,7 +36,7 @@ export const startWorkerProcess = async (env: Readonly<Record<string, string>>):
   const started = Date.now()
   while (!out.includes('ready')) {
     if (child.exitCode !== null) throw new Error(`worker exited with ${child.exitCode}: ${err}`)
-    if (Date.now() - started > 20_000) throw new Error(`worker did not start within 20 s: ${err}`)
+    if (Date.now() - started > 60_000) throw new Error(`worker did not start within 60 s: ${err}`)
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
   return { child, output: () => out, exited }
