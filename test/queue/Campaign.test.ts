@@ -25,7 +25,7 @@ describe('Campaign', () => {
     ['a'.repeat(21), 'too long'],
     ['c-1', 'a dash'],
     [42, 'not a string'],
-  ])('refuses %j as a campaign id (%s)', (id) => {
+  ])('refuses %j as a campaign id (%s)', (id: unknown, _why: string) => {
     expect(decodeCampaignId(id)._tag).toBe('Left')
   })
 
