@@ -6,7 +6,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { make } from '../../src/client/Client.js'
-import { clientMessageIdOf } from '../../src/queue/Campaign.js'
+import { clientMessageIdOf, keysOf, type RowOutcome } from '../../src/queue/Campaign.js'
 import { enqueue } from '../../src/queue/Enqueue.js'
 import { cancel, outcomes, pause, resume, status } from '../../src/queue/Status.js'
 import { open, type Store } from '../../src/queue/Store.js'
@@ -163,6 +163,30 @@ describe('steering a campaign (a worker in this process)', () => {
     expect(E.isLeft(again) && again.left._tag === 'InvalidInput').toBe(true)
     await w.close()
   })
+
+  it('a row whose send began before (its worker died) is looked up first: found, recorded, not sent again', async () => {
+    const { campaignId } = right(await enqueue(store, messages(6, 2))())
+    const k = keysOf(campaignId)
+    // A worker claimed both rows and died; row 0 had reached the gateway, row 1 had not.
+    expect(await store.claim(k, 0)).toEqual({ _tag: 'send', startedBefore: false })
+    await store.claim(k, 1)
+    const direct = right(make({ transport: fetchTransport(), credentials: account, baseUrl: sim.url }))
+    const id0 = clientMessageIdOf(campaignId, 0)
+    right(await direct.send({ to: numberOf(6, 0), text: 'Campaign 6, row 0', clientMessageId: id0 })())
+    direct.close()
+    const w = worker()
+    expect(await settled(campaignId, 15_000)).toMatchObject({ accepted: 2, pending: 0 })
+    await w.close()
+    const rows: RowOutcome[] = []
+    for await (const o of outcomes(store, campaignId)) rows.push(right(o))
+    rows.sort((a, b) => a.row - b.row)
+    expect(rows.map((r) => [r.outcome, r.attempts])).toEqual([
+      ['accepted', 0],
+      ['accepted', 1],
+    ])
+    expect(sim.state.acceptedByCliMsgId.get(id0)).toBe(1)
+    expect(sim.state.acceptedByCliMsgId.get(clientMessageIdOf(campaignId, 1))).toBe(1)
+  }, 30_000)
 
   it('queuing the same campaign again adds no row twice', async () => {
     const first = right(await enqueue(store, messages(4, 20))())
