@@ -35,8 +35,9 @@ export const buildCli = async (root: string, outdir: string): Promise<void> => {
         },
       },
     ],
-    // Everything else is bundled (the dependencies are small and read at once); Node's own modules stay imports.
-    external: ['node:*'],
+    // Everything else is bundled (the dependencies are small and read at once); Node's own modules stay imports,
+    // and so do bullmq and ioredis, the optional peers only `campaign` loads (it says how to install them).
+    external: ['node:*', 'bullmq', 'ioredis'],
     // The CommonJS dependencies bundled into an ES module (commander, cli-progress) call require() for Node's
     // modules; an ES module has no require of its own.
     banner: {

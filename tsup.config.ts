@@ -14,6 +14,7 @@ const entries: Record<string, string> = {
   node: 'src/node.ts',
   'handler/index': 'src/handler/index.ts',
   'simulator/index': 'src/simulator/index.ts',
+  'queue/index': 'src/queue/index.ts',
   ...(existsSync('src/testing/index.ts') ? { 'testing/index': 'src/testing/index.ts' } : {}),
 }
 

@@ -18,7 +18,10 @@ const files = walk(SRC).map((f) => ({
 
 // Node may be used by files named Node*, and by the parts that only ever run on Node.
 const mayUseNode = (path: string): boolean =>
-  /(^|\/)Node[^/]*\.ts$/.test(path) || path.startsWith('cli/') || path.startsWith('simulator/')
+  /(^|\/)Node[^/]*\.ts$/.test(path) ||
+  path.startsWith('cli/') ||
+  path.startsWith('simulator/') ||
+  path.startsWith('queue/')
 
 const importsOf = (text: string): string[] =>
   [
@@ -46,7 +49,7 @@ const NODE_GLOBALS =
 /** The Node globals used in a module's code (comments and strings already stripped). */
 const nodeGlobalsIn = (body: string): string[] => [...body.matchAll(NODE_GLOBALS)].map((m) => m[0])
 
-const LAYERS = ['core', 'transport', 'handler', 'client', 'testing', 'simulator', 'cli'] as const
+const LAYERS = ['core', 'transport', 'handler', 'client', 'testing', 'simulator', 'queue', 'cli'] as const
 const rank: Record<string, number> = {
   core: 0,
   transport: 1,
@@ -54,6 +57,7 @@ const rank: Record<string, number> = {
   client: 2,
   testing: 3,
   simulator: 3,
+  queue: 3,
   cli: 4,
 }
 
@@ -102,6 +106,20 @@ describe('source boundaries', () => {
       }
     },
   )
+
+  // bullmq and ioredis are optional peers: only the queue loads them, and the CLI only when a campaign command
+  // runs (a type-only import loads nothing).
+  it.each(files)('$path loads bullmq and ioredis only from src/queue', ({ path, text }) => {
+    const loaded = [
+      ...text.matchAll(/^\s*(?:import|export)\s(?!type\s)[^'";]*?from\s*['"](bullmq|ioredis)['"]/gm),
+      ...text.matchAll(/^\s*import\s*['"](bullmq|ioredis)['"]/gm),
+    ]
+    if (!path.startsWith('queue/')) expect(loaded.map((m) => m[1])).toEqual([])
+    const queueStatically = [
+      ...text.matchAll(/^\s*(?:import|export)\s(?!type\s)[^'";]*?from\s*['"]([^'"]*\/queue\/[^'"]*)['"]/gm),
+    ]
+    if (path.startsWith('cli/')) expect(queueStatically.map((m) => m[1])).toEqual([])
+  })
 })
 
 describe('the boundary checks catch what they look for', () => {
@@ -158,6 +176,7 @@ describe('the boundary checks catch what they look for', () => {
   it('knows which files may use Node', () => {
     expect(mayUseNode('transport/NodeTransport.ts')).toBe(true)
     expect(mayUseNode('transport/FetchTransport.ts')).toBe(false)
+    expect(mayUseNode('queue/Worker.ts')).toBe(true)
     expect(mayUseNode('core/text/Parts.ts')).toBe(false)
   })
 })

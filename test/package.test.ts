@@ -21,6 +21,7 @@ const ENTRIES: ReadonlyArray<readonly [subpath: string, source: string]> = [
   ['./handler', 'src/handler/index.ts'],
   ['./simulator', 'src/simulator/index.ts'],
   ['./testing', 'src/testing/index.ts'],
+  ['./queue', 'src/queue/index.ts'],
 ]
 const present = ENTRIES.filter(([, source]) => existsSync(join(ROOT, source)))
 

@@ -34,8 +34,13 @@ export type BulkFlags = BulkRun & { readonly dryRun?: boolean; readonly yes?: bo
 const csvRefused = (csv: string, why: string) =>
   E.left(invalidInput([{ path: '--csv', message: `${csv} ${why}` }]))
 
-/** The rows of the CSV after its header, each checked; the header's layout first (`Left`: nothing to send). */
-const rowsOf = async (world: World, flags: BulkFlags) => {
+/**
+ * The rows of the CSV after its header, each checked; the header's layout first (`Left`: nothing to send).
+ *
+ * @category reading
+ * @since 0.1.0
+ */
+export const rowsOf = async (world: World, flags: BulkFlags) => {
   const chunks = await world.readChunks(flags.csv)
   if (E.isLeft(chunks)) return csvRefused(flags.csv, `cannot be read: ${chunks.left}`)
   const it = records(chunks.right)[Symbol.asyncIterator]()
@@ -55,8 +60,13 @@ const rowsOf = async (world: World, flags: BulkFlags) => {
   return E.right({ layout: layout.right, rows: rows() })
 }
 
-/** The first reading: every row checked and counted. */
-const scan = async (world: World, flags: BulkFlags) => {
+/**
+ * The first reading: every row checked and counted.
+ *
+ * @category reading
+ * @since 0.1.0
+ */
+export const scan = async (world: World, flags: BulkFlags) => {
   const read = await rowsOf(world, flags)
   if (E.isLeft(read)) return read
   const counted = tally()

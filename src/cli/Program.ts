@@ -9,6 +9,7 @@ import { CommanderError, Option, Command as Program } from 'commander'
 import { type Action, contextOf, type Declare, type GlobalFlags } from './Context.js'
 import * as balance from './commands/balance.js'
 import * as bulk from './commands/bulk.js'
+import * as campaign from './commands/campaign.js'
 import * as cancel from './commands/cancel.js'
 import * as charge from './commands/charge.js'
 import * as coverage from './commands/coverage.js'
@@ -43,6 +44,7 @@ export const COMMANDS: ReadonlyArray<Declare> = [
   voucher.declare,
   bulk.declare,
   quicksend.declare,
+  campaign.declare,
   simulator.declare,
   demo.declare,
 ]

@@ -67,6 +67,12 @@ export interface BulkOptions {
   readonly ratePerSecond?: number
   readonly onProgress?: (progress: Progress) => void
   readonly signal?: AbortSignal
+  /**
+   * The messages may have gone out already, each with its own client message id (a queue worker that died
+   * while sending them): each is looked up with `querymsg` first and sent only when the gateway has no such
+   * message. An outcome found this way is `Accepted` with `confirmed` and `attempts` 0.
+   */
+  readonly checkFirst?: boolean
 }
 
 /**
@@ -241,8 +247,9 @@ const planOf = (
   )(checked)
 
 // The safe send of a prepared message: each attempt is for one recipient and its id.
-const senderOf = (deps: MessagesDeps, attempt: Attempt, signal: AbortSignal | undefined) =>
-  sendOnce({
+const senderOf = (deps: MessagesDeps, attempt: Attempt, options: BulkOptions) => {
+  const signal = options.signal
+  return sendOnce({
     attempt: (to, id) => attempt(to, id, signal).then(apiMsgIdOf),
     query: (id) => deps.query(id, signal),
     sleep: deps.env.sleep,
@@ -250,7 +257,9 @@ const senderOf = (deps: MessagesDeps, attempt: Attempt, signal: AbortSignal | un
     policy: deps.policy,
     ...(signal === undefined ? {} : { signal }),
     onEvent: deps.onEvent,
+    ...(options.checkFirst === true ? { checkFirst: true } : {}),
   })
+}
 
 // The recipients and the id of a refused message, as far as they can be read from what was given.
 const refusedJobs = (message: MessageInput, index: number, error: LocalError): ReadonlyArray<Job> => {
@@ -266,11 +275,11 @@ const jobsOf = (
   message: MessageInput,
   index: number,
   planned: E.Either<LocalError, Planned>,
-  signal: AbortSignal | undefined,
+  options: BulkOptions,
 ): ReadonlyArray<Job> => {
   if (E.isLeft(planned)) return refusedJobs(message, index, planned.left)
   const { submission, attempt } = planned.right
-  const send = senderOf(deps, attempt, signal)
+  const send = senderOf(deps, attempt, options)
   const ownId = submission.options.clientMessageId
   return submission.to.map((to): Job => ({ _tag: 'Ready', message: index, to, ownId, send }))
 }
@@ -280,26 +289,22 @@ const jobsOf = (
 const jobsFrom = (
   deps: MessagesDeps,
   messages: Iterable<MessageInput> | AsyncIterable<MessageInput>,
-  signal: AbortSignal | undefined,
+  options: BulkOptions,
 ): Iterable<Job> | AsyncIterable<Job> =>
   Symbol.asyncIterator in messages
-    ? asyncJobs(deps, messages, signal)
-    : syncJobs(deps, messages as Iterable<MessageInput>, signal)
+    ? asyncJobs(deps, messages, options)
+    : syncJobs(deps, messages as Iterable<MessageInput>, options)
 
-function* syncJobs(deps: MessagesDeps, messages: Iterable<MessageInput>, signal: AbortSignal | undefined) {
+function* syncJobs(deps: MessagesDeps, messages: Iterable<MessageInput>, options: BulkOptions) {
   let index = 0
   for (const message of messages)
-    yield* jobsOf(deps, message, index++, planOf(deps, checkMessageWith(edgeOf(deps))(message)), signal)
+    yield* jobsOf(deps, message, index++, planOf(deps, checkMessageWith(edgeOf(deps))(message)), options)
 }
 
-async function* asyncJobs(
-  deps: MessagesDeps,
-  messages: AsyncIterable<MessageInput>,
-  signal: AbortSignal | undefined,
-) {
+async function* asyncJobs(deps: MessagesDeps, messages: AsyncIterable<MessageInput>, options: BulkOptions) {
   let index = 0
   for await (const message of messages)
-    yield* jobsOf(deps, message, index++, planOf(deps, checkMessageWith(edgeOf(deps))(message)), signal)
+    yield* jobsOf(deps, message, index++, planOf(deps, checkMessageWith(edgeOf(deps))(message)), options)
 }
 
 // Counts outcomes for `onProgress`.
@@ -391,7 +396,7 @@ export const make = (deps: MessagesDeps) => ({
       const planned = planOf(deps, checked)
       if (E.isLeft(planned)) return planned
       const outcomes: RecipientOutcome[] = []
-      for await (const o of run(deps, jobsOf(deps, message, 0, planned, options.signal), options, identity))
+      for await (const o of run(deps, jobsOf(deps, message, 0, planned, options), options, identity))
         outcomes.push(o)
       return E.right({ outcomes, warnings: warningsOf(checked.right.options) })
     },
@@ -400,5 +405,5 @@ export const make = (deps: MessagesDeps) => ({
     options: BulkOptions = {},
   ): AsyncIterable<BulkOutcome> =>
     // `message` first: a field after a spread is ten times slower in V8 (docs/benchmarks.md).
-    run(deps, jobsFrom(deps, messages, options.signal), options, (o, message) => ({ message, ...o })),
+    run(deps, jobsFrom(deps, messages, options), options, (o, message) => ({ message, ...o })),
 })

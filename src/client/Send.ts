@@ -76,7 +76,8 @@ export type SendEvent =
   | {
       readonly _tag: 'Confirming'
       readonly clientMessageId: ClientMessageId
-      readonly after: ClickatellError['_tag']
+      /** The error that left the outcome open, or `Resumed`: a send with `checkFirst` looks before it sends. */
+      readonly after: ClickatellError['_tag'] | 'Resumed'
     }
   | { readonly _tag: 'Resending'; readonly clientMessageId: ClientMessageId; readonly attempt: number }
 
@@ -98,6 +99,11 @@ export interface SendDeps {
   readonly policy: SendPolicy
   readonly signal?: AbortSignal
   readonly onEvent?: (event: SendEvent) => void
+  /**
+   * The message may have gone out already (a process that was sending it died): ask `querymsg` by its client
+   * message id before the first attempt, and send only when the gateway has no such message.
+   */
+  readonly checkFirst?: boolean
 }
 
 type Found =
@@ -161,8 +167,18 @@ const judge = async (
   return again ? undefined : failed('Rejected', a, error)
 }
 
+// Before sending a message that may have gone out already: its outcome when the gateway has it (or cannot
+// tell), undefined when it has no such message.
+const checkEarlier = async (deps: SendDeps, a: Attempted): Promise<RecipientOutcome | undefined> => {
+  deps.onEvent?.({ _tag: 'Confirming', clientMessageId: a.clientMessageId, after: 'Resumed' })
+  const found = await confirm(deps, a.clientMessageId)
+  if (found._tag === 'Found') return accepted(a, found.apiMsgId, true)
+  return found._tag === 'CannotTell' ? failed('Unknown', a, found.error) : undefined
+}
+
 /**
- * Sends a message to one recipient at most once. See the module comment.
+ * Sends a message to one recipient at most once. See the module comment. With `checkFirst`, a message that
+ * may have gone out before is looked up first (`attempts` 0 when it was found).
  *
  * @example
  * import * as Send from './Send.js'
@@ -183,6 +199,10 @@ const judge = async (
 export const sendOnce =
   (deps: SendDeps) =>
   async (to: Msisdn, clientMessageId: ClientMessageId): Promise<RecipientOutcome> => {
+    if (deps.checkFirst === true) {
+      const earlier = await checkEarlier(deps, { to, clientMessageId, attempts: 0 })
+      if (earlier !== undefined) return earlier
+    }
     for (let attempts = 1; ; attempts++) {
       const a: Attempted = { to, clientMessageId, attempts }
       const r = await deps.attempt(to, clientMessageId)

@@ -23,6 +23,7 @@ describe('the program', () => {
       'voucher',
       'bulk',
       'quicksend',
+      'campaign',
       'simulator',
       'demo',
     ])

@@ -215,3 +215,41 @@ describe('sendOnce, laws against the model gateway', () => {
     },
   )
 })
+
+describe('sendOnce with checkFirst (a queue worker resuming a message that may have gone out)', () => {
+  it('the gateway has it: Accepted and confirmed, with no attempt', async () => {
+    const m = model([], [])
+    m.stored.push('earlier')
+    expect(await sendOnce({ ...m.deps, checkFirst: true })(to, id)).toEqual({
+      _tag: 'Accepted',
+      to,
+      clientMessageId: id,
+      apiMsgId: 'earlier',
+      confirmed: true,
+      attempts: 0,
+    })
+    expect(m.calls).toHaveLength(0)
+    expect(m.events).toEqual([{ _tag: 'Confirming', clientMessageId: id, after: 'Resumed' }])
+  })
+
+  it('the gateway has no such message: sent once, after the checks', async () => {
+    const m = model(['ok'], ['unknown103', 'truthful'])
+    expect(await sendOnce({ ...m.deps, checkFirst: true })(to, id)).toMatchObject({
+      _tag: 'Accepted',
+      confirmed: false,
+      attempts: 1,
+    })
+    expect(m.calls).toHaveLength(1)
+    expect(m.queried()).toBe(2)
+  })
+
+  it('the query fails: Unknown, never a send', async () => {
+    const m = model(['ok'], ['fails'])
+    expect(await sendOnce({ ...m.deps, checkFirst: true })(to, id)).toMatchObject({
+      _tag: 'Unknown',
+      error: { _tag: 'HttpStatusError' },
+      attempts: 0,
+    })
+    expect(m.calls).toHaveLength(0)
+  })
+})
