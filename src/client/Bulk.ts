@@ -54,7 +54,7 @@ interface Shared<B> {
   /** Started and not yet yielded, in input order; each gets its result when its call settles. */
   readonly queue: Array<{ result?: Settled<B> }>
   readonly changed: ReturnType<typeof changes>
-  /** Calls not settled yet. */
+  /** Calls not settled yet that have not released their place. */
   running: number
   /** The feeding loop has stopped: nothing more will be queued. */
   fed: boolean
@@ -67,13 +67,23 @@ interface Shared<B> {
 const feed = async <A, B>(
   it: Iterator<A> | AsyncIterator<A>,
   limits: { readonly concurrency: number; readonly window: number; readonly signal?: AbortSignal },
-  f: (a: A, index: number) => Promise<B>,
+  f: (a: A, index: number, release: () => void) => Promise<B>,
   s: Shared<B>,
 ): Promise<void> => {
-  const settle = (entry: { result?: Settled<B> }, result: Settled<B>): void => {
+  // A call stops counting against the concurrency once: when it says it only waits now, or when it settles.
+  const freeing = () => {
+    let held = true
+    return (): void => {
+      if (!held) return
+      held = false
+      s.running--
+      s.changed.notify()
+    }
+  }
+  const settle = (entry: { result?: Settled<B> }, free: () => void, result: Settled<B>): void => {
     entry.result = result
-    s.running--
     if (!result.ok) s.failure ??= result
+    free()
     s.changed.notify()
   }
   for (let index = 0; ; index++) {
@@ -85,9 +95,10 @@ const feed = async <A, B>(
     const entry: { result?: Settled<B> } = {}
     s.queue.push(entry)
     s.running++
-    f(item.value, index).then(
-      (value) => settle(entry, { ok: true, value }),
-      (error: unknown) => settle(entry, { ok: false, error }),
+    const free = freeing()
+    f(item.value, index, free).then(
+      (value) => settle(entry, free, { ok: true, value }),
+      (error: unknown) => settle(entry, free, { ok: false, error }),
     )
     s.changed.notify()
   }
@@ -100,6 +111,10 @@ const feed = async <A, B>(
  * happens (after the results before it that are ready); ending the iteration (a `break`, `return`, a failure,
  * the end) closes the source with its `return`.
  *
+ * `f` gets a `release` to call when it has stopped working and only waits (a send waiting to check a lost
+ * answer): from then on it no longer counts against `concurrency`, so the others keep going; it still holds its
+ * place in the order and in the window.
+ *
  * @example
  * import { mapOrdered } from './Bulk.js'
  * const out: number[] = []
@@ -111,7 +126,7 @@ const feed = async <A, B>(
 export async function* mapOrdered<A, B>(
   source: Iterable<A> | AsyncIterable<A>,
   options: OrderedOptions,
-  f: (a: A, index: number) => Promise<B>,
+  f: (a: A, index: number, release: () => void) => Promise<B>,
 ): AsyncGenerator<B, void, undefined> {
   const concurrency = Math.max(1, Math.floor(options.concurrency) || 1)
   const window = Math.max(concurrency, Math.floor(options.window ?? concurrency * 16) || 0)

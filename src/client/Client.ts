@@ -17,6 +17,7 @@ import { decodeSession, type ValidCredentials } from '../core/request/Credential
 import type * as Encode from '../core/request/Encode.js'
 import * as Unbound from '../core/request/Unbound.js'
 import { bind, unbound } from '../core/request/Wire.js'
+import { withTimeout } from '../transport/middleware.js'
 import type { BatchResult, ItemOutcome } from './Commands.js'
 import * as Commands from './Commands.js'
 import { type ClientConfig, decode, type Settings } from './Config.js'
@@ -75,7 +76,10 @@ export interface Client {
 
 // The client over decoded settings: each part gets what it uses, as a record of functions.
 const compose = (s: Settings): Client => {
-  const exchange = Exchange.make(s)
+  // Every request gets `timeoutMs` for its whole answer, whatever the transport does with its signal.
+  const transport =
+    s.timeoutMs === Number.POSITIVE_INFINITY ? s.transport : withTimeout(s.timeoutMs)(s.transport)
+  const exchange = Exchange.make({ ...s, transport })
   const retry = Commands.retrying({
     backoff: s.retry,
     sleep: s.env.sleep,
@@ -113,6 +117,7 @@ const compose = (s: Settings): Client => {
     env: s.env,
     policy: { ...s.confirm, backoff: s.retry },
     bulk: s.bulk,
+    deadlineMs: s.deadlineMs,
     onEvent: s.onEvent,
   })
   const commands = Commands.make({
@@ -121,6 +126,7 @@ const compose = (s: Settings): Client => {
     authenticate,
     method: s.method,
     authentication: s.authentication,
+    deadlineMs: s.deadlineMs,
   })
   return { ...commands, ...messages, close: sessions.close }
 }

@@ -13,6 +13,7 @@ import type { Command } from '../core/request/Command.js'
 import * as Unbound from '../core/request/Unbound.js'
 import * as UnboundBatch from '../core/request/UnboundBatch.js'
 import { bind, type UnboundRequest } from '../core/request/Wire.js'
+import { within } from './Deadline.js'
 import { type Backoff, delay, isRetryableRead, leavesUnknown } from './Policy.js'
 import type { Authenticated } from './Session.js'
 
@@ -131,6 +132,8 @@ export interface CommandsDeps {
   readonly authenticate: () => Promise<E.Either<ClickatellError, Reply.AuthReply>>
   readonly method: 'GET' | 'POST'
   readonly authentication: 'session' | 'per-request'
+  /** The longest a call may take, its retries included (`Deadline`); none when undefined. */
+  readonly deadlineMs?: number | undefined
 }
 
 // The recipients of an encoded batch request, as its `to` carries them.
@@ -191,18 +194,25 @@ const noSession = invalidInput([
  * @since 0.1.0
  */
 export const make = (deps: CommandsDeps) => {
+  // The whole call, retries included, within the deadline.
+  const bounded = <A>(
+    run: (signal: AbortSignal | undefined) => Promise<E.Either<ClickatellError, A>>,
+  ): Promise<E.Either<ClickatellError, A>> => within(deps.deadlineMs, undefined, run)
   // A request encoded once, bound to the credentials of each attempt.
-  const once = <C extends Command>(
+  const sent = <C extends Command>(
     command: C,
     encoded: E.Either<LocalError, UnboundRequest>,
+    signal: AbortSignal | undefined,
   ): Promise<E.Either<ClickatellError, Reply.Replies[C]>> =>
-    E.isLeft(encoded) ? Promise.resolve(encoded) : deps.via(command, (cr) => bind(cr)(encoded.right))
+    E.isLeft(encoded) ? Promise.resolve(encoded) : deps.via(command, (cr) => bind(cr)(encoded.right), signal)
+  const once = <C extends Command>(command: C, encoded: E.Either<LocalError, UnboundRequest>) =>
+    bounded((signal) => sent(command, encoded, signal))
   const read =
     <C extends Command>(command: C, encoded: E.Either<LocalError, UnboundRequest>) =>
     () =>
-      deps.retry(command, () => once(command, encoded))
+      bounded((signal) => deps.retry(command, () => sent(command, encoded, signal), signal))
   return {
-    auth: () => deps.authenticate,
+    auth: () => () => bounded(deps.authenticate),
     ping: () =>
       deps.authentication === 'per-request'
         ? () => Promise.resolve(E.left(noSession))

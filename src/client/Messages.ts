@@ -17,8 +17,9 @@ import type { SendReply, StatusReply } from '../core/reply/Replies.js'
 import { prepare } from '../core/request/Encode.js'
 import { fromMessage, type Submission } from '../core/request/MessageParams.js'
 import { mapOrdered, rateLimiter } from './Bulk.js'
+import { start } from './Deadline.js'
 import { type Env, systemEnv } from './Env.js'
-import { type RecipientOutcome, type SendEvent, type SendPolicy, sendOnce } from './Send.js'
+import { checkDelays, type RecipientOutcome, type SendEvent, type SendPolicy, sendOnce } from './Send.js'
 import type { Authenticated } from './Session.js'
 
 /**
@@ -54,6 +55,12 @@ export interface Progress {
 export interface BulkOptions {
   readonly concurrency?: number
   readonly ratePerSecond?: number
+  /**
+   * Outcomes held for the input order, at most. Default: 16 times the concurrency, plus what the rate sends
+   * during one confirmation window (`confirm`'s checks, 31 s by default), so a message waiting to check a lost
+   * answer does not stop the others being sent.
+   */
+  readonly window?: number
   readonly onProgress?: (progress: Progress) => void
   readonly signal?: AbortSignal
 }
@@ -83,6 +90,8 @@ export interface MessagesDeps {
   readonly env: Omit<Env, 'newClientMessageId'>
   readonly policy: SendPolicy
   readonly bulk: { readonly concurrency: number; readonly ratePerSecond: number }
+  /** Each recipient's send, from its first request, within this (`Deadline`); none when undefined. */
+  readonly deadlineMs?: number | undefined
   readonly onEvent: (event: SendEvent) => void
 }
 
@@ -115,7 +124,7 @@ type Job =
       readonly message: number
       readonly to: Msisdn
       readonly ownId: ClientMessageId | undefined
-      readonly send: (to: Msisdn, clientMessageId: ClientMessageId) => Promise<RecipientOutcome>
+      readonly send: Sender
     }
   | {
       readonly _tag: 'Refused'
@@ -124,6 +133,14 @@ type Job =
       readonly ownId: ClientMessageId | undefined
       readonly error: LocalError
     }
+
+// One recipient's safe send, ended early by `signal`; `release` frees its place in a bulk send while it waits.
+type Sender = (
+  to: Msisdn,
+  clientMessageId: ClientMessageId,
+  signal: AbortSignal | undefined,
+  release: () => void,
+) => Promise<RecipientOutcome>
 
 // The gateway's id for the one recipient of a sendmsg request, or its refusal.
 const apiMsgIdOf = (r: E.Either<ClickatellError, SendReply>): E.Either<ClickatellError, string> => {
@@ -134,18 +151,20 @@ const apiMsgIdOf = (r: E.Either<ClickatellError, SendReply>): E.Either<Clickatel
 
 // The safe send of a checked message: each attempt binds its prepared parameters to the credentials, the
 // recipient and the id.
-const senderOf = (deps: MessagesDeps, submission: Submission, signal: AbortSignal | undefined) => {
+const senderOf = (deps: MessagesDeps, submission: Submission): Sender => {
   const encode = prepare(submission)
-  return sendOnce({
-    attempt: (to, id) =>
-      deps.via('sendmsg', (credentials) => encode(credentials, to, id), signal).then(apiMsgIdOf),
-    query: (id) => deps.query(id, signal),
-    sleep: deps.env.sleep,
-    random: deps.env.random,
-    policy: deps.policy,
-    ...(signal === undefined ? {} : { signal }),
-    onEvent: deps.onEvent,
-  })
+  return (to, clientMessageId, signal, release) =>
+    sendOnce({
+      attempt: (n, id) =>
+        deps.via('sendmsg', (credentials) => encode(credentials, n, id), signal).then(apiMsgIdOf),
+      query: (id) => deps.query(id, signal),
+      sleep: deps.env.sleep,
+      random: deps.env.random,
+      policy: deps.policy,
+      ...(signal === undefined ? {} : { signal }),
+      release,
+      onEvent: deps.onEvent,
+    })(to, clientMessageId)
 }
 
 // The recipients and the id of a refused message, as far as they can be read from what was given.
@@ -162,10 +181,9 @@ const jobsOf = (
   message: MessageInput,
   index: number,
   checked: E.Either<LocalError, Submission>,
-  signal: AbortSignal | undefined,
 ): ReadonlyArray<Job> => {
   if (E.isLeft(checked)) return refusedJobs(message, index, checked.left)
-  const send = senderOf(deps, checked.right, signal)
+  const send = senderOf(deps, checked.right)
   const ownId = checked.right.options.clientMessageId
   return checked.right.to.map((to): Job => ({ _tag: 'Ready', message: index, to, ownId, send }))
 }
@@ -175,24 +193,19 @@ const jobsOf = (
 const jobsFrom = (
   deps: MessagesDeps,
   messages: Iterable<MessageInput> | AsyncIterable<MessageInput>,
-  signal: AbortSignal | undefined,
 ): Iterable<Job> | AsyncIterable<Job> =>
   Symbol.asyncIterator in messages
-    ? asyncJobs(deps, messages, signal)
-    : syncJobs(deps, messages as Iterable<MessageInput>, signal)
+    ? asyncJobs(deps, messages)
+    : syncJobs(deps, messages as Iterable<MessageInput>)
 
-function* syncJobs(deps: MessagesDeps, messages: Iterable<MessageInput>, signal: AbortSignal | undefined) {
+function* syncJobs(deps: MessagesDeps, messages: Iterable<MessageInput>) {
   let index = 0
-  for (const message of messages) yield* jobsOf(deps, message, index++, checkMessage(message), signal)
+  for (const message of messages) yield* jobsOf(deps, message, index++, checkMessage(message))
 }
 
-async function* asyncJobs(
-  deps: MessagesDeps,
-  messages: AsyncIterable<MessageInput>,
-  signal: AbortSignal | undefined,
-) {
+async function* asyncJobs(deps: MessagesDeps, messages: AsyncIterable<MessageInput>) {
   let index = 0
-  for await (const message of messages) yield* jobsOf(deps, message, index++, checkMessage(message), signal)
+  for await (const message of messages) yield* jobsOf(deps, message, index++, checkMessage(message))
 }
 
 // Counts outcomes for `onProgress`.
@@ -224,13 +237,26 @@ const outcomeOf = (
   acquire: ((signal?: AbortSignal) => Promise<void>) | undefined,
   job: Job,
   signal: AbortSignal | undefined,
+  release: () => void,
 ): Promise<RecipientOutcome> => {
   const id = job.ownId !== undefined ? E.right(job.ownId) : deps.newClientMessageId()
   const usable = E.isRight(id) ? id.right : systemEnv.newClientMessageId()
   if (job._tag === 'Refused') return Promise.resolve(rejected(job.to, usable, job.error))
   if (E.isLeft(id)) return Promise.resolve(rejected(job.to, usable, id.left))
-  if (acquire === undefined) return job.send(job.to, id.right)
-  return acquire(signal).then(() => job.send(job.to, id.right))
+  const go = (): Promise<RecipientOutcome> => {
+    if (deps.deadlineMs === undefined) return job.send(job.to, id.right, signal, release)
+    const deadline = start(deps.deadlineMs, signal)
+    return job.send(job.to, id.right, deadline.signal, release).finally(deadline.end)
+  }
+  return acquire === undefined ? go() : acquire(signal).then(go)
+}
+
+// Outcomes held for the order: the default window, plus what the rate starts while one message waits out its
+// checks (a rate of 0 has no such bound: then only the default).
+const windowOf = (deps: MessagesDeps, concurrency: number, rate: number, asked: number | undefined) => {
+  if (asked !== undefined) return asked
+  const checking = checkDelays(deps.policy).reduce((a, b) => a + b, 0)
+  return 16 * concurrency + (rate > 0 ? Math.ceil((rate * checking) / 1000) : 0)
 }
 
 // Sends the jobs (`concurrency` at a time, at most `ratePerSecond`) and gives `project` of each outcome in the
@@ -246,8 +272,9 @@ const run = <O>(
   const counted = progressOf(deps.env.now, options.onProgress)
   const concurrency = options.concurrency ?? deps.bulk.concurrency
   const signal = options.signal
-  return mapOrdered(jobs, { concurrency, ...(signal ? { signal } : {}) }, async (job) => {
-    const outcome = await outcomeOf(deps, acquire, job, signal)
+  const window = windowOf(deps, concurrency, rate, options.window)
+  return mapOrdered(jobs, { concurrency, window, ...(signal ? { signal } : {}) }, async (job, _, release) => {
+    const outcome = await outcomeOf(deps, acquire, job, signal, release)
     counted(outcome)
     return project(outcome, job.message)
   })
@@ -266,7 +293,7 @@ const run = <O>(
  *   query: async () => E.right({ apiMsgId: 'abc', status: { code: '003' } }) as never,
  *   newClientMessageId: () => E.right(env.newClientMessageId()),
  *   env,
- *   policy: { sends: 3, checks: 2, checkDelayMs: 1000, backoff: { retries: 3, baseDelayMs: 200, maxDelayMs: 5000 } },
+ *   policy: { sends: 3, checks: 2, checkDelayMs: 1000, maxCheckDelayMs: 16_000, resend: true, backoff: { retries: 3, baseDelayMs: 200, maxDelayMs: 5000 } },
  *   bulk: { concurrency: 4, ratePerSecond: 0 },
  *   onEvent: () => {},
  * })
@@ -282,8 +309,7 @@ export const make = (deps: MessagesDeps) => ({
       const checked = checkMessage(message)
       if (E.isLeft(checked)) return checked
       const outcomes: RecipientOutcome[] = []
-      for await (const o of run(deps, jobsOf(deps, message, 0, checked, options.signal), options, identity))
-        outcomes.push(o)
+      for await (const o of run(deps, jobsOf(deps, message, 0, checked), options, identity)) outcomes.push(o)
       return E.right({ outcomes })
     },
   sendAll: (
@@ -291,5 +317,5 @@ export const make = (deps: MessagesDeps) => ({
     options: BulkOptions = {},
   ): AsyncIterable<BulkOutcome> =>
     // `message` first: a field after a spread is ten times slower in V8 (docs/benchmarks.md).
-    run(deps, jobsFrom(deps, messages, options.signal), options, (o, message) => ({ message, ...o })),
+    run(deps, jobsFrom(deps, messages), options, (o, message) => ({ message, ...o })),
 })

@@ -17,6 +17,8 @@ const policy = {
   sends: 3,
   checks: 2,
   checkDelayMs: 1000,
+  maxCheckDelayMs: 1000,
+  resend: true,
   backoff: { retries: 3, baseDelayMs: 100, maxDelayMs: 1000 },
 }
 
@@ -160,13 +162,23 @@ describe('sendOnce, scenario by scenario', () => {
     expect(m.calls).toHaveLength(3)
   })
 
-  it('an aborted signal stops the resending', async () => {
+  it('a signal aborted during an attempt stops the resending', async () => {
     const controller = new AbortController()
-    controller.abort()
     const m = model(['refused', 'ok'], [])
-    const outcome = await sendOnce({ ...m.deps, signal: controller.signal })(to, id)
+    const attempt: typeof m.deps.attempt = (n, i) => {
+      controller.abort()
+      return m.deps.attempt(n, i)
+    }
+    const outcome = await sendOnce({ ...m.deps, attempt, signal: controller.signal })(to, id)
     expect(outcome).toMatchObject({ _tag: 'Rejected', attempts: 1 })
     expect(m.calls).toHaveLength(1)
+  })
+
+  it('a signal aborted before the first attempt sends nothing: Rejected after 0 attempts', async () => {
+    const m = model(['ok'], [])
+    const outcome = await sendOnce({ ...m.deps, signal: AbortSignal.abort() })(to, id)
+    expect(outcome).toMatchObject({ _tag: 'Rejected', attempts: 0, error: { kind: 'aborted' } })
+    expect(m.calls).toHaveLength(0)
   })
 })
 
