@@ -43,7 +43,8 @@ export const beforeFirst = (transport: Transport, first: () => void): Transport 
 
 /**
  * Runs `f` with a client of the target; resolves to `f`'s exit code, or to a failure's when the target or the
- * client cannot be made. The embedded simulator's line is printed before the first request, so input refused
+ * client cannot be made. The client has its default time-out (30 s a request) unless `--timeout` or
+ * `--deadline` says otherwise: a gateway that never answers ends the command with exit code 1. The embedded simulator's line is printed before the first request, so input refused
  * before anything is sent never mentions it. The transport, the client and an embedded simulator are closed
  * afterwards; the embedded simulator's state is kept when a request was made (a warning when it cannot be).
  *
@@ -69,6 +70,7 @@ export const withClient = async (ctx: Context, f: (client: Client) => Promise<nu
     credentials: target.right.credentials,
     baseUrl: target.right.baseUrl,
     env: world.clock,
+    ...ctx.limits,
   })
   try {
     return E.isLeft(made) ? fail(io, made.left) : await f(made.right)

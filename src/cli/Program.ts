@@ -18,6 +18,7 @@ import * as send from './commands/send.js'
 import * as simulator from './commands/simulator.js'
 import * as status from './commands/status.js'
 import * as voucher from './commands/voucher.js'
+import { deadlineFlag, timeoutFlag } from './Flags.js'
 import { EXIT } from './Output.js'
 import { VERSION } from './Version.js'
 import type { World } from './World.js'
@@ -62,6 +63,8 @@ export const program = (world: World): Program =>
     .option('--api-id <id>', 'API id (CLICKATELL_API_ID)')
     .option('--user <user>', 'user name (CLICKATELL_USER)')
     .addOption(new Option('--password <password>', 'password (CLICKATELL_PASSWORD)'))
+    .addOption(timeoutFlag())
+    .addOption(deadlineFlag())
     .version(VERSION, '-V, --version', 'print the version')
     .configureHelp({ showGlobalOptions: true })
     .exitOverride()

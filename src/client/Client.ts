@@ -70,7 +70,7 @@ export interface Client {
   /** `quicksend`: sent once per request of recipients; outcomes per recipient in order. */
   readonly quickSend: (input: Batch.BatchSend) => TE.TaskEither<LocalError, BatchResult>
   readonly endBatch: (input: Batch.BatchRef) => TE.TaskEither<ClickatellError, Reply.OkReply>
-  /** Stops the keep-alive loop. */
+  /** Stops the keep-alive loop and ends an `auth` in flight (a command waiting on it fails `aborted`). */
   readonly close: () => void
 }
 
@@ -80,15 +80,27 @@ const compose = (s: Settings): Client => {
   const transport =
     s.timeoutMs === Number.POSITIVE_INFINITY ? s.transport : withTimeout(s.timeoutMs)(s.transport)
   const exchange = Exchange.make({ ...s, transport })
+  // What `close` ends: an `auth` in flight, which no caller's signal reaches (it is shared).
+  const closing: { controller: AbortController } = { controller: new AbortController() }
+  // An `auth` failure had its own retries: the command it failed is not repeated for it (4 x 4 tries of a dead
+  // gateway otherwise).
+  const authFailures = new WeakSet<ClickatellError>()
   const retry = Commands.retrying({
     backoff: s.retry,
     sleep: s.env.sleep,
     random: s.env.random,
     onEvent: s.onEvent,
+    repeated: (e) => authFailures.has(e),
   })
   // The account never changes: its `auth` request is bound once.
   const authWire = bind(s.account)(Unbound.auth())
-  const authenticate = () => retry('auth', () => exchange('auth', authWire))
+  const authenticate = () => {
+    const signal = closing.controller.signal
+    return retry('auth', () => exchange('auth', authWire, signal), signal).then((r) => {
+      if (E.isLeft(r)) authFailures.add(r.left)
+      return r
+    })
+  }
   const sessions = Session.make<ValidCredentials>({
     now: s.env.now,
     authenticate: () => authenticate().then(E.flatMap((r: Reply.AuthReply) => decodeSession(r.sessionId))),
@@ -118,6 +130,8 @@ const compose = (s: Settings): Client => {
     policy: { ...s.confirm, backoff: s.retry },
     bulk: s.bulk,
     deadlineMs: s.deadlineMs,
+    // A send whose `auth` failed never went out: sent again (within `confirm.sends`) without a check.
+    unsent: (e) => authFailures.has(e),
     onEvent: s.onEvent,
   })
   const commands = Commands.make({
@@ -128,7 +142,12 @@ const compose = (s: Settings): Client => {
     authentication: s.authentication,
     deadlineMs: s.deadlineMs,
   })
-  return { ...commands, ...messages, close: sessions.close }
+  const close = (): void => {
+    sessions.close()
+    closing.controller.abort()
+    closing.controller = new AbortController()
+  }
+  return { ...commands, ...messages, close }
 }
 
 /**

@@ -53,6 +53,8 @@ export interface RetryDeps {
   readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>
   readonly random: () => number
   readonly onEvent: (event: RetryEvent) => void
+  /** Failures not to repeat though `isRetryableRead` accepts them (default none): one that was retried already. */
+  readonly repeated?: (e: ClickatellError) => boolean
 }
 
 /**
@@ -79,7 +81,13 @@ export const retrying = (deps: RetryDeps): Retry => {
   return async (command, run, signal) => {
     for (let n = 0; ; n++) {
       const r = await run()
-      if (E.isRight(r) || n >= deps.backoff.retries || !isRetryableRead(r.left) || signal?.aborted === true)
+      if (
+        E.isRight(r) ||
+        n >= deps.backoff.retries ||
+        !isRetryableRead(r.left) ||
+        deps.repeated?.(r.left) === true ||
+        signal?.aborted === true
+      )
         return r
       deps.onEvent({ _tag: 'Retrying', command, attempt: n + 1, after: r.left._tag })
       await deps.sleep(wait(n), signal)

@@ -90,6 +90,8 @@ export interface MessagesDeps {
   readonly env: Omit<Env, 'newClientMessageId'>
   readonly policy: SendPolicy
   readonly bulk: { readonly concurrency: number; readonly ratePerSecond: number }
+  /** Failures before a request went out (a failed `auth`): sent again without a check. */
+  readonly unsent?: (e: ClickatellError) => boolean
   /** Each recipient's send, from its first request, within this (`Deadline`); none when undefined. */
   readonly deadlineMs?: number | undefined
   readonly onEvent: (event: SendEvent) => void
@@ -162,6 +164,7 @@ const senderOf = (deps: MessagesDeps, submission: Submission): Sender => {
       random: deps.env.random,
       policy: deps.policy,
       ...(signal === undefined ? {} : { signal }),
+      ...(deps.unsent === undefined ? {} : { unsent: deps.unsent }),
       release,
       onEvent: deps.onEvent,
     })(to, clientMessageId)

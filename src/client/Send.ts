@@ -123,6 +123,8 @@ export interface SendDeps {
   readonly policy: SendPolicy
   /** Ends the send early (the caller's abort or the deadline): what may have gone out is `Unknown`. */
   readonly signal?: AbortSignal
+  /** Failures before the request went out besides `nothingSent`'s (the client's: a failed `auth`). */
+  readonly unsent?: (e: ClickatellError) => boolean
   /** Called when the send starts waiting to check a lost answer: it stops holding a place in a bulk send. */
   readonly release?: () => void
   readonly onEvent?: (event: SendEvent) => void
@@ -181,7 +183,8 @@ const judge = async (
   error: ClickatellError,
 ): Promise<RecipientOutcome | undefined> => {
   const again = a.attempts < deps.policy.sends && deps.signal?.aborted !== true
-  if (nothingSent(error)) return again ? undefined : failed('Rejected', a, error)
+  if (nothingSent(error) || deps.unsent?.(error) === true)
+    return again ? undefined : failed('Rejected', a, error)
   if (!isAmbiguous(error)) return failed('Rejected', a, error)
   deps.onEvent?.({ _tag: 'Confirming', clientMessageId: a.clientMessageId, after: error._tag })
   deps.release?.()

@@ -32,6 +32,8 @@ describe('the program', () => {
       '--api-id',
       '--user',
       '--password',
+      '--timeout',
+      '--deadline',
       '--version',
     ])
   })
