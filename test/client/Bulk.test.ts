@@ -246,4 +246,23 @@ describe('mapOrdered', () => {
     expect(await head).toEqual({ done: false, value: 0 })
     expect(await drain(it)).toEqual([1])
   })
+
+  it('at most `waiting` calls are released at once: past that a release keeps the call in its place', async () => {
+    let open!: () => void
+    const gate = new Promise<void>((r) => {
+      open = r
+    })
+    const started: number[] = []
+    const it = mapOrdered([0, 1, 2], { concurrency: 1, waiting: 1 }, async (n, _, release) => {
+      started.push(n)
+      release()
+      await gate
+      return n
+    })
+    const all = drain(it)
+    await new Promise((r) => setTimeout(r, 10))
+    expect(started).toEqual([0, 1])
+    open()
+    expect(await all).toEqual([0, 1, 2])
+  })
 })
