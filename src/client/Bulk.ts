@@ -20,7 +20,7 @@ export interface OrderedOptions {
   /** Stop taking new items when aborted. */
   readonly signal?: AbortSignal
   /**
-   * Calls that may have released their place at once (default: 4 times the concurrency); past that a `release`
+   * Calls that may have released their place at once (default: the concurrency); past that a `release`
    * does nothing and the call keeps its place, so a storm of waiting calls cannot multiply the load.
    */
   readonly waiting?: number
@@ -164,7 +164,7 @@ export async function* mapOrdered<A, B>(
     closed: false,
     failure: undefined,
   }
-  const waiting = Math.max(0, Math.floor(options.waiting ?? concurrency * 4) || 0)
+  const waiting = Math.max(0, Math.floor(options.waiting ?? concurrency) || 0)
   feed(it, { concurrency, window, waiting, ...(options.signal ? { signal: options.signal } : {}) }, f, s)
     .catch((error: unknown) => {
       s.failure ??= { error }

@@ -67,7 +67,9 @@ export const start = (ms: number | undefined, caller: AbortSignal | undefined): 
  *
  * @example
  * import * as Deadline from './Deadline.js'
- * const r = await Deadline.until(AbortSignal.abort(new DOMException('late', 'TimeoutError')), () => new Promise(() => {}))
+ * import type * as E from 'fp-ts/Either'
+ * const never = (): Promise<E.Either<string, number>> => new Promise(() => {})
+ * const r = await Deadline.until(AbortSignal.abort(new DOMException('late', 'TimeoutError')), never)
  * console.log(r._tag === 'Left' && r.left.kind) // 'timeout'
  * @category combinators
  * @since 0.1.0
@@ -102,7 +104,8 @@ export const until = <L, A>(
  * @example
  * import * as Deadline from './Deadline.js'
  * import * as E from 'fp-ts/Either'
- * const r = await Deadline.within(30, undefined, () => new Promise(() => {}))
+ * const never = (): Promise<E.Either<string, number>> => new Promise(() => {})
+ * const r = await Deadline.within(30, undefined, never)
  * console.log(r._tag === 'Left' && r.left.message) // 'no answer within the deadline of 30 ms'
  * console.log(await Deadline.within(undefined, undefined, async () => E.right(1))) // { _tag: 'Right', right: 1 }
  * @category combinators

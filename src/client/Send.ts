@@ -136,19 +136,25 @@ type Found =
   | { readonly _tag: 'CannotTell'; readonly error: ClickatellError }
 
 // Absent: status 001 "message unknown" (the live answer for an unknown id, docs/gateway.md, quirk 3), or ERR
-// 103/104 (the specification's), after every check. A deadline reached meanwhile cuts the wait and the query
-// short: CannotTell.
+// 103/104 (the specification's), from the last check that answered. A check that fails (its retries spent) tells
+// nothing, so the next one still asks; no answer at all, or a deadline reached meanwhile: CannotTell.
 const confirm = async (deps: SendDeps, clientMessageId: ClientMessageId): Promise<Found> => {
+  let failure: ClickatellError | undefined
+  let answered = false
   for (const wait of checkDelays(deps.policy)) {
     await deps.sleep(wait, deps.signal)
+    if (deps.signal?.aborted === true) break
     const r = await until(deps.signal, () => deps.query(clientMessageId))
     if (E.isRight(r)) {
       if (r.right.status.code !== '001') return { _tag: 'Found', apiMsgId: r.right.apiMsgId }
-    } else if (!(r.left._tag === 'GatewayError' && (r.left.code === '103' || r.left.code === '104'))) {
-      return { _tag: 'CannotTell', error: r.left }
-    }
+      answered = true
+    } else if (r.left._tag === 'GatewayError' && (r.left.code === '103' || r.left.code === '104'))
+      answered = true
+    else failure = r.left
   }
-  return { _tag: 'Absent' }
+  if (deps.signal?.aborted === true)
+    return { _tag: 'CannotTell', error: fromThrown(deps.signal)(deps.signal.reason) }
+  return answered || failure === undefined ? { _tag: 'Absent' } : { _tag: 'CannotTell', error: failure }
 }
 
 interface Attempted {

@@ -209,7 +209,7 @@ describe('sends never go out twice', () => {
   it('when the query cannot tell, the outcome is Unknown with the client message id', async () => {
     const s = setup({ retry: { retries: 0 } })
     s.gw.fail('sendmsg', 'timeout-before')
-    s.gw.fail('querymsg', 'http-503')
+    s.gw.fail('querymsg', 'http-503', 5)
     const o = await sendOne(s)
     expect(o).toMatchObject({
       _tag: 'Unknown',

@@ -129,14 +129,20 @@ describe('sendOnce, scenario by scenario', () => {
     expect(m.queried()).toBe(0)
   })
 
-  it('a query that fails: Unknown, with the lost answer as the error, never a second send', async () => {
-    const m = model(['lostAfter'], ['fails'])
+  it('every query fails: Unknown, with the lost answer as the error, never a second send', async () => {
+    const m = model(['lostAfter'], ['fails', 'fails'])
     expect(await sendOnce(m.deps)(to, id)).toMatchObject({
       _tag: 'Unknown',
       clientMessageId: id,
       error: { _tag: 'TransportError', kind: 'timeout' },
       attempts: 1,
     })
+    expect(m.calls).toHaveLength(1)
+  })
+
+  it('a query that fails tells nothing: the next check still asks, and finds it', async () => {
+    const m = model(['lostAfter'], ['fails'])
+    expect(await sendOnce(m.deps)(to, id)).toMatchObject({ _tag: 'Accepted', confirmed: true, attempts: 1 })
     expect(m.calls).toHaveLength(1)
   })
 
