@@ -120,8 +120,8 @@ describe('the client against a gateway that never answers', () => {
       error: { _tag: 'TransportError', kind: 'timeout' },
       attempts: 1,
     })
-    // The check timed out too, so nobody can tell: Unknown, and no second sendmsg.
-    expect(server.commands).toEqual(['sendmsg', 'querymsg'])
+    // Both checks timed out too, so nobody can tell: Unknown, and no second sendmsg.
+    expect(server.commands).toEqual(['sendmsg', 'querymsg', 'querymsg'])
   })
 
   it('deadlineMs ends a whole call, retries included, with a clear timeout', async () => {
