@@ -67,8 +67,9 @@ export const start = (ms: number | undefined, caller: AbortSignal | undefined): 
  *
  * @example
  * import * as Deadline from './Deadline.js'
+ * import type { Errors } from 'clickatell-fp'
  * import type * as E from 'fp-ts/Either'
- * const never = (): Promise<E.Either<string, number>> => new Promise(() => {})
+ * const never = (): Promise<E.Either<Errors.TransportError, number>> => new Promise(() => {})
  * const r = await Deadline.until(AbortSignal.abort(new DOMException('late', 'TimeoutError')), never)
  * console.log(r._tag === 'Left' && r.left.kind) // 'timeout'
  * @category combinators
@@ -103,8 +104,9 @@ export const until = <L, A>(
  *
  * @example
  * import * as Deadline from './Deadline.js'
+ * import type { Errors } from 'clickatell-fp'
  * import * as E from 'fp-ts/Either'
- * const never = (): Promise<E.Either<string, number>> => new Promise(() => {})
+ * const never = (): Promise<E.Either<Errors.TransportError, number>> => new Promise(() => {})
  * const r = await Deadline.within(30, undefined, never)
  * console.log(r._tag === 'Left' && r.left.message) // 'no answer within the deadline of 30 ms'
  * console.log(await Deadline.within(undefined, undefined, async () => E.right(1))) // { _tag: 'Right', right: 1 }
