@@ -74,14 +74,36 @@ export interface Client {
   readonly close: () => void
 }
 
+// `auth` with its retries (its request bound once: the account never changes), remembering its failures, and
+// `abort`, which ends an `auth` in flight: no caller's signal reaches it, as it is shared.
+const authOf = (
+  s: Settings,
+  exchange: Exchange.Exchange,
+  retry: Commands.Retry,
+  failures: WeakSet<ClickatellError>,
+) => {
+  const closing: { controller: AbortController } = { controller: new AbortController() }
+  const authWire = bind(s.account)(Unbound.auth())
+  const authenticate = () => {
+    const signal = closing.controller.signal
+    return retry('auth', () => exchange('auth', authWire, signal), signal).then((r) => {
+      if (E.isLeft(r)) failures.add(r.left)
+      return r
+    })
+  }
+  const abort = (): void => {
+    closing.controller.abort()
+    closing.controller = new AbortController()
+  }
+  return { authenticate, abort }
+}
+
 // The client over decoded settings: each part gets what it uses, as a record of functions.
 const compose = (s: Settings): Client => {
   // Every request gets `timeoutMs` for its whole answer, whatever the transport does with its signal.
   const transport =
     s.timeoutMs === Number.POSITIVE_INFINITY ? s.transport : withTimeout(s.timeoutMs)(s.transport)
   const exchange = Exchange.make({ ...s, transport })
-  // What `close` ends: an `auth` in flight, which no caller's signal reaches (it is shared).
-  const closing: { controller: AbortController } = { controller: new AbortController() }
   // An `auth` failure had its own retries: the command it failed is not repeated for it (4 x 4 tries of a dead
   // gateway otherwise).
   const authFailures = new WeakSet<ClickatellError>()
@@ -92,15 +114,7 @@ const compose = (s: Settings): Client => {
     onEvent: s.onEvent,
     repeated: (e) => authFailures.has(e),
   })
-  // The account never changes: its `auth` request is bound once.
-  const authWire = bind(s.account)(Unbound.auth())
-  const authenticate = () => {
-    const signal = closing.controller.signal
-    return retry('auth', () => exchange('auth', authWire, signal), signal).then((r) => {
-      if (E.isLeft(r)) authFailures.add(r.left)
-      return r
-    })
-  }
+  const { authenticate, abort } = authOf(s, exchange, retry, authFailures)
   const sessions = Session.make<ValidCredentials>({
     now: s.env.now,
     authenticate: () => authenticate().then(E.flatMap((r: Reply.AuthReply) => decodeSession(r.sessionId))),
@@ -144,8 +158,7 @@ const compose = (s: Settings): Client => {
   })
   const close = (): void => {
     sessions.close()
-    closing.controller.abort()
-    closing.controller = new AbortController()
+    abort()
   }
   return { ...commands, ...messages, close }
 }
