@@ -22,6 +22,21 @@ export interface GlobalFlags extends TargetFlags {
   readonly json?: boolean
   /** False with `--no-color`. */
   readonly color?: boolean
+  /** `--timeout <ms>`: the longest one request may take. */
+  readonly timeout?: number
+  /** `--deadline <ms>`: the longest one call may take, its retries and checks included. */
+  readonly deadline?: number
+}
+
+/**
+ * How long the client may wait, as the flags ask (the client's defaults otherwise: 30 s a request, no deadline).
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface Limits {
+  readonly timeoutMs?: number
+  readonly deadlineMs?: number
 }
 
 /**
@@ -34,6 +49,7 @@ export interface Context {
   readonly world: World
   readonly io: Io
   readonly target: TargetFlags
+  readonly limits: Limits
 }
 
 /**
@@ -90,6 +106,10 @@ export const contextOf = (world: World, flags: GlobalFlags): Context => ({
     ...(flags.password === undefined ? {} : { password: flags.password }),
     ...(flags.rest === true ? { rest: true } : {}),
     ...(flags.token === undefined ? {} : { token: flags.token }),
+  },
+  limits: {
+    ...(flags.timeout === undefined ? {} : { timeoutMs: flags.timeout }),
+    ...(flags.deadline === undefined ? {} : { deadlineMs: flags.deadline }),
   },
 })
 

@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { CommanderError, type Command as Program } from 'commander'
+import { CommanderError, Option, type Command as Program } from 'commander'
 import * as E from 'fp-ts/lib/Either.js'
 import { type InvalidInput, invalidInput } from '../core/errors.js'
 import type { Feature } from '../core/message/Features.js'
@@ -31,6 +31,30 @@ export const number =
       )
     return n
   }
+
+/**
+ * The global flag `--timeout <ms>`: the longest one request may take, its whole answer included. The client's
+ * configuration checks the value.
+ *
+ * @category parsing
+ * @since 0.1.0
+ */
+export const timeoutFlag = (): Option =>
+  new Option('--timeout <ms>', 'longest one request may take, in ms (default 30000)').argParser(
+    number('--timeout'),
+  )
+
+/**
+ * The global flag `--deadline <ms>`: the longest one call to the gateway may take, its retries and checks
+ * included (for a send, each recipient's).
+ *
+ * @category parsing
+ * @since 0.1.0
+ */
+export const deadlineFlag = (): Option =>
+  new Option('--deadline <ms>', 'longest one call may take with its retries and checks, in ms').argParser(
+    number('--deadline'),
+  )
 
 /**
  * Declares the options every message takes, as flags; the client's validation checks the values. `--client-id`

@@ -48,6 +48,8 @@ interface Made {
   readonly transport: Transport
   readonly baseUrl: string
   readonly env: Clock
+  readonly timeoutMs?: number
+  readonly deadlineMs?: number
 }
 
 type Maker<C> = (
@@ -90,6 +92,7 @@ const running = async <C extends RestClient>(
     }),
     baseUrl: target.right.baseUrl,
     env: world.clock,
+    ...ctx.limits,
   }
   const made = maker(make, config, target.right.credentials)
   try {
@@ -104,8 +107,9 @@ const running = async <C extends RestClient>(
 
 /**
  * Runs `f` with a client of the target, of either dialect (`--rest` for the REST API); resolves to `f`'s exit
- * code, or to a failure's when the target or the client cannot be made. The embedded simulator's line is
- * printed before the first request, so input refused before anything is sent never mentions it. The transport,
+ * code, or to a failure's when the target or the client cannot be made. The client has its default time-out
+ * (30 s a request) unless `--timeout` or `--deadline` says otherwise: a gateway that never answers ends the
+ * command with exit code 1. The embedded simulator's line is printed before the first request, so input refused before anything is sent never mentions it. The transport,
  * the client and an embedded simulator are closed afterwards; the embedded simulator's state is kept when a
  * request was made (a warning when it cannot be).
  *

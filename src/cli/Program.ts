@@ -20,6 +20,7 @@ import * as send from './commands/send.js'
 import * as simulator from './commands/simulator.js'
 import * as status from './commands/status.js'
 import * as voucher from './commands/voucher.js'
+import { deadlineFlag, timeoutFlag } from './Flags.js'
 import { EXIT } from './Output.js'
 import { configured, guarded } from './Secrets.js'
 import { VERSION } from './Version.js'
@@ -69,6 +70,8 @@ export const program = (world: World): Program =>
     .addOption(new Option('--password <password>', 'password (CLICKATELL_PASSWORD)'))
     .option('--rest', 'use the legacy REST API, with a token, instead of the HTTP API')
     .addOption(new Option('--token <token>', 'REST API token, with --rest (CLICKATELL_TOKEN)'))
+    .addOption(timeoutFlag())
+    .addOption(deadlineFlag())
     .version(VERSION, '-V, --version', 'print the version')
     .configureHelp({ showGlobalOptions: true })
     .exitOverride()

@@ -19,6 +19,11 @@ export interface OrderedOptions {
   readonly window?: number
   /** Stop taking new items when aborted. */
   readonly signal?: AbortSignal
+  /**
+   * Calls that may have released their place at once (default: the concurrency); past that a `release`
+   * does nothing and the call keeps its place, so a storm of waiting calls cannot multiply the load.
+   */
+  readonly waiting?: number
 }
 
 type Settled<B> = { readonly ok: true; readonly value: B } | { readonly ok: false; readonly error: unknown }
@@ -54,8 +59,10 @@ interface Shared<B> {
   /** Started and not yet yielded, in input order; each gets its result when its call settles. */
   readonly queue: Array<{ result?: Settled<B> }>
   readonly changed: ReturnType<typeof changes>
-  /** Calls not settled yet. */
+  /** Calls not settled yet that have not released their place. */
   running: number
+  /** Calls that released their place and have not settled yet. */
+  waiting: number
   /** The feeding loop has stopped: nothing more will be queued. */
   fed: boolean
   /** The consumer has stopped. */
@@ -66,14 +73,38 @@ interface Shared<B> {
 // Takes items one at a time (the only reader of the source) while there is room, and starts a call for each.
 const feed = async <A, B>(
   it: Iterator<A> | AsyncIterator<A>,
-  limits: { readonly concurrency: number; readonly window: number; readonly signal?: AbortSignal },
-  f: (a: A, index: number) => Promise<B>,
+  limits: {
+    readonly concurrency: number
+    readonly window: number
+    readonly waiting: number
+    readonly signal?: AbortSignal
+  },
+  f: (a: A, index: number, release: () => void) => Promise<B>,
   s: Shared<B>,
 ): Promise<void> => {
-  const settle = (entry: { result?: Settled<B> }, result: Settled<B>): void => {
+  // A call stops counting against the concurrency once: when it says it only waits now (while fewer than
+  // `waiting` calls do), or when it settles.
+  const freeing = () => {
+    let state: 'held' | 'released' | 'done' = 'held'
+    return {
+      release: (): void => {
+        if (state !== 'held' || s.waiting >= limits.waiting) return
+        state = 'released'
+        s.running--
+        s.waiting++
+        s.changed.notify()
+      },
+      settled: (): void => {
+        if (state === 'held') s.running--
+        else if (state === 'released') s.waiting--
+        state = 'done'
+      },
+    }
+  }
+  const settle = (entry: { result?: Settled<B> }, free: () => void, result: Settled<B>): void => {
     entry.result = result
-    s.running--
     if (!result.ok) s.failure ??= result
+    free()
     s.changed.notify()
   }
   for (let index = 0; ; index++) {
@@ -85,9 +116,10 @@ const feed = async <A, B>(
     const entry: { result?: Settled<B> } = {}
     s.queue.push(entry)
     s.running++
-    f(item.value, index).then(
-      (value) => settle(entry, { ok: true, value }),
-      (error: unknown) => settle(entry, { ok: false, error }),
+    const place = freeing()
+    f(item.value, index, place.release).then(
+      (value) => settle(entry, place.settled, { ok: true, value }),
+      (error: unknown) => settle(entry, place.settled, { ok: false, error }),
     )
     s.changed.notify()
   }
@@ -100,6 +132,10 @@ const feed = async <A, B>(
  * happens (after the results before it that are ready); ending the iteration (a `break`, `return`, a failure,
  * the end) closes the source with its `return`.
  *
+ * `f` gets a `release` to call when it has stopped working and only waits (a send waiting to check a lost
+ * answer): from then on it no longer counts against `concurrency`, so the others keep going; it still holds its
+ * place in the order and in the window. At most `waiting` calls are released at once.
+ *
  * @example
  * import { mapOrdered } from './Bulk.js'
  * const out: number[] = []
@@ -111,7 +147,7 @@ const feed = async <A, B>(
 export async function* mapOrdered<A, B>(
   source: Iterable<A> | AsyncIterable<A>,
   options: OrderedOptions,
-  f: (a: A, index: number) => Promise<B>,
+  f: (a: A, index: number, release: () => void) => Promise<B>,
 ): AsyncGenerator<B, void, undefined> {
   const concurrency = Math.max(1, Math.floor(options.concurrency) || 1)
   const window = Math.max(concurrency, Math.floor(options.window ?? concurrency * 16) || 0)
@@ -123,11 +159,13 @@ export async function* mapOrdered<A, B>(
     queue: [],
     changed: changes(),
     running: 0,
+    waiting: 0,
     fed: false,
     closed: false,
     failure: undefined,
   }
-  feed(it, { concurrency, window, ...(options.signal ? { signal: options.signal } : {}) }, f, s)
+  const waiting = Math.max(0, Math.floor(options.waiting ?? concurrency) || 0)
+  feed(it, { concurrency, window, waiting, ...(options.signal ? { signal: options.signal } : {}) }, f, s)
     .catch((error: unknown) => {
       s.failure ??= { error }
     })

@@ -18,6 +18,7 @@ import type * as Encode from '../core/request/Encode.js'
 import * as Scrub from '../core/request/Scrub.js'
 import * as Unbound from '../core/request/Unbound.js'
 import { bind, unbound } from '../core/request/Wire.js'
+import { withTimeout } from '../transport/middleware.js'
 import type { BatchResult, ItemOutcome, StartedBatch } from './Commands.js'
 import * as Commands from './Commands.js'
 import {
@@ -78,7 +79,7 @@ export interface Client {
   /** `quicksend`: sent once per request of recipients; outcomes per recipient in order. */
   readonly quickSend: (input: Batch.BatchSend) => TE.TaskEither<LocalError, BatchResult>
   readonly endBatch: (input: Batch.BatchRef) => TE.TaskEither<ClickatellError, Reply.OkReply>
-  /** Stops the keep-alive loop. */
+  /** Stops the keep-alive loop and ends an `auth` in flight (a command waiting on it fails `aborted`). */
   readonly close: () => void
 }
 
@@ -155,23 +156,52 @@ const scrubbed = (client: Client, scrub: Scrubber): Client => {
   }
 }
 
+// `auth` with its retries (its request bound once: the account never changes), remembering its failures and
+// the session ids it obtains (`learn`, for the scrub), and `abort`, which ends an `auth` in flight: no caller's
+// signal reaches it, as it is shared.
+const authOf = (
+  s: Settings,
+  exchange: Exchange.Exchange,
+  retry: Commands.Retry,
+  failures: WeakSet<ClickatellError>,
+  learn: (sessionId: string) => void,
+) => {
+  const closing: { controller: AbortController } = { controller: new AbortController() }
+  const authWire = bind(s.account)(Unbound.auth())
+  const authenticate = () => {
+    const signal = closing.controller.signal
+    return retry('auth', () => exchange('auth', authWire, signal), signal).then((r) => {
+      if (E.isLeft(r)) failures.add(r.left)
+      else learn(r.right.sessionId)
+      return r
+    })
+  }
+  const abort = (): void => {
+    closing.controller.abort()
+    closing.controller = new AbortController()
+  }
+  return { authenticate, abort }
+}
+
+// Every request gets `timeoutMs` for its whole answer, whatever the transport does with its signal.
+const timed = (s: Settings | RestSettings) =>
+  s.timeoutMs === Number.POSITIVE_INFINITY ? s.transport : withTimeout(s.timeoutMs)(s.transport)
+
 // The HTTP client over decoded settings: each part gets what it uses, as a record of functions.
 const compose = (s: Settings): Client => {
   const secrets = secretsOf(s.account)
-  const exchange = Exchange.make(s)
+  const exchange = Exchange.make({ ...s, transport: timed(s) })
+  // An `auth` failure had its own retries: the command it failed is not repeated for it (4 x 4 tries of a dead
+  // gateway otherwise).
+  const authFailures = new WeakSet<ClickatellError>()
   const retry = Commands.retrying({
     backoff: s.retry,
     sleep: s.env.sleep,
     random: s.env.random,
     onEvent: s.onEvent,
+    repeated: (e) => authFailures.has(e),
   })
-  // The account never changes: its `auth` request is bound once.
-  const authWire = bind(s.account)(Unbound.auth())
-  const authenticate = () =>
-    retry('auth', () => exchange('auth', authWire)).then((r) => {
-      if (E.isRight(r)) secrets.learn(r.right.sessionId)
-      return r
-    })
+  const { authenticate, abort } = authOf(s, exchange, retry, authFailures, secrets.learn)
   const sessions = Session.make<ValidCredentials>({
     now: s.env.now,
     authenticate: () => authenticate().then(E.flatMap((r: Reply.AuthReply) => decodeSession(r.sessionId))),
@@ -200,6 +230,9 @@ const compose = (s: Settings): Client => {
     env: s.env,
     policy: { ...s.confirm, backoff: s.retry },
     bulk: s.bulk,
+    deadlineMs: s.deadlineMs,
+    // A send whose `auth` failed never went out: sent again (within `confirm.sends`) without a check.
+    unsent: (e) => authFailures.has(e),
     onEvent: s.onEvent,
     defaultCountryCode: s.defaultCountryCode,
   })
@@ -211,14 +244,19 @@ const compose = (s: Settings): Client => {
     authentication: s.authentication,
     now: s.env.now,
     defaultCountryCode: s.defaultCountryCode,
+    deadlineMs: s.deadlineMs,
   })
-  return scrubbed({ ...commands, ...messages, close: sessions.close }, secrets.scrub)
+  const close = (): void => {
+    sessions.close()
+    abort()
+  }
+  return scrubbed({ ...commands, ...messages, close }, secrets.scrub)
 }
 
 // The REST client: the same sends and reads over the REST dialect's exchange; no session, nothing to close.
 const composeRest = (s: RestSettings): RestClient => {
   const deps: Rest.RestDeps = {
-    exchange: Rest.exchange(s),
+    exchange: Rest.exchange({ ...s, transport: timed(s) }),
     retry: Commands.retrying({
       backoff: s.retry,
       sleep: s.env.sleep,
@@ -233,7 +271,9 @@ const composeRest = (s: RestSettings): RestClient => {
     env: s.env,
     policy: { ...s.confirm, backoff: s.retry },
     bulk: s.bulk,
+    deadlineMs: s.deadlineMs,
     onEvent: s.onEvent,
+    defaultCountryCode: s.defaultCountryCode,
   })
   // The token is the REST dialect's only secret; an echoing peer could return it in any error.
   return scrubbedShared({ ...Rest.commands(deps), ...messages, close: () => {} }, Scrub.secrets([s.token]))

@@ -15,6 +15,7 @@ import type { Command, RestCommand } from '../core/request/Command.js'
 import * as Unbound from '../core/request/Unbound.js'
 import * as UnboundBatch from '../core/request/UnboundBatch.js'
 import { bind, type UnboundRequest } from '../core/request/Wire.js'
+import { within } from './Deadline.js'
 import { type Backoff, delay, isRetryableRead, leavesUnknown } from './Policy.js'
 import type { Authenticated } from './Session.js'
 
@@ -55,6 +56,8 @@ export interface RetryDeps {
   readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>
   readonly random: () => number
   readonly onEvent: (event: RetryEvent) => void
+  /** Failures not to repeat though `isRetryableRead` accepts them (default none): one that was retried already. */
+  readonly repeated?: (e: ClickatellError) => boolean
 }
 
 /**
@@ -81,7 +84,13 @@ export const retrying = (deps: RetryDeps): Retry => {
   return async (command, run, signal) => {
     for (let n = 0; ; n++) {
       const r = await run()
-      if (E.isRight(r) || n >= deps.backoff.retries || !isRetryableRead(r.left) || signal?.aborted === true)
+      if (
+        E.isRight(r) ||
+        n >= deps.backoff.retries ||
+        !isRetryableRead(r.left) ||
+        deps.repeated?.(r.left) === true ||
+        signal?.aborted === true
+      )
         return r
       deps.onEvent({ _tag: 'Retrying', command, attempt: n + 1, after: r.left._tag })
       await deps.sleep(wait(n), signal)
@@ -154,6 +163,8 @@ export interface CommandsDeps {
   readonly now?: () => number
   /** Replaces the leading 0 of a national number before the recipients are checked (`Config`). */
   readonly defaultCountryCode?: CountryCode | undefined
+  /** The longest a call may take, its retries included (`Deadline`); none when undefined. */
+  readonly deadlineMs?: number | undefined
 }
 
 // The id the caller gave, as the outcome carries it.
@@ -221,18 +232,25 @@ const noSession = invalidInput([
  * @since 0.1.0
  */
 export const make = (deps: CommandsDeps) => {
+  // The whole call, retries included, within the deadline.
+  const bounded = <A>(
+    run: (signal: AbortSignal | undefined) => Promise<E.Either<ClickatellError, A>>,
+  ): Promise<E.Either<ClickatellError, A>> => within(deps.deadlineMs, undefined, run)
   // A request encoded once, bound to the credentials of each attempt.
-  const once = <C extends Command>(
+  const sent = <C extends Command>(
     command: C,
     encoded: E.Either<LocalError, UnboundRequest>,
+    signal: AbortSignal | undefined,
   ): Promise<E.Either<ClickatellError, Reply.Replies[C]>> =>
-    E.isLeft(encoded) ? Promise.resolve(encoded) : deps.via(command, (cr) => bind(cr)(encoded.right))
+    E.isLeft(encoded) ? Promise.resolve(encoded) : deps.via(command, (cr) => bind(cr)(encoded.right), signal)
+  const once = <C extends Command>(command: C, encoded: E.Either<LocalError, UnboundRequest>) =>
+    bounded((signal) => sent(command, encoded, signal))
   const read =
     <C extends Command>(command: C, encoded: E.Either<LocalError, UnboundRequest>) =>
     () =>
-      deps.retry(command, () => once(command, encoded))
+      bounded((signal) => deps.retry(command, () => sent(command, encoded, signal), signal))
   return {
-    auth: () => deps.authenticate,
+    auth: () => () => bounded(deps.authenticate),
     ping: () =>
       deps.authentication === 'per-request'
         ? () => Promise.resolve(E.left(noSession))

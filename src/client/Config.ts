@@ -46,8 +46,30 @@ export interface ClientConfig {
   readonly keepAlive?: boolean
   /** Repeats of read-only commands (default 3 retries, 200 ms base, 5 s cap, full jitter). */
   readonly retry?: Partial<Backoff>
-  /** Sends: at most `sends` attempts (default 3); a lost answer is checked with `checks` queries (default 2), `checkDelayMs` apart (default 1000). */
-  readonly confirm?: { readonly sends?: number; readonly checks?: number; readonly checkDelayMs?: number }
+  /**
+   * The longest one request may take, its whole answer included, however slowly it comes (default 30,000 ms;
+   * `Infinity` for none). A send that runs out of time is checked with `querymsg`, never sent again blindly.
+   */
+  readonly timeoutMs?: number
+  /**
+   * The longest one call may take, its retries, session renewals and checks included (default none). For `send`
+   * and `sendAll`, each recipient's send from its first request; a send stopped by it after its request went out
+   * is `Unknown`, never sent again.
+   */
+  readonly deadlineMs?: number
+  /**
+   * Sends: at most `sends` attempts (default 3). A lost answer is checked with `checks` queries (default 5), the
+   * first `checkDelayMs` later (default 1,000), each wait twice the one before up to `maxCheckDelayMs` (default
+   * 16,000): 1, 2, 4, 8 and 16 s, as the gateway's reports may lag. `resend: false` makes a message the checks
+   * do not find `Unknown` instead of sending it again.
+   */
+  readonly confirm?: {
+    readonly sends?: number
+    readonly checks?: number
+    readonly checkDelayMs?: number
+    readonly maxCheckDelayMs?: number
+    readonly resend?: boolean
+  }
   /** Bulk defaults: 4 in flight, 100 messages a second (the gateway's documented average). */
   readonly bulk?: { readonly concurrency?: number; readonly ratePerSecond?: number }
   /** Longest response body read, in characters (default 1 MiB). */
@@ -109,6 +131,9 @@ export interface Settings {
   readonly authentication: 'session' | 'per-request'
   readonly keepAlive: boolean
   readonly retry: Backoff
+  /** `Infinity` for none. */
+  readonly timeoutMs: number
+  readonly deadlineMs: number | undefined
   readonly confirm: Omit<SendPolicy, 'backoff'>
   readonly bulk: { readonly concurrency: number; readonly ratePerSecond: number }
   readonly maxBodyChars: number
@@ -185,6 +210,16 @@ const atLeast = (min: number): t.Type<number, number, unknown> =>
       : `must be a number of at least ${min}; got ${describe(u)}`,
   )
 
+// A time in ms: at least 1, or `Infinity` for no limit.
+const isDuration = (u: unknown): u is number =>
+  u === Number.POSITIVE_INFINITY || (typeof u === 'number' && Number.isFinite(u) && u >= 1)
+const durationProblem = (u: unknown): string =>
+  `must be a number of ms of at least 1, or Infinity; got ${describe(u)}`
+const Duration = checked<number>('Duration', (u) => (isDuration(u) ? undefined : durationProblem(u)))
+const OptionalDuration = checked<number | undefined>('Duration', (u) =>
+  u === undefined || isDuration(u) ? undefined : durationProblem(u),
+)
+
 const oneOf = <A extends string>(values: ReadonlyArray<A>): t.Type<A, A, unknown> =>
   checked<A>(values.join(' | '), (u) =>
     values.includes(u as A)
@@ -248,11 +283,15 @@ const Config = t.type({
       maxDelayMs: orElse(atLeast(0), 5000),
     }),
   ),
+  timeoutMs: orElse(Duration, 30_000),
+  deadlineMs: OptionalDuration,
   confirm: section(
     t.type({
       sends: orElse(atLeast(1), 3),
-      checks: orElse(atLeast(1), 2),
+      checks: orElse(atLeast(1), 5),
       checkDelayMs: orElse(atLeast(0), 1000),
+      maxCheckDelayMs: orElse(atLeast(0), 16_000),
+      resend: orElse(Bool, true),
     }),
   ),
   bulk: section(t.type({ concurrency: orElse(atLeast(1), 4), ratePerSecond: orElse(atLeast(0), 100) })),
@@ -303,6 +342,8 @@ const complete = (c: Omit<t.TypeOf<typeof Config>, 'credentials'>): Omit<Setting
     authentication: c.authentication,
     keepAlive: c.keepAlive,
     retry: c.retry,
+    timeoutMs: c.timeoutMs,
+    deadlineMs: c.deadlineMs === Number.POSITIVE_INFINITY ? undefined : c.deadlineMs,
     confirm: c.confirm,
     bulk: c.bulk,
     maxBodyChars: c.maxBodyChars,

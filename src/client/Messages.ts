@@ -26,8 +26,9 @@ import type { SendReply, StatusReply } from '../core/reply/Replies.js'
 import { prepare } from '../core/request/Encode.js'
 import { fromMessage, type Submission } from '../core/request/MessageParams.js'
 import { mapOrdered, rateLimiter } from './Bulk.js'
+import { start } from './Deadline.js'
 import { type Env, systemEnv } from './Env.js'
-import { type RecipientOutcome, type SendEvent, type SendPolicy, sendOnce } from './Send.js'
+import { checkDelays, type RecipientOutcome, type SendEvent, type SendPolicy, sendOnce } from './Send.js'
 import type { Authenticated } from './Session.js'
 
 /**
@@ -65,6 +66,12 @@ export interface Progress {
 export interface BulkOptions {
   readonly concurrency?: number
   readonly ratePerSecond?: number
+  /**
+   * Outcomes held for the input order, at most. Default: 16 times the concurrency, plus what the rate sends
+   * during one confirmation window (`confirm`'s checks, 31 s by default), so a message waiting to check a lost
+   * answer does not stop the others being sent.
+   */
+  readonly window?: number
   readonly onProgress?: (progress: Progress) => void
   readonly signal?: AbortSignal
   /**
@@ -136,6 +143,10 @@ export interface MessagesDeps {
   readonly env: Omit<Env, 'newClientMessageId'>
   readonly policy: SendPolicy
   readonly bulk: { readonly concurrency: number; readonly ratePerSecond: number }
+  /** Failures before a request went out (a failed `auth`): sent again without a check. */
+  readonly unsent?: (e: ClickatellError) => boolean
+  /** Each recipient's send, from its first request, within this (`Deadline`); none when undefined. */
+  readonly deadlineMs?: number | undefined
   readonly onEvent: (event: SendEvent) => void
   /** Replaces the leading 0 of a national number before the recipients are checked (`Config`). */
   readonly defaultCountryCode?: CountryCode | undefined
@@ -215,7 +226,7 @@ type Job =
       readonly message: number
       readonly to: Msisdn
       readonly ownId: ClientMessageId | undefined
-      readonly send: (to: Msisdn, clientMessageId: ClientMessageId) => Promise<RecipientOutcome>
+      readonly send: Sender
     }
   | {
       readonly _tag: 'Refused'
@@ -224,6 +235,14 @@ type Job =
       readonly ownId: ClientMessageId | undefined
       readonly error: LocalError
     }
+
+// One recipient's safe send, ended early by `signal`; `release` frees its place in a bulk send while it waits.
+type Sender = (
+  to: Msisdn,
+  clientMessageId: ClientMessageId,
+  signal: AbortSignal | undefined,
+  release: () => void,
+) => Promise<RecipientOutcome>
 
 // The gateway's id for the one recipient of a sendmsg request, or its refusal.
 const apiMsgIdOf = (r: E.Either<ClickatellError, SendReply>): E.Either<ClickatellError, string> => {
@@ -247,19 +266,21 @@ const planOf = (
   )(checked)
 
 // The safe send of a prepared message: each attempt is for one recipient and its id.
-const senderOf = (deps: MessagesDeps, attempt: Attempt, options: BulkOptions) => {
-  const signal = options.signal
-  return sendOnce({
-    attempt: (to, id) => attempt(to, id, signal).then(apiMsgIdOf),
-    query: (id) => deps.query(id, signal),
-    sleep: deps.env.sleep,
-    random: deps.env.random,
-    policy: deps.policy,
-    ...(signal === undefined ? {} : { signal }),
-    onEvent: deps.onEvent,
-    ...(options.checkFirst === true ? { checkFirst: true } : {}),
-  })
-}
+const senderOf =
+  (deps: MessagesDeps, attempt: Attempt, options: BulkOptions): Sender =>
+  (to, clientMessageId, signal, release) =>
+    sendOnce({
+      attempt: (n, id) => attempt(n, id, signal).then(apiMsgIdOf),
+      query: (id) => deps.query(id, signal),
+      sleep: deps.env.sleep,
+      random: deps.env.random,
+      policy: deps.policy,
+      ...(signal === undefined ? {} : { signal }),
+      ...(deps.unsent === undefined ? {} : { unsent: deps.unsent }),
+      release,
+      onEvent: deps.onEvent,
+      ...(options.checkFirst === true ? { checkFirst: true } : {}),
+    })(to, clientMessageId)
 
 // The recipients and the id of a refused message, as far as they can be read from what was given.
 const refusedJobs = (message: MessageInput, index: number, error: LocalError): ReadonlyArray<Job> => {
@@ -336,13 +357,26 @@ const outcomeOf = (
   acquire: ((signal?: AbortSignal) => Promise<void>) | undefined,
   job: Job,
   signal: AbortSignal | undefined,
+  release: () => void,
 ): Promise<RecipientOutcome> => {
   const id = job.ownId !== undefined ? E.right(job.ownId) : deps.newClientMessageId()
   const usable = E.isRight(id) ? id.right : systemEnv.newClientMessageId()
   if (job._tag === 'Refused') return Promise.resolve(rejected(job.to, usable, job.error))
   if (E.isLeft(id)) return Promise.resolve(rejected(job.to, usable, id.left))
-  if (acquire === undefined) return job.send(job.to, id.right)
-  return acquire(signal).then(() => job.send(job.to, id.right))
+  const go = (): Promise<RecipientOutcome> => {
+    if (deps.deadlineMs === undefined) return job.send(job.to, id.right, signal, release)
+    const deadline = start(deps.deadlineMs, signal)
+    return job.send(job.to, id.right, deadline.signal, release).finally(deadline.end)
+  }
+  return acquire === undefined ? go() : acquire(signal).then(go)
+}
+
+// Outcomes held for the order: the default window, plus what the rate starts while one message waits out its
+// checks (a rate of 0 has no such bound: then only the default).
+const windowOf = (deps: MessagesDeps, concurrency: number, rate: number, asked: number | undefined) => {
+  if (asked !== undefined) return asked
+  const checking = checkDelays(deps.policy).reduce((a, b) => a + b, 0)
+  return 16 * concurrency + (rate > 0 ? Math.ceil((rate * checking) / 1000) : 0)
 }
 
 // Sends the jobs (`concurrency` at a time, at most `ratePerSecond`) and gives `project` of each outcome in the
@@ -358,8 +392,9 @@ const run = <O>(
   const counted = progressOf(deps.env.now, options.onProgress)
   const concurrency = options.concurrency ?? deps.bulk.concurrency
   const signal = options.signal
-  return mapOrdered(jobs, { concurrency, ...(signal ? { signal } : {}) }, async (job) => {
-    const outcome = await outcomeOf(deps, acquire, job, signal)
+  const window = windowOf(deps, concurrency, rate, options.window)
+  return mapOrdered(jobs, { concurrency, window, ...(signal ? { signal } : {}) }, async (job, _, release) => {
+    const outcome = await outcomeOf(deps, acquire, job, signal, release)
     counted(outcome)
     return project(outcome, job.message)
   })
@@ -378,7 +413,7 @@ const run = <O>(
  *   query: async () => E.right({ apiMsgId: 'abc', status: { code: '003' } }) as never,
  *   newClientMessageId: () => E.right(env.newClientMessageId()),
  *   env,
- *   policy: { sends: 3, checks: 2, checkDelayMs: 1000, backoff: { retries: 3, baseDelayMs: 200, maxDelayMs: 5000 } },
+ *   policy: { sends: 3, checks: 2, checkDelayMs: 1000, maxCheckDelayMs: 16_000, resend: true, backoff: { retries: 3, baseDelayMs: 200, maxDelayMs: 5000 } },
  *   bulk: { concurrency: 4, ratePerSecond: 0 },
  *   onEvent: () => {},
  * })

@@ -45,6 +45,7 @@ export interface Config {
   readonly vouchers: ReadonlyMap<string, number>
   readonly sessionTtlMs: number
   readonly expiredSessionCode: '001' | '003'
+  readonly reportingDelayMs: number
   readonly gatewayMs: number
   readonly handsetMs: number
   readonly maxRecipients: { readonly get: number; readonly post: number }
@@ -203,6 +204,7 @@ export const normalise = (input: SimulatorOptions = {}): E.Either<InvalidInput, 
       '001',
       "'001' or '003'",
     ),
+    reportingDelayMs: check('reportingDelayMs', o['reportingDelayMs'], isCount, 0, 'a whole number of ms'),
     gatewayMs: check('delivery.gatewayMs', delivery['gatewayMs'], isCount, 1_000, 'a whole number of ms'),
     handsetMs: check('delivery.handsetMs', delivery['handsetMs'], isCount, 5_000, 'a whole number of ms'),
     maxRecipients: {

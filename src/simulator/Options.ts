@@ -100,6 +100,12 @@ export interface SimulatorOptions {
    * `'003'`.
    */
   readonly expiredSessionCode?: '001' | '003'
+  /**
+   * Reporting that lags: a message is unknown to `querymsg`, `delmsg` and `getmsgcharge` until this long after
+   * it was accepted (status 001 by `apimsgid`, `ERR: 104` by `climsgid`), as the live gateway's status 001 may
+   * mean "reporting is delayed". Default 0.
+   */
+  readonly reportingDelayMs?: number
   /** After release: 003 after `gatewayMs` (default 1,000), the final status after `handsetMs` (default 5,000). */
   readonly delivery?: { readonly gatewayMs?: number; readonly handsetMs?: number }
   /** Recipients per request: default 100 with GET and 300 with POST (specification section 4.3). */

@@ -76,20 +76,19 @@ export const findMessage = (
   account: AccountRecord,
   params: ReadonlyMap<string, string>,
 ): E.Either<string, Found> => {
+  // Reported: the account's own, and accepted long enough ago (`reportingDelayMs`).
+  const known = (m: MessageRow | undefined): m is MessageRow =>
+    m?.apiId === account.apiId && m.acceptedAt + gw.config.reportingDelayMs <= gw.now()
   const apiMsgId = params.get('apimsgid')
   if (apiMsgId !== undefined && apiMsgId !== '') {
     const message = gw.store.byApiMsgId.get(apiMsgId)
-    return E.right({
-      by: 'apimsgid',
-      id: apiMsgId,
-      message: message?.apiId === account.apiId ? message : undefined,
-    })
+    return E.right({ by: 'apimsgid', id: apiMsgId, message: known(message) ? message : undefined })
   }
   const cliMsgId = params.get('climsgid')
   if (cliMsgId === undefined || cliMsgId === '') return E.left(Replies.error('109'))
   const same = gw.store.byCliMsgId.get(cliMsgId) ?? []
   for (let i = same.length - 1; i >= 0; i--)
-    if (same[i]!.apiId === account.apiId) return E.right({ by: 'climsgid', id: cliMsgId, message: same[i]! })
+    if (known(same[i])) return E.right({ by: 'climsgid', id: cliMsgId, message: same[i]! })
   return E.left(Replies.error('104'))
 }
 

@@ -36,6 +36,8 @@ describe('the program', () => {
       '--password',
       '--rest',
       '--token',
+      '--timeout',
+      '--deadline',
       '--version',
     ])
   })

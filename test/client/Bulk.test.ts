@@ -197,4 +197,72 @@ describe('mapOrdered', () => {
     expect(await it.return?.()).toEqual({ done: true, value: undefined })
     expect(await it.next()).toEqual({ done: true, value: undefined })
   })
+
+  it('a call that releases its place no longer counts against the concurrency, and keeps its place in the order', async () => {
+    let release!: () => void
+    const held = new Promise<void>((r) => {
+      release = r
+    })
+    let inFlight = 0
+    let most = 0
+    const started: number[] = []
+    const out = await drain(
+      mapOrdered([0, 1, 2, 3], { concurrency: 1 }, async (n, _, free) => {
+        started.push(n)
+        if (n === 0) {
+          free()
+          free() // twice: still one place given back
+          await held
+          return n
+        }
+        inFlight++
+        most = Math.max(most, inFlight)
+        await Promise.resolve()
+        inFlight--
+        if (n === 3) release()
+        return n
+      }),
+    )
+    expect(out).toEqual([0, 1, 2, 3])
+    expect(started).toEqual([0, 1, 2, 3])
+    expect(most).toBe(1)
+  })
+
+  it('without a release, a waiting call holds its place: the next starts only when it ends', async () => {
+    const started: number[] = []
+    let first!: () => void
+    const wait = new Promise<void>((r) => {
+      first = r
+    })
+    const it = mapOrdered([0, 1], { concurrency: 1 }, async (n) => {
+      started.push(n)
+      if (n === 0) await wait
+      return n
+    })
+    const head = it.next()
+    await new Promise((r) => setTimeout(r, 10))
+    expect(started).toEqual([0])
+    first()
+    expect(await head).toEqual({ done: false, value: 0 })
+    expect(await drain(it)).toEqual([1])
+  })
+
+  it('at most `waiting` calls are released at once: past that a release keeps the call in its place', async () => {
+    let open!: () => void
+    const gate = new Promise<void>((r) => {
+      open = r
+    })
+    const started: number[] = []
+    const it = mapOrdered([0, 1, 2], { concurrency: 1, waiting: 1 }, async (n, _, release) => {
+      started.push(n)
+      release()
+      await gate
+      return n
+    })
+    const all = drain(it)
+    await new Promise((r) => setTimeout(r, 10))
+    expect(started).toEqual([0, 1])
+    open()
+    expect(await all).toEqual([0, 1, 2])
+  })
 })

@@ -197,19 +197,19 @@ describe('sends never go out twice', () => {
     expect(o._tag === 'Accepted' && o.apiMsgId).toBe(s.gw.messages[0]!.apiMsgId)
   })
 
-  it('lost before arriving: two queries say unknown, so it is resent with the same id', async () => {
+  it('lost before arriving: five queries, 1 to 16 s apart, say unknown, so it is resent with the same id', async () => {
     const s = setup()
     s.gw.fail('sendmsg', 'timeout-before')
     const o = await sendOne(s)
     expect(o).toMatchObject({ _tag: 'Accepted', confirmed: false, attempts: 2, clientMessageId: 'c1' })
-    expect(s.gw.count('querymsg')).toBe(2)
+    expect(s.gw.count('querymsg')).toBe(5)
     expect(s.gw.messages.map((m) => m.cliMsgId)).toEqual(['c1'])
   })
 
   it('when the query cannot tell, the outcome is Unknown with the client message id', async () => {
     const s = setup({ retry: { retries: 0 } })
     s.gw.fail('sendmsg', 'timeout-before')
-    s.gw.fail('querymsg', 'http-503')
+    s.gw.fail('querymsg', 'http-503', 5)
     const o = await sendOne(s)
     expect(o).toMatchObject({
       _tag: 'Unknown',

@@ -32,7 +32,9 @@ describe('Config.decode', () => {
       authentication: 'session',
       keepAlive: false,
       retry: { retries: 3, baseDelayMs: 200, maxDelayMs: 5000 },
-      confirm: { sends: 3, checks: 2, checkDelayMs: 1000 },
+      timeoutMs: 30_000,
+      deadlineMs: undefined,
+      confirm: { sends: 3, checks: 5, checkDelayMs: 1000, maxCheckDelayMs: 16_000, resend: true },
       bulk: { concurrency: 4, ratePerSecond: 100 },
       maxBodyChars: MAX_BODY_CHARS,
     })
@@ -61,6 +63,13 @@ describe('Config.decode', () => {
     })
   })
 
+  it('keeps a time-out and a deadline; Infinity is none', () => {
+    expect(settings({ timeoutMs: 500, deadlineMs: 2000 })).toMatchObject({ timeoutMs: 500, deadlineMs: 2000 })
+    const none = settings({ timeoutMs: Number.POSITIVE_INFINITY, deadlineMs: Number.POSITIVE_INFINITY })
+    expect([none.timeoutMs, none.deadlineMs]).toEqual([Number.POSITIVE_INFINITY, undefined])
+    expect(settings({ confirm: { resend: false } }).confirm).toMatchObject({ resend: false, checks: 5 })
+  })
+
   it.each<[string, Record<string, unknown>, string]>([
     ['no transport', { transport: undefined }, 'transport'],
     ['a transport without send', { transport: {} }, 'transport'],
@@ -75,6 +84,12 @@ describe('Config.decode', () => {
     ['a retry section that is not an object', { retry: 3 }, 'retry'],
     ['no sends at all', { confirm: { sends: 0 } }, 'confirm.sends'],
     ['no checks', { confirm: { checks: 0 } }, 'confirm.checks'],
+    ['a negative longest check delay', { confirm: { maxCheckDelayMs: -1 } }, 'confirm.maxCheckDelayMs'],
+    ['resend not a boolean', { confirm: { resend: 'no' } }, 'confirm.resend'],
+    ['a time-out of 0', { timeoutMs: 0 }, 'timeoutMs'],
+    ['a time-out that is not a number', { timeoutMs: '30s' }, 'timeoutMs'],
+    ['a deadline of NaN', { deadlineMs: Number.NaN }, 'deadlineMs'],
+    ['a negative deadline', { deadlineMs: -5 }, 'deadlineMs'],
     ['a concurrency of 0', { bulk: { concurrency: 0 } }, 'bulk.concurrency'],
     ['an infinite rate', { bulk: { ratePerSecond: Number.POSITIVE_INFINITY } }, 'bulk.ratePerSecond'],
     ['a body cap that is not a number', { maxBodyChars: '1' }, 'maxBodyChars'],

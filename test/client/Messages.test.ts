@@ -45,6 +45,8 @@ const setup = (deps: Partial<MessagesDeps> = {}) => {
       sends: 3,
       checks: 2,
       checkDelayMs: 1000,
+      maxCheckDelayMs: 1000,
+      resend: true,
       backoff: { retries: 3, baseDelayMs: 100, maxDelayMs: 1000 },
     },
     bulk: { concurrency: 4, ratePerSecond: 0 },

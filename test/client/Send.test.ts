@@ -17,6 +17,8 @@ const policy = {
   sends: 3,
   checks: 2,
   checkDelayMs: 1000,
+  maxCheckDelayMs: 1000,
+  resend: true,
   backoff: { retries: 3, baseDelayMs: 100, maxDelayMs: 1000 },
 }
 
@@ -127,14 +129,20 @@ describe('sendOnce, scenario by scenario', () => {
     expect(m.queried()).toBe(0)
   })
 
-  it('a query that fails: Unknown, with the lost answer as the error, never a second send', async () => {
-    const m = model(['lostAfter'], ['fails'])
+  it('every query fails: Unknown, with the lost answer as the error, never a second send', async () => {
+    const m = model(['lostAfter'], ['fails', 'fails'])
     expect(await sendOnce(m.deps)(to, id)).toMatchObject({
       _tag: 'Unknown',
       clientMessageId: id,
       error: { _tag: 'TransportError', kind: 'timeout' },
       attempts: 1,
     })
+    expect(m.calls).toHaveLength(1)
+  })
+
+  it('a query that fails tells nothing: the next check still asks, and finds it', async () => {
+    const m = model(['lostAfter'], ['fails'])
+    expect(await sendOnce(m.deps)(to, id)).toMatchObject({ _tag: 'Accepted', confirmed: true, attempts: 1 })
     expect(m.calls).toHaveLength(1)
   })
 
@@ -160,13 +168,23 @@ describe('sendOnce, scenario by scenario', () => {
     expect(m.calls).toHaveLength(3)
   })
 
-  it('an aborted signal stops the resending', async () => {
+  it('a signal aborted during an attempt stops the resending', async () => {
     const controller = new AbortController()
-    controller.abort()
     const m = model(['refused', 'ok'], [])
-    const outcome = await sendOnce({ ...m.deps, signal: controller.signal })(to, id)
+    const attempt: typeof m.deps.attempt = (n, i) => {
+      controller.abort()
+      return m.deps.attempt(n, i)
+    }
+    const outcome = await sendOnce({ ...m.deps, attempt, signal: controller.signal })(to, id)
     expect(outcome).toMatchObject({ _tag: 'Rejected', attempts: 1 })
     expect(m.calls).toHaveLength(1)
+  })
+
+  it('a signal aborted before the first attempt sends nothing: Rejected after 0 attempts', async () => {
+    const m = model(['ok'], [])
+    const outcome = await sendOnce({ ...m.deps, signal: AbortSignal.abort() })(to, id)
+    expect(outcome).toMatchObject({ _tag: 'Rejected', attempts: 0, error: { kind: 'aborted' } })
+    expect(m.calls).toHaveLength(0)
   })
 })
 

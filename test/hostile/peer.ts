@@ -1,6 +1,7 @@
 // A hostile peer on a raw socket: it sends a request head, then a body slowly, a chunk at a time, and records
 // when the answer came, how much it had sent by then, and whether the server closed the connection. Every loop
 // is bounded by `maxChunks`, so a server that never answers fails the test instead of hanging it.
+import * as http from 'node:http'
 import * as net from 'node:net'
 
 export interface Trickle {
@@ -75,3 +76,66 @@ export const trickle = (port: number, head: string, t: Trickle): Promise<Outcome
     socket.on('error', () => undefined) // a write after the server closed: the close event follows
     socket.on('close', () => done(true))
   })
+
+// Hostile gateways for the client's side: a server on 127.0.0.1 that takes the request and never answers, and
+// one that sends its headers and then a body one byte every `everyMs`, without end. Each records the commands
+// it was asked (the path's last segment) and when the client hung up, and closes every socket on `close`.
+export interface HostileServer {
+  /** `http://127.0.0.1:<port>` */
+  readonly url: string
+  /** The commands received, in order (`sendmsg`, `querymsg`, ...). */
+  readonly commands: string[]
+  /** Body bytes written to each response so far, in order of the requests. */
+  readonly dribbled: number[]
+  /** Connections the client closed (after a time-out, an abort). */
+  readonly hungUp: () => number
+  readonly close: () => Promise<void>
+}
+
+export const hostileServer = async (
+  behaviour: { readonly kind: 'silent' } | { readonly kind: 'dribble'; readonly everyMs: number },
+): Promise<HostileServer> => {
+  const commands: string[] = []
+  const dribbled: number[] = []
+  const timers = new Set<NodeJS.Timeout>()
+  const sockets = new Set<net.Socket>()
+  let hungUp = 0
+  const server = http.createServer((req, res) => {
+    commands.push((req.url ?? '').split('?')[0]!.split('/').pop() ?? '')
+    req.resume()
+    if (behaviour.kind === 'silent') return
+    const n = dribbled.push(0) - 1
+    res.writeHead(200, { 'content-type': 'text/html', 'content-length': '100000' })
+    const timer = setInterval(() => {
+      if (res.writableEnded || res.destroyed) return clearInterval(timer)
+      res.write('x')
+      dribbled[n]!++
+    }, behaviour.everyMs)
+    timers.add(timer)
+    res.on('close', () => {
+      clearInterval(timer)
+      timers.delete(timer)
+    })
+  })
+  server.on('connection', (socket: net.Socket) => {
+    sockets.add(socket)
+    socket.on('close', () => {
+      sockets.delete(socket)
+      hungUp++
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as net.AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    commands,
+    dribbled,
+    hungUp: () => hungUp,
+    close: () =>
+      new Promise((resolve) => {
+        for (const t of timers) clearInterval(t)
+        for (const s of sockets) s.destroy()
+        server.close(() => resolve())
+      }),
+  }
+}

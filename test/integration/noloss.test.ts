@@ -168,8 +168,8 @@ describe.each(transports)('$name: each fault alone on one send', ({ open }) => {
     const o = right(await client.send({ to: A, text: 'Maybe' })()).outcomes[0]!
     expect(o).toMatchObject({ _tag: 'Unknown', error: { _tag: 'TransportError' } })
     expect(sim.state.acceptedByCliMsgId.get(o.clientMessageId)).toBe(1)
-    // The first check's read retries (3) all met a 500: four queries, then no guess.
-    expect(sim.state.requests).toMatchObject({ sendmsg: 1, querymsg: 4 })
+    // Each of the two checks, with its read retries (3), met a 500 every time: eight queries, then no guess.
+    expect(sim.state.requests).toMatchObject({ sendmsg: 1, querymsg: 8 })
     sim.faults.clear()
     const later = right(await client.status({ clientMessageId: o.clientMessageId })())
     expect(later.apiMsgId).toBe(sim.state.messagesByCliMsgId(o.clientMessageId)[0]!.apiMsgId)

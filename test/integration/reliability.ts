@@ -277,7 +277,9 @@ export const run = async (options: RunOptions): Promise<RunReport> => {
     credentials: account,
     baseUrl: options.gateway.url,
     retry: { baseDelayMs: 1, maxDelayMs: 20 },
-    confirm: { checkDelayMs: 5 },
+    // Checks at T/10, doubling (5 checks: 3.1 T in all): a request the loaded simulator processes after the
+    // client gave up on it (past T) is still found, where checks 5 and 10 ms after stored it twice.
+    confirm: { checkDelayMs: Math.ceil(options.timeoutMs / 10) },
     onEvent: (e: ClientEvent) => bump(events, e._tag),
   })
   if (made._tag === 'Left') throw new Error(`bad client configuration: ${JSON.stringify(made.left)}`)
@@ -315,6 +317,8 @@ export const run = async (options: RunOptions): Promise<RunReport> => {
     for await (const o of client.sendAll(messages(options.messages), {
       concurrency: options.concurrency ?? 16,
       ratePerSecond: 0, // no limit: Bulk.rateLimiter spaces starts 1000 / rate ms apart, and not at all at 0
+      // Room for the others while a message waits out its checks (with no rate, the default is 16 x concurrency).
+      window: 64 * (options.concurrency ?? 16),
     })) {
       if (++done % every === 0) checkpoint()
       if (o._tag === 'Accepted') {
