@@ -37,7 +37,7 @@ const cli = (args: ReadonlyArray<string>): Promise<Run> =>
   })
 
 let silent: HostileServer
-const at = (): string[] => ['--url', silent.url, '--api-id', '1', '--user', 'u', '--password', 'p']
+const at = (): string[] => ['--url', silent.url, '--api-id', '1', '--user', 'u', '--password', 'pa55-word-Xq']
 
 beforeAll(async () => {
   await ensureDist()

@@ -261,8 +261,11 @@ describe('sendOnce with checkFirst (a queue worker resuming a message that may h
     expect(m.queried()).toBe(2)
   })
 
-  it('the query fails: Unknown, never a send', async () => {
-    const m = model(['ok'], ['fails'])
+  it('every query fails: Unknown, never a send', async () => {
+    const m = model(
+      ['ok'],
+      Array.from({ length: policy.checks }, () => 'fails' as const),
+    )
     expect(await sendOnce({ ...m.deps, checkFirst: true })(to, id)).toMatchObject({
       _tag: 'Unknown',
       error: { _tag: 'HttpStatusError' },

@@ -48,15 +48,22 @@ const rest = (
     transport: over,
     credentials: { token: TOKEN },
     baseUrl: sim.url,
-    // No real waits between the checks of a lost answer.
-    env: { sleep: async () => {} },
+    // No real waits between the checks of a lost answer; the simulator's clock (deliverAt is checked by it).
+    env: { sleep: async () => {}, now: () => clock.now() },
     ...config,
   })
   return right(made)
 }
 
 const http = (): Client =>
-  right(make({ transport, credentials: account, baseUrl: sim.url, env: { sleep: async () => {} } }))
+  right(
+    make({
+      transport,
+      credentials: account,
+      baseUrl: sim.url,
+      env: { sleep: async () => {}, now: () => clock.now() },
+    }),
+  )
 
 const credits = (): number => sim.state.account(account.apiId)!.credits
 

@@ -130,7 +130,15 @@ describe('steering a campaign (a worker in this process)', () => {
   const worker = (rate = 0) =>
     startWorker(
       { redis: redis.url },
-      right(make({ transport: fetchTransport(), credentials: account, baseUrl: sim.url })),
+      // A short confirmation window (as the worker processes have): a row found absent is sent after 2 checks.
+      right(
+        make({
+          transport: fetchTransport(),
+          credentials: account,
+          baseUrl: sim.url,
+          confirm: { checks: 2, checkDelayMs: 20 },
+        }),
+      ),
       {
         ratePerSecond: rate,
         pausedRetryMs: 100,
