@@ -93,7 +93,7 @@ describe('restSend', () => {
     const r = restSend(
       g,
       g.store.accounts.get('1')!,
-      '{"text":"Hi","to":["447700900001"],"from":"A&B"}',
+      '{"text":"Hi","to":["447700900001"],"from":"Café"}',
       'json',
     )
     expect(JSON.parse(r.body).error).toMatchObject({ code: '106' })
