@@ -104,7 +104,7 @@ const isPlain = (o: object): boolean => {
 const errorCopy = (e: Error, walk: (u: unknown) => unknown): Error => {
   const names = Object.getOwnPropertyNames(e)
   const values = names.map((n) => walk((e as unknown as Record<string, unknown>)[n]))
-  if (values.every((v, i) => v === (e as unknown as Record<string, unknown>)[names[i]!])) return e
+  if (values.every((v, i) => Object.is(v, (e as unknown as Record<string, unknown>)[names[i]!]))) return e
   const copy = Object.create(Object.getPrototypeOf(e)) as Error
   names.forEach((n, i) => {
     Object.defineProperty(copy, n, { value: values[i], writable: true, configurable: true })
@@ -125,13 +125,13 @@ const walker = (patterns: ReadonlyArray<Pattern>) => {
     try {
       if (Array.isArray(u)) {
         const mapped = u.map(walk)
-        return mapped.every((v, i) => v === u[i]) ? u : mapped
+        return mapped.every((v, i) => Object.is(v, u[i])) ? u : mapped
       }
       if (u instanceof Error) return errorCopy(u, walk)
       if (!isPlain(u)) return u
       const entries = Object.entries(u)
       const mapped = entries.map(([k, v]) => [k, k === '_tag' ? v : walk(v)] as const)
-      return mapped.every(([, v], i) => v === entries[i]![1]) ? u : Object.fromEntries(mapped)
+      return mapped.every(([, v], i) => Object.is(v, entries[i]![1])) ? u : Object.fromEntries(mapped)
     } catch {
       return MARKER
     } finally {
