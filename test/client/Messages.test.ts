@@ -7,8 +7,6 @@ import { describe, expect, it } from 'vitest'
 import { manualEnv } from '../../src/client/Env.js'
 import {
   type BulkOutcome,
-  checkMessage,
-  checkMessageWith,
   type MessagesDeps,
   make,
   type Progress,
@@ -62,23 +60,6 @@ const drain = async <A>(it: AsyncIterable<A>): Promise<A[]> => {
   for await (const x of it) out.push(x)
   return out
 }
-
-describe('checkMessage', () => {
-  it('decodes and plans a message once', () => {
-    const r = checkMessage({ to: ['447900000001', '447900000002'], text: 'Hi' })
-    expect(E.isRight(r) && r.right.to).toEqual(['447900000001', '447900000002'])
-  })
-
-  it('refuses an own client message id shared by several recipients', () => {
-    const r = checkMessage({ to: ['447900000001', '447900000002'], text: 'Hi', clientMessageId: 'order42' })
-    expect(r).toMatchObject({ _tag: 'Left', left: { problems: [{ path: 'clientMessageId' }] } })
-  })
-
-  it('refuses what Message.decode refuses, with every problem', () => {
-    const r = checkMessage({ to: 'nope', text: '' })
-    expect(E.isLeft(r) && r.left._tag === 'InvalidInput' && r.left.problems.length).toBeGreaterThan(1)
-  })
-})
 
 describe('send', () => {
   it('one request per recipient, in order, each with its own id; an own id for one recipient is used', async () => {
@@ -173,20 +154,4 @@ describe('sendAll', () => {
       expect(new Set(s.climsgids()).size).toBe(s.sent.length)
     },
   )
-})
-
-describe('checkMessageWith: the edge of the client', () => {
-  it('gives national numbers the country code before they are checked', () => {
-    const r = checkMessageWith({ defaultCountryCode: '44' as never })({
-      to: ['07900000001', '447900000002'],
-      text: 'Hi',
-    })
-    expect(r._tag === 'Right' && r.right.to).toEqual(['447900000001', '447900000002'])
-  })
-  it('checks deliverAt against its clock, and not without one', () => {
-    const message = { to: '447900000001', text: 'Hi', deliverAt: new Date('2030-01-09T00:00:00Z') }
-    const r = checkMessageWith({ now: Date.UTC(2030, 0, 1) })(message)
-    expect(r._tag === 'Left' && r.left._tag === 'InvalidInput' && r.left.problems[0]!.path).toBe('deliverAt')
-    expect(checkMessageWith({})(message)._tag).toBe('Right')
-  })
 })
