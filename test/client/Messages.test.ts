@@ -86,6 +86,36 @@ describe('send', () => {
   })
 })
 
+describe('send with release: the place of a bulk loop of the caller', () => {
+  it('is given back once, when every recipient has finished or waits out its checks', async () => {
+    const held: Array<() => void> = []
+    const env = { ...manualEnv(0), sleep: () => new Promise<void>((resolve) => held.push(resolve)) }
+    const timeout = { _tag: 'TransportError', kind: 'timeout', message: 'no answer' } as ClickatellError
+    const s = setup({
+      env,
+      prepare: () =>
+        E.right(async (to) =>
+          to === '447900000001'
+            ? E.left(timeout)
+            : E.right({ outcomes: [{ _tag: 'Accepted', apiMsgId: 'b', to } as never] }),
+        ),
+      query: async () => E.right({ apiMsgId: 'a', status: { code: '003' } }) as never,
+    })
+    let released = 0
+    const result = s.send(
+      { to: ['447900000001', '447900000002'], text: 'Hi' },
+      { release: () => released++ },
+    )()
+    for (let i = 0; i < 20 && held.length === 0; i++) await new Promise((resolve) => setImmediate(resolve))
+    // The first waits to check its lost answer, the second has been accepted: the place is free.
+    expect([held.length, released]).toEqual([1, 1])
+    for (const resolve of held) resolve()
+    const r = await result
+    expect(E.isRight(r) && r.right.outcomes.map((o) => o._tag)).toEqual(['Accepted', 'Accepted'])
+    expect(released).toBe(1)
+  })
+})
+
 describe('sendAll', () => {
   it('a refused message is Rejected outcomes, one per number given, with its own id when valid, else a fresh one', async () => {
     const s = setup()
