@@ -115,11 +115,15 @@ const outcomeOf = (row: RowCheck, o: RecipientOutcome | ItemOutcome): Failed | u
 
 const firstOutcome = E.map((s: { readonly outcomes: ReadonlyArray<RecipientOutcome> }) => s.outcomes[0]!)
 
-/** Sends one row that can go: an item of the batch, or a message of its own; `undefined` when accepted. */
+/**
+ * Sends one row that can go: an item of the batch, or a message of its own; `undefined` when accepted. A message
+ * of its own gives back its place (`release`) while it waits out the checks of a lost answer, as `sendAll` does;
+ * an item (`senditem`) is sent once and never checked.
+ */
 const sendRow = (client: Client, layout: Layout, batch: StartedBatch | undefined) => {
   // A row on its own takes as many parts as it needs (checked against --max-parts by the preview).
   const { maxParts: _, ...single } = layout.options
-  return async (row: RowCheck): Promise<Failed | undefined> => {
+  return async (row: RowCheck, release: () => void): Promise<Failed | undefined> => {
     if (row._tag === 'Invalid') return { row, outcome: 'invalid', reason: row.reason }
     const r =
       row._tag === 'Batch'
@@ -129,7 +133,7 @@ const sendRow = (client: Client, layout: Layout, batch: StartedBatch | undefined
             to: row.to,
             fields: row.fields,
           })()
-        : firstOutcome(await client.send({ ...single, to: row.to, text: row.text })())
+        : firstOutcome(await client.send({ ...single, to: row.to, text: row.text }, { release })())
     return E.isLeft(r) ? { row, outcome: 'rejected', reason: toMessage(r.left) } : outcomeOf(row, r.right)
   }
 }
@@ -169,7 +173,7 @@ const sendRows = async (
   flags: BulkFlags,
   p: BulkPreview,
   rows: AsyncIterable<E.Either<string, RowCheck>>,
-  send: (row: RowCheck) => Promise<Failed | undefined>,
+  send: (row: RowCheck, release: () => void) => Promise<Failed | undefined>,
   failures: ReturnType<typeof failuresFile>,
 ) => {
   const { io, world } = ctx
@@ -180,9 +184,9 @@ const sendRows = async (
   async function* checked() {
     for await (const row of rows) if (E.isRight(row)) yield row.right
   }
-  const go = async (row: RowCheck) => {
+  const go = async (row: RowCheck, _: number, release: () => void) => {
     if (row._tag !== 'Invalid') await limiter.acquire()
-    return send(row)
+    return send(row, release)
   }
   for await (const f of mapOrdered(checked(), { concurrency: flags.concurrency ?? 4 }, go)) {
     if (f === undefined) counts.accepted++

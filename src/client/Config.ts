@@ -12,13 +12,26 @@ import * as t from 'io-ts'
 import { type InvalidInput, invalidInput } from '../core/errors.js'
 import { ClientMessageId } from '../core/message/IdCodecs.js'
 import { CountryCode } from '../core/message/Msisdn.js'
-import { checked, describe, problemsOf } from '../core/message/Validation.js'
+import { describe, problemsOf } from '../core/message/Validation.js'
 import { MAX_BODY_CHARS } from '../core/reply/Parse.js'
 import { account, decodeCredentials, type ValidCredentials } from '../core/request/Credentials.js'
 import { root } from '../core/request/Render.js'
 import { decodeToken, type RestToken } from '../core/request/RestRequests.js'
 import { requestMethod } from '../core/request/Wire.js'
 import type { Transport } from '../transport/Transport.js'
+import {
+  atLeast,
+  Bool,
+  Duration,
+  fn,
+  isObject,
+  named,
+  OptionalDuration,
+  oneOf,
+  orElse,
+  section,
+  TransportCodec,
+} from './Codecs.js'
 import type { RetryEvent } from './Commands.js'
 import { type Env, randomIds, systemEnv } from './Env.js'
 import type { Backoff } from './Policy.js'
@@ -156,91 +169,6 @@ export interface RestSettings extends Omit<Settings, 'dialect' | 'account'> {
   readonly dialect: 'rest'
   readonly token: RestToken
 }
-
-const isObject = (u: unknown): u is object => typeof u === 'object' && u !== null && !Array.isArray(u)
-
-// A value that may be left out: `undefined` decodes as `fallback`.
-const orElse = <A>(codec: t.Type<A, A, unknown>, fallback: A): t.Type<A, A, unknown> =>
-  new t.Type<A, A, unknown>(
-    codec.name,
-    codec.is,
-    (u, c) => (u === undefined ? t.success(fallback) : codec.validate(u, c)),
-    t.identity,
-  )
-
-// An object of settings that may be left out: then each of its fields takes its default.
-const section = <C extends t.Mixed>(codec: C): t.Type<t.TypeOf<C>, t.TypeOf<C>, unknown> =>
-  new t.Type<t.TypeOf<C>, t.TypeOf<C>, unknown>(
-    codec.name,
-    codec.is,
-    (u, c) =>
-      u === undefined
-        ? codec.validate({}, c)
-        : isObject(u)
-          ? codec.validate(u, c)
-          : t.failure(u, c, `must be an object; got ${describe(u)}`),
-    t.identity,
-  )
-
-// A decoder of the core that names its own paths (`baseUrl`, `credentials.password`), as a codec: its problems
-// keep those paths.
-const named = <A>(name: string, decode: (u: unknown) => E.Either<InvalidInput, A>): t.Type<A, A, unknown> =>
-  new t.Type<A, A, unknown>(
-    name,
-    (u): u is A => E.isRight(decode(u)),
-    (u, c) => {
-      const r = decode(u)
-      if (E.isRight(r)) return t.success(r.right)
-      const type = c[c.length - 1]?.type ?? t.unknown
-      return t.failures(
-        r.left.problems.map((p) => ({
-          value: u,
-          context: [{ key: p.path, type, actual: u }],
-          message: p.message,
-        })),
-      )
-    },
-    t.identity,
-  )
-
-const atLeast = (min: number): t.Type<number, number, unknown> =>
-  checked<number>(`AtLeast${min}`, (u) =>
-    typeof u === 'number' && Number.isFinite(u) && u >= min
-      ? undefined
-      : `must be a number of at least ${min}; got ${describe(u)}`,
-  )
-
-// A time in ms: at least 1, or `Infinity` for no limit.
-const isDuration = (u: unknown): u is number =>
-  u === Number.POSITIVE_INFINITY || (typeof u === 'number' && Number.isFinite(u) && u >= 1)
-const durationProblem = (u: unknown): string =>
-  `must be a number of ms of at least 1, or Infinity; got ${describe(u)}`
-const Duration = checked<number>('Duration', (u) => (isDuration(u) ? undefined : durationProblem(u)))
-const OptionalDuration = checked<number | undefined>('Duration', (u) =>
-  u === undefined || isDuration(u) ? undefined : durationProblem(u),
-)
-
-const oneOf = <A extends string>(values: ReadonlyArray<A>): t.Type<A, A, unknown> =>
-  checked<A>(values.join(' | '), (u) =>
-    values.includes(u as A)
-      ? undefined
-      : `must be ${values.map((v) => `'${v}'`).join(' or ')}; got ${describe(u)}`,
-  )
-
-const fn = <F>(): t.Type<F, F, unknown> =>
-  checked<F>('Function', (u) =>
-    typeof u === 'function' ? undefined : `must be a function; got ${describe(u)}`,
-  )
-
-const Bool = checked<boolean>('boolean', (u) =>
-  typeof u === 'boolean' ? undefined : `must be true or false; got ${describe(u)}`,
-)
-
-const TransportCodec = checked<Transport>('Transport', (u) =>
-  isObject(u) && typeof (u as { send?: unknown }).send === 'function'
-    ? undefined
-    : 'must be a Transport ({ send })',
-)
 
 // The account's details are read from a plain object; the secrets are checked (and never quoted) by the core.
 const decodeAccount = (u: unknown): E.Either<InvalidInput, ValidCredentials> =>

@@ -1,34 +1,29 @@
 /**
- * Messages out: `send` and `sendAll`, for either dialect. A message is decoded and planned once
- * (`Message.decode`, `MessageParams.fromMessage`) and its request written once by the dialect (`prepare`:
- * `Encode.prepare` for the HTTP API, `RestRequests.prepareSend` for REST); then it fans out to one safe
- * send per recipient (`Send.sendOnce`), each with its own client message id, through the ordered window
- * (`Bulk.mapOrdered`) at the rate asked.
+ * Messages out: `send` and `sendAll`, for either dialect. A message is checked once at the edge
+ * (`Checks.checkMessageWith`: decoded, its schedule checked, planned) and its request written once by the
+ * dialect (`prepare`: `Encode.prepare` for the HTTP API, `RestRequests.prepareSend` for REST); then it fans out
+ * to one safe send per recipient (`Send.sendOnce`), each with its own client message id, through the ordered
+ * window (`Bulk.mapOrdered`) at the rate asked.
  *
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { identity } from 'fp-ts/lib/function.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
-import {
-  type ClickatellError,
-  type InvalidInput,
-  invalidInput,
-  type LocalError,
-  type Problem,
-} from '../core/errors.js'
-import { ClientMessageId } from '../core/message/IdCodecs.js'
-import { decode, type MessageInput } from '../core/message/Message.js'
-import { type CountryCode, inputWithCountryCode, type Msisdn } from '../core/message/Msisdn.js'
-import { check as checkSchedule } from '../core/message/Schedule.js'
+import type { ClickatellError, InvalidInput, LocalError, Problem } from '../core/errors.js'
+import type { ClientMessageId } from '../core/message/IdCodecs.js'
+import type { MessageInput } from '../core/message/Message.js'
+import type { CountryCode, Msisdn } from '../core/message/Msisdn.js'
 import { of as warningsOf } from '../core/message/Warnings.js'
 import type { SendReply, StatusReply } from '../core/reply/Replies.js'
 import { prepare } from '../core/request/Encode.js'
-import { fromMessage, type Submission } from '../core/request/MessageParams.js'
+import type { Submission } from '../core/request/MessageParams.js'
 import { mapOrdered, rateLimiter } from './Bulk.js'
+import { checkMessageWith } from './Checks.js'
 import { start } from './Deadline.js'
 import { type Env, systemEnv } from './Env.js'
-import { checkDelays, type RecipientOutcome, type SendEvent, type SendPolicy, sendOnce } from './Send.js'
+import { edgeOf, type Job, jobsFrom, jobsOf, planOf } from './Jobs.js'
+import { checkDelays, type RecipientOutcome, type SendEvent, type SendPolicy } from './Send.js'
 import type { Authenticated } from './Session.js'
 
 /**
@@ -80,6 +75,12 @@ export interface BulkOptions {
    * message. An outcome found this way is `Accepted` with `confirmed` and `attempts` 0.
    */
   readonly checkFirst?: boolean
+  /**
+   * `send` only, in a bulk loop of the caller's own (`Bulk.mapOrdered`'s `release`): called once every recipient
+   * of the message has finished or waits out the checks of a lost answer, so the caller's place goes to the next
+   * message meanwhile, as `sendAll` gives back its own.
+   */
+  readonly release?: () => void
 }
 
 /**
@@ -152,182 +153,6 @@ export interface MessagesDeps {
   readonly defaultCountryCode?: CountryCode | undefined
 }
 
-/**
- * What the client's edge applies to a message before sending: its clock, against which `deliverAt` is checked
- * (`Schedule.check`), and the country code of national numbers.
- *
- * @category model
- * @since 0.1.0
- */
-export interface MessageEdge {
-  /** Now, in milliseconds since 1970; without it the scheduled time is not checked. */
-  readonly now?: number
-  readonly defaultCountryCode?: CountryCode | undefined
-}
-
-/**
- * A message checked once at the client's edge, before any recipient is sent to: national numbers given the
- * country code, decoded, its scheduled time checked against `now` (at most 7 days ahead, not in the past),
- * planned, and refused when it carries its own client message id but has several recipients (an id names one
- * message).
- *
- * @example
- * import { checkMessageWith } from './Messages.js'
- * const check = checkMessageWith({ now: Date.UTC(2030, 0, 1), defaultCountryCode: '44' as never })
- * const r = check({ to: '07900000001', text: 'Hi', deliverAt: new Date('2030-01-09T00:00:00Z') })
- * console.log(r._tag === 'Left' && r.left._tag === 'InvalidInput' && r.left.problems[0]!.path) // 'deliverAt'
- * const ok = check({ to: '07900000001', text: 'Hi' })
- * console.log(ok._tag === 'Right' && ok.right.to) // ['447900000001']
- * @category decoding
- * @since 0.1.0
- */
-export const checkMessageWith =
-  (edge: MessageEdge) =>
-  (message: MessageInput): E.Either<LocalError, Submission> => {
-    const decoded = decode(inputWithCountryCode(edge.defaultCountryCode)(message))
-    if (E.isLeft(decoded)) return decoded
-    const scheduled = edge.now === undefined ? decoded : checkSchedule(new Date(edge.now))(decoded.right)
-    if (E.isLeft(scheduled)) return scheduled
-    return planOne(scheduled.right)
-  }
-
-// Planned, and refused with its own id for several recipients.
-const planOne = (message: Parameters<typeof fromMessage>[0]): E.Either<LocalError, Submission> => {
-  const planned = fromMessage(message)
-  if (E.isLeft(planned)) return planned
-  const count = planned.right.to.length
-  if (planned.right.options.clientMessageId === undefined || count === 1) return planned
-  const why = `identifies one message, but there are ${count} recipients: leave it out (the client makes one per recipient) or send to each number on its own`
-  return E.left(invalidInput([{ path: 'clientMessageId', message: why }]))
-}
-
-/**
- * `checkMessageWith({})`: decoded and planned, without a clock or a country code.
- *
- * @example
- * import { checkMessage } from './Messages.js'
- * const r = checkMessage({ to: ['447900000001', '447900000002'], text: 'Hi', clientMessageId: 'order42' })
- * console.log(r._tag === 'Left' && r.left._tag === 'InvalidInput' && r.left.problems[0]!.path) // 'clientMessageId'
- * @category decoding
- * @since 0.1.0
- */
-export const checkMessage: (message: MessageInput) => E.Either<LocalError, Submission> = checkMessageWith({})
-
-// The edge of the client: its clock and its country code.
-const edgeOf = (deps: MessagesDeps): MessageEdge => ({
-  now: deps.env.now(),
-  defaultCountryCode: deps.defaultCountryCode,
-})
-
-// One recipient of one message (`message` is its position in the input): ready to send, or refused with it.
-type Job =
-  | {
-      readonly _tag: 'Ready'
-      readonly message: number
-      readonly to: Msisdn
-      readonly ownId: ClientMessageId | undefined
-      readonly send: Sender
-    }
-  | {
-      readonly _tag: 'Refused'
-      readonly message: number
-      readonly to: string
-      readonly ownId: ClientMessageId | undefined
-      readonly error: LocalError
-    }
-
-// One recipient's safe send, ended early by `signal`; `release` frees its place in a bulk send while it waits.
-type Sender = (
-  to: Msisdn,
-  clientMessageId: ClientMessageId,
-  signal: AbortSignal | undefined,
-  release: () => void,
-) => Promise<RecipientOutcome>
-
-// The gateway's id for the one recipient of a sendmsg request, or its refusal.
-const apiMsgIdOf = (r: E.Either<ClickatellError, SendReply>): E.Either<ClickatellError, string> => {
-  if (E.isLeft(r)) return r
-  const first = r.right.outcomes[0]!
-  return first._tag === 'Accepted' ? E.right(first.apiMsgId) : E.left(first.error)
-}
-
-// A checked message, prepared by the dialect.
-interface Planned {
-  readonly submission: Submission
-  readonly attempt: Attempt
-}
-
-const planOf = (
-  deps: MessagesDeps,
-  checked: E.Either<LocalError, Submission>,
-): E.Either<LocalError, Planned> =>
-  E.flatMap((submission: Submission) =>
-    E.map((attempt: Attempt): Planned => ({ submission, attempt }))(deps.prepare(submission)),
-  )(checked)
-
-// The safe send of a prepared message: each attempt is for one recipient and its id.
-const senderOf =
-  (deps: MessagesDeps, attempt: Attempt, options: BulkOptions): Sender =>
-  (to, clientMessageId, signal, release) =>
-    sendOnce({
-      attempt: (n, id) => attempt(n, id, signal).then(apiMsgIdOf),
-      query: (id) => deps.query(id, signal),
-      sleep: deps.env.sleep,
-      random: deps.env.random,
-      policy: deps.policy,
-      ...(signal === undefined ? {} : { signal }),
-      ...(deps.unsent === undefined ? {} : { unsent: deps.unsent }),
-      release,
-      onEvent: deps.onEvent,
-      ...(options.checkFirst === true ? { checkFirst: true } : {}),
-    })(to, clientMessageId)
-
-// The recipients and the id of a refused message, as far as they can be read from what was given.
-const refusedJobs = (message: MessageInput, index: number, error: LocalError): ReadonlyArray<Job> => {
-  const given: Partial<Record<'to' | 'clientMessageId', unknown>> =
-    typeof message === 'object' && message !== null ? message : {}
-  const ownId = ClientMessageId.is(given.clientMessageId) ? given.clientMessageId : undefined
-  const to = Array.isArray(given.to) ? given.to.map(String) : [typeof given.to === 'string' ? given.to : '']
-  return to.map((n): Job => ({ _tag: 'Refused', message: index, to: n, ownId, error }))
-}
-
-const jobsOf = (
-  deps: MessagesDeps,
-  message: MessageInput,
-  index: number,
-  planned: E.Either<LocalError, Planned>,
-  options: BulkOptions,
-): ReadonlyArray<Job> => {
-  if (E.isLeft(planned)) return refusedJobs(message, index, planned.left)
-  const { submission, attempt } = planned.right
-  const send = senderOf(deps, attempt, options)
-  const ownId = submission.options.clientMessageId
-  return submission.to.map((to): Job => ({ _tag: 'Ready', message: index, to, ownId, send }))
-}
-
-// The jobs of the messages, in order, taken as the window asks for them: from a plain iterable without a promise
-// per message, from an async one as it yields.
-const jobsFrom = (
-  deps: MessagesDeps,
-  messages: Iterable<MessageInput> | AsyncIterable<MessageInput>,
-  options: BulkOptions,
-): Iterable<Job> | AsyncIterable<Job> =>
-  Symbol.asyncIterator in messages
-    ? asyncJobs(deps, messages, options)
-    : syncJobs(deps, messages as Iterable<MessageInput>, options)
-
-function* syncJobs(deps: MessagesDeps, messages: Iterable<MessageInput>, options: BulkOptions) {
-  let index = 0
-  for (const message of messages)
-    yield* jobsOf(deps, message, index++, planOf(deps, checkMessageWith(edgeOf(deps))(message)), options)
-}
-
-async function* asyncJobs(deps: MessagesDeps, messages: AsyncIterable<MessageInput>, options: BulkOptions) {
-  let index = 0
-  for await (const message of messages)
-    yield* jobsOf(deps, message, index++, planOf(deps, checkMessageWith(edgeOf(deps))(message)), options)
-}
-
 // Counts outcomes for `onProgress`.
 const progressOf = (now: () => number, onProgress: ((p: Progress) => void) | undefined) => {
   const started = now()
@@ -379,13 +204,29 @@ const windowOf = (deps: MessagesDeps, concurrency: number, rate: number, asked: 
   return 16 * concurrency + (rate > 0 ? Math.ceil((rate * checking) / 1000) : 0)
 }
 
+// The caller's place (`BulkOptions.release`), given back once each of `count` recipients has finished or waits
+// out its checks: each job takes one share, and gives it up once.
+const handOver = (count: number, release: () => void) => {
+  let left = count
+  return (): (() => void) => {
+    let given = false
+    return () => {
+      if (given) return
+      given = true
+      left--
+      if (left === 0) release()
+    }
+  }
+}
+
 // Sends the jobs (`concurrency` at a time, at most `ratePerSecond`) and gives `project` of each outcome in the
-// order of the jobs: `send` and `sendAll` differ only in their jobs and projection.
+// order of the jobs: `send` and `sendAll` differ only in their jobs and projection (and `send` in `share`).
 const run = <O>(
   deps: MessagesDeps,
   jobs: Iterable<Job> | AsyncIterable<Job>,
   options: BulkOptions,
   project: (outcome: RecipientOutcome, message: number) => O,
+  share?: () => () => void,
 ): AsyncIterable<O> => {
   const rate = options.ratePerSecond ?? deps.bulk.ratePerSecond
   const acquire = rate > 0 ? rateLimiter(rate, deps.env).acquire : undefined
@@ -394,7 +235,16 @@ const run = <O>(
   const signal = options.signal
   const window = windowOf(deps, concurrency, rate, options.window)
   return mapOrdered(jobs, { concurrency, window, ...(signal ? { signal } : {}) }, async (job, _, release) => {
-    const outcome = await outcomeOf(deps, acquire, job, signal, release)
+    const mine = share?.()
+    const freed =
+      mine === undefined
+        ? release
+        : () => {
+            release()
+            mine()
+          }
+    const outcome = await outcomeOf(deps, acquire, job, signal, freed)
+    mine?.()
     counted(outcome)
     return project(outcome, job.message)
   })
@@ -430,9 +280,10 @@ export const make = (deps: MessagesDeps) => ({
       if (E.isLeft(checked)) return checked
       const planned = planOf(deps, checked)
       if (E.isLeft(planned)) return planned
+      const jobs = jobsOf(deps, message, 0, planned, options)
+      const share = options.release === undefined ? undefined : handOver(jobs.length, options.release)
       const outcomes: RecipientOutcome[] = []
-      for await (const o of run(deps, jobsOf(deps, message, 0, planned, options), options, identity))
-        outcomes.push(o)
+      for await (const o of run(deps, jobs, options, identity, share)) outcomes.push(o)
       return E.right({ outcomes, warnings: warningsOf(checked.right.options) })
     },
   sendAll: (

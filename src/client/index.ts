@@ -1,7 +1,7 @@
 /**
  * The client namespace: `Client.make`, `Client.makePromises`, `Client.promises`, the environments for tests, and
- * the types a caller meets. The parts it is made of (`Config`, `Exchange`, `Session`, `Commands`, `Rest`, `Messages`,
- * `Send`, `Bulk`, `Policy`) are internal.
+ * the types a caller meets. The parts it is made of (`Config`, `Codecs`, `Exchange`, `Session`, `Commands`,
+ * `Rest`, `Checks`, `Jobs`, `Messages`, `Send`, `Bulk`, `Policy`) are internal.
  *
  * @since 0.1.0
  */

@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
-import { checkMessage } from '../client/Messages.js'
+import { checkMessage } from '../client/Checks.js'
 import { type InvalidInput, invalidInput, type Problem, toMessage } from '../core/errors.js'
 import type { MessageInput } from '../core/message/Message.js'
 import type { Submission } from '../core/request/MessageParams.js'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { cli, type FakeOptions } from './fakeWorld.js'
+import { run } from '../../src/cli/Program.js'
+import { cli, type FakeOptions, fakeWorld, TARGET_ENV } from './fakeWorld.js'
 
 const CSV = 'name,number\nAnn,447900000001\nBob,bad\nCy,447900000003\n'
 const GOOD = 'name,number\nAnn,447900000001\nCy,447900000003\n'
@@ -271,6 +272,44 @@ describe('clickatell bulk, sending', () => {
       // In the order of the file.
       `name,number,outcome,error\nAnn,447900000001,unknown,transport error (network): socket hang up\n${BAD_ROW}Cy,447900000003,unknown,transport error (network): socket hang up\n`,
     )
+  })
+
+  it('a row on its own whose answer was lost gives its place to the next row while it is checked', async () => {
+    // The waits of the confirmation checks (1 s and more) hold until the test lets them go; the rate's do not.
+    const world = fakeWorld({
+      env: TARGET_ENV,
+      lost: ['sendmsg'],
+      files: { 'u.csv': 'name,number\nZoë,447900000001\nŁukasz,447900000002\n' },
+    })
+    const held: Array<() => void> = []
+    let open = false
+    const sleep = async (ms: number): Promise<void> => {
+      if (ms >= 1000 && !open) await new Promise<void>((resolve) => held.push(resolve))
+      return world.clock.sleep(ms)
+    }
+    const args = [
+      'bulk',
+      '--csv',
+      'u.csv',
+      '--template',
+      'Hi #name#',
+      '--yes',
+      '--allow-ucs2',
+      '--concurrency',
+      '1',
+    ]
+    const code = run(args, { ...world, clock: { now: world.clock.now, sleep } })
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 5))
+    // Until the first row waits to check (loading the command takes real time), then a little longer.
+    for (let i = 0; i < 2000 && held.length === 0; i++) await tick()
+    for (let i = 0; i < 20 && held.length < 2; i++) await tick()
+    // Both rows went out, one slot between them, while the first waits to check its lost answer.
+    const sent = world.received.filter((c) => c === 'sendmsg').length
+    open = true
+    for (const resolve of held) resolve()
+    expect(await code).toBe(0)
+    expect(sent).toBe(2)
+    expect(world.stdoutText()).toContain(': 2 accepted, 0 rejected, 0 unknown, 0 invalid, in ')
   })
 
   it('--rate spaces the items on the clock', async () => {

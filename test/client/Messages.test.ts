@@ -7,8 +7,6 @@ import { describe, expect, it } from 'vitest'
 import { manualEnv } from '../../src/client/Env.js'
 import {
   type BulkOutcome,
-  checkMessage,
-  checkMessageWith,
   type MessagesDeps,
   make,
   type Progress,
@@ -63,23 +61,6 @@ const drain = async <A>(it: AsyncIterable<A>): Promise<A[]> => {
   return out
 }
 
-describe('checkMessage', () => {
-  it('decodes and plans a message once', () => {
-    const r = checkMessage({ to: ['447900000001', '447900000002'], text: 'Hi' })
-    expect(E.isRight(r) && r.right.to).toEqual(['447900000001', '447900000002'])
-  })
-
-  it('refuses an own client message id shared by several recipients', () => {
-    const r = checkMessage({ to: ['447900000001', '447900000002'], text: 'Hi', clientMessageId: 'order42' })
-    expect(r).toMatchObject({ _tag: 'Left', left: { problems: [{ path: 'clientMessageId' }] } })
-  })
-
-  it('refuses what Message.decode refuses, with every problem', () => {
-    const r = checkMessage({ to: 'nope', text: '' })
-    expect(E.isLeft(r) && r.left._tag === 'InvalidInput' && r.left.problems.length).toBeGreaterThan(1)
-  })
-})
-
 describe('send', () => {
   it('one request per recipient, in order, each with its own id; an own id for one recipient is used', async () => {
     const s = setup()
@@ -102,6 +83,36 @@ describe('send', () => {
       left: { _tag: 'MessageTooLong' },
     })
     expect(s.sent).toEqual([])
+  })
+})
+
+describe('send with release: the place of a bulk loop of the caller', () => {
+  it('is given back once, when every recipient has finished or waits out its checks', async () => {
+    const held: Array<() => void> = []
+    const env = { ...manualEnv(0), sleep: () => new Promise<void>((resolve) => held.push(resolve)) }
+    const timeout = { _tag: 'TransportError', kind: 'timeout', message: 'no answer' } as ClickatellError
+    const s = setup({
+      env,
+      prepare: () =>
+        E.right(async (to) =>
+          to === '447900000001'
+            ? E.left(timeout)
+            : E.right({ outcomes: [{ _tag: 'Accepted', apiMsgId: 'b', to } as never] }),
+        ),
+      query: async () => E.right({ apiMsgId: 'a', status: { code: '003' } }) as never,
+    })
+    let released = 0
+    const result = s.send(
+      { to: ['447900000001', '447900000002'], text: 'Hi' },
+      { release: () => released++ },
+    )()
+    for (let i = 0; i < 20 && held.length === 0; i++) await new Promise((resolve) => setImmediate(resolve))
+    // The first waits to check its lost answer, the second has been accepted: the place is free.
+    expect([held.length, released]).toEqual([1, 1])
+    for (const resolve of held) resolve()
+    const r = await result
+    expect(E.isRight(r) && r.right.outcomes.map((o) => o._tag)).toEqual(['Accepted', 'Accepted'])
+    expect(released).toBe(1)
   })
 })
 
@@ -173,20 +184,4 @@ describe('sendAll', () => {
       expect(new Set(s.climsgids()).size).toBe(s.sent.length)
     },
   )
-})
-
-describe('checkMessageWith: the edge of the client', () => {
-  it('gives national numbers the country code before they are checked', () => {
-    const r = checkMessageWith({ defaultCountryCode: '44' as never })({
-      to: ['07900000001', '447900000002'],
-      text: 'Hi',
-    })
-    expect(r._tag === 'Right' && r.right.to).toEqual(['447900000001', '447900000002'])
-  })
-  it('checks deliverAt against its clock, and not without one', () => {
-    const message = { to: '447900000001', text: 'Hi', deliverAt: new Date('2030-01-09T00:00:00Z') }
-    const r = checkMessageWith({ now: Date.UTC(2030, 0, 1) })(message)
-    expect(r._tag === 'Left' && r.left._tag === 'InvalidInput' && r.left.problems[0]!.path).toBe('deliverAt')
-    expect(checkMessageWith({})(message)._tag).toBe('Right')
-  })
 })
