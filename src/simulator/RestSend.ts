@@ -1,6 +1,6 @@
 /**
  * `POST /rest/message` on the simulator: the JSON body read on its own (not with the library's decoder), its
- * camelCase keys turned into the HTTP API's parameters (the REST parameter table, `shared/spec/002_*`), then
+ * camelCase keys turned into the HTTP API's parameters (the REST parameter table, docs/gateway.md), then
  * checked and sent by the same code as `sendmsg` (`Params.messageSpec`, `Params.content`, `Send.sendOne`), so a
  * message sent over REST shares the message store, the credits and the statuses with the HTTP API.
  *

@@ -1,6 +1,6 @@
 /**
  * The JSON body of `POST /rest/message` for a planned message (`Submission`), in the camelCase names of the REST
- * parameter table (`shared/spec/002_*`, docs/gateway.md, 'Legacy REST API'). One model, two dialects: the HTTP
+ * parameter table (docs/gateway.md, 'Legacy REST API'). One model, two dialects: the HTTP
  * API's form (`MessageParams`) and this start from the same `Submission`.
  *
  * Inferred, not documented (docs/messages.md): UCS-2 text goes as hex with `unicode: 1` and binary content as
@@ -60,7 +60,7 @@ const field = <N extends keyof RestMessage>(
   value: (s: Submission) => RestMessage[N] | undefined,
 ): Field => [name, value] as unknown as Field // the compiler cannot pair a generic N with its member of the union
 
-// How each option is written (the REST parameter table, `shared/spec/002_*`), and the content fields that go
+// How each option is written (the REST parameter table, docs/gateway.md), and the content fields that go
 // with them, in the order of the JSON keys. Typed over ValidOptions: an option without an entry is a compile
 // error, not an option validated and then silently dropped. null: REST cannot say it (`body` refuses it).
 const FIELDS: { readonly [K in keyof ValidOptions | 'unicode' | 'udh' | 'binary']-?: Field | null } = {

@@ -1,7 +1,7 @@
 /**
  * The GSM 03.38 default alphabet (3GPP TS 23.038) as checked data, and the lookups built from it.
- * Source: Unicode's GSM0338.TXT v1.1 (`shared/spec/GSM0338.data.txt`; a test compares this table with it line by
- * line). No national language shift tables: this API does not use them (docs/gateway.md,
+ * Source: Unicode's GSM0338.TXT v1.1 (a copy in `test/fixtures/GSM0338.data.txt`; a test compares this table
+ * with it line by line). No national language shift tables: this API does not use them (docs/gateway.md,
  * 'Text and form encoding').
  *
  * @since 0.1.0
