@@ -116,10 +116,21 @@ const planTextAt = (
   return E.right({ wire: plan.encoding === 'ucs2' ? toHex(text) : text, plan })
 }
 
-const binaryBody = (
-  content: Extract<ValidMessage['content'], { _tag: 'Binary' }>,
+/**
+ * Plans binary content: its bytes (the `udh` included) counted (`Binary.countBytes`) and checked against
+ * `maxParts`, or against 1 with the caller's own `udh`. A sendmsg message and an 8-bit batch both plan here.
+ *
+ * @example
+ * import * as Submission from './MessageParams.js'
+ * const r = Submission.planBinary({ data: '00'.repeat(141) as never, forced: false }, 3)
+ * console.log(r._tag === 'Right' && r.right._tag === 'Binary' && r.right.count.parts) // 2
+ * @category planning
+ * @since 0.1.0
+ */
+export const planBinary = (
+  content: { readonly udh?: Udh | undefined; readonly data?: Hex | undefined; readonly forced: boolean },
   maxParts: number,
-): E.Either<MessageTooLong, Body> => {
+): E.Either<MessageTooLong, Extract<Body, { _tag: 'Binary' }>> => {
   const bytes = ((content.udh?.length ?? 0) + (content.data?.length ?? 0)) / 2
   const count = countBytes(bytes)
   // With the caller's own UDH the gateway cannot add a concatenation header: one message, 140 bytes in all.
@@ -192,7 +203,7 @@ export const fromMessage = (message: ValidMessage): E.Either<InvalidInput | Mess
     if (E.isLeft(planned)) return planned
     body = { _tag: 'Text', text: content.text, wire: planned.right.wire, plan: planned.right.plan }
   } else {
-    const binary = binaryBody(content, maxParts)
+    const binary = planBinary(content, maxParts)
     if (E.isLeft(binary)) return binary
     body = binary.right
   }

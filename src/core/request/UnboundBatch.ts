@@ -17,15 +17,22 @@ import {
   previewWith,
   unicodeWithFields,
 } from '../message/BatchTemplate.js'
-import { MessageText, TextEncoding } from '../message/ContentCodecs.js'
+import { Hex, MessageText, TextEncoding, Udh } from '../message/ContentCodecs.js'
 import { BatchId, ClientMessageId } from '../message/IdCodecs.js'
-import { type MessageOptions, hints as messageHints, optionCodecs } from '../message/Message.js'
+import {
+  type MessageOptions,
+  hints as messageHints,
+  optionCodecs,
+  type ValidOptions,
+  wireNames,
+} from '../message/Message.js'
 import { Msisdn, Recipients } from '../message/Msisdn.js'
+import { Flag } from '../message/NumberCodecs.js'
 import { check as checkSchedule } from '../message/Schedule.js'
 import { checked, describe, fields, fromProblems, gather } from '../message/Validation.js'
 import { of as warningsOf } from '../message/Warnings.js'
 import { GATEWAY_MAX_PARTS } from '../text/Parts.js'
-import { featuresOf, optionParams, planText, textParams } from './MessageParams.js'
+import { featuresOf, optionParams, planBinary, planText, textParams } from './MessageParams.js'
 import {
   type ChunkOptions,
   chunk,
@@ -43,9 +50,15 @@ import {
  * @since 0.1.0
  */
 export interface BatchStart extends MessageOptions {
-  /** The text of every item, with `#field1#`..`#fieldN#` where each item's values go. */
-  readonly template: string
+  /** The text of every item, with `#field1#`..`#fieldN#` where each item's values go. Give `template`, or `data`. */
+  readonly template?: string
   readonly encoding?: 'auto' | 'ucs2'
+  /** 8-bit content as hex, the same for every item: it travels as the template, with `binary=1`. */
+  readonly data?: string
+  /** User data header as hex (`udh`), first byte its length; only with `data`. */
+  readonly udh?: string
+  /** Force 8-bit (`binary=1`); an 8-bit batch always sends it, so this only confirms `data`. */
+  readonly binary?: boolean
   /**
    * The field values of the items, when known in advance (never sent): without `maxParts`, `concat` then
    * covers the longest of them; every one is checked as `Batch.preview` checks it.
@@ -100,16 +113,52 @@ const ItemList = checked<ReadonlyArray<{ readonly fields?: ReadonlyArray<string>
 )
 
 const decodeStart = fields(
-  { template: MessageText, encoding: TextEncoding, items: ItemList, ...optionCodecs },
+  {
+    template: MessageText,
+    encoding: TextEncoding,
+    items: ItemList,
+    data: Hex,
+    udh: Udh,
+    binary: Flag,
+    ...optionCodecs,
+  },
   {
     hints: {
       ...messageHints,
       text: 'a batch has a template, not a text',
       to: 'recipients go in senditem or quicksend',
     },
-    required: { template: 'the text of the batch, with #field1#..#fieldN# where the values go' },
   },
 )
+
+type DecodedStart = ReturnType<typeof decodeStart>['value']
+
+// What one batch cannot be at once: text and 8-bit content, text options on 8-bit content, no content at all.
+const contentProblems = (v: DecodedStart, given: ReadonlyArray<string>): ReadonlyArray<Problem> => {
+  const binary = given.includes('data') || given.includes('udh')
+  const has = (k: string) => given.includes(k)
+  const out: Problem[] = []
+  if (has('template') && binary)
+    out.push({ path: 'template', message: 'give either a template or 8-bit content (data, udh), not both' })
+  else if (!has('template') && !binary)
+    out.push({
+      path: 'template',
+      message: 'is required: the text of the batch, with #field1#..#fieldN# where the values go (or data)',
+    })
+  else if (binary && !has('data'))
+    out.push({
+      path: 'data',
+      message:
+        'is required with udh: an 8-bit batch sends its data as the template, which the gateway requires (202)',
+    })
+  if (v.binary === true && !binary)
+    out.push({ path: 'binary', message: 'applies to 8-bit content (data, udh); a template is text' })
+  if (binary && has('encoding'))
+    out.push({ path: 'encoding', message: 'applies to a template; 8-bit content has no character encoding' })
+  if (binary && has('items'))
+    out.push({ path: 'items', message: 'apply to a template with #fieldN#; an 8-bit batch has no fields' })
+  return out
+}
 
 /**
  * A started batch: its `startbatch` request and its plan (what `senditem` checks items against).
@@ -154,35 +203,71 @@ export const planBatch =
   (edge: { readonly now?: Date }) =>
   (input: BatchStart): E.Either<InvalidInput | MessageTooLong, PlannedBatch> => {
     const decoded = decodeStart(input)
-    if (decoded.problems.length > 0) return E.left(invalidInput(decoded.problems))
-    const { template, encoding, items, ...options } = decoded.value
+    const problems = [...decoded.problems, ...contentProblems(decoded.value, decoded.given)]
+    if (problems.length > 0) return E.left(invalidInput(problems))
+    const { template, encoding, items, data, udh, binary: _forced, ...options } = decoded.value
     if (edge.now !== undefined) {
       const scheduled = checkSchedule(edge.now)(options)
       if (E.isLeft(scheduled)) return scheduled
     }
-    const planned = planText({
-      encoding: encoding ?? 'auto',
-      maxParts: options.maxParts ?? GATEWAY_MAX_PARTS,
-      path: 'template',
-    })(template!)
-    if (E.isLeft(planned)) return planned
-    const { plan } = planned.right
-    if (plan.encoding === 'ucs2' && placeholders(template!).length > 0)
-      return E.left(invalidInput([unicodeWithFields('template', plan)]))
-    const longest = longestItem(template!, encoding ?? 'auto', options.maxParts, items)
-    if (E.isLeft(longest)) return longest
-    const parts = Math.max(plan.count.parts, longest.right)
-    const concat = options.maxParts ?? (parts > 1 ? parts : undefined)
-    const features = featuresOf(options, plan.encoding, concat ?? parts)
-    return E.right({
-      request: unbound('startbatch', [
-        ...textParams('template', planned.right),
-        ...optionParams(options, { concat, features }),
-      ]),
-      plan: { template: template!, encoding: encoding ?? 'auto', concat: concat ?? 1 },
-      warnings: warningsOf(options),
-    })
+    return data === undefined
+      ? planTextBatch(template!, encoding ?? 'auto', items, options)
+      : planBinaryBatch(data, udh, options)
   }
+
+const planTextBatch = (
+  template: MessageText,
+  encoding: 'auto' | 'ucs2',
+  items: ReadonlyArray<{ readonly fields?: ReadonlyArray<string> }> | undefined,
+  options: ValidOptions,
+): E.Either<InvalidInput | MessageTooLong, PlannedBatch> => {
+  const planned = planText({
+    encoding,
+    maxParts: options.maxParts ?? GATEWAY_MAX_PARTS,
+    path: 'template',
+  })(template)
+  if (E.isLeft(planned)) return planned
+  const { plan } = planned.right
+  if (plan.encoding === 'ucs2' && placeholders(template).length > 0)
+    return E.left(invalidInput([unicodeWithFields('template', plan)]))
+  const longest = longestItem(template, encoding, options.maxParts, items)
+  if (E.isLeft(longest)) return longest
+  const parts = Math.max(plan.count.parts, longest.right)
+  const concat = options.maxParts ?? (parts > 1 ? parts : undefined)
+  const features = featuresOf(options, plan.encoding, concat ?? parts)
+  return E.right({
+    request: unbound('startbatch', [
+      ...textParams('template', planned.right),
+      ...optionParams(options, { concat, features }),
+    ]),
+    plan: { template, encoding, concat: concat ?? 1 },
+    warnings: warningsOf(options),
+  })
+}
+
+// An 8-bit batch: its data travels as the template (specification 7.1: startbatch takes sendmsg's parameters
+// but `text`, plus the template), its udh beside it, and binary=1 says the template is hex bytes.
+const planBinaryBatch = (
+  data: Hex,
+  udh: Udh | undefined,
+  options: ValidOptions,
+): E.Either<MessageTooLong, PlannedBatch> => {
+  const planned = planBinary({ data, udh, forced: true }, options.maxParts ?? GATEWAY_MAX_PARTS)
+  if (E.isLeft(planned)) return planned
+  const { parts } = planned.right.count
+  const concat = options.maxParts ?? (parts > 1 ? parts : undefined)
+  const features = featuresOf(options, 'binary', concat ?? parts)
+  return E.right({
+    request: unbound('startbatch', [
+      ['template', data],
+      ...(udh === undefined ? [] : [[wireNames.udh, udh] as Param]),
+      [wireNames.binary, '1'],
+      ...optionParams(options, { concat, features }),
+    ]),
+    plan: { template: data, encoding: 'binary', concat: concat ?? 1, ...(udh === undefined ? {} : { udh }) },
+    warnings: warningsOf(options),
+  })
+}
 
 /**
  * `startbatch`: defines the template and the options of every item. `concat` is `maxParts` when given (the
