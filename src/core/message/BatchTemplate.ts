@@ -17,7 +17,7 @@ import {
   messageTooLong,
   type Problem,
 } from '../errors.js'
-import { type BinaryCount, countBytes } from '../text/Binary.js'
+import { type BinaryCount, checkBytes } from '../text/Binary.js'
 import { planWith, type WirePlan } from '../text/Charset.js'
 import { GATEWAY_MAX_PARTS } from '../text/Parts.js'
 import { FieldValue, MessageText, TextEncoding } from './ContentCodecs.js'
@@ -305,19 +305,11 @@ export const checkBinaryItem =
           { path, message: 'an 8-bit batch has no #fieldN#: its content is data (hex), sent as it is' },
         ]),
       )
-    const count = countBytes(((plan.udh ?? '').length + plan.template.length) / 2)
+    // A udh of the caller's own leaves no room for a concatenation header: one part in all.
     const limit = plan.udh === undefined ? plan.concat : 1
-    return count.parts > limit
-      ? E.left(
-          messageTooLong({
-            encoding: 'binary',
-            units: count.units,
-            parts: count.parts,
-            limit,
-            perPart: count.perPart,
-          }),
-        )
-      : E.right({ data: plan.template, count })
+    return E.map((count: BinaryCount) => ({ data: plan.template, count }))(
+      checkBytes(limit)(((plan.udh ?? '').length + plan.template.length) / 2),
+    )
   }
 
 /**

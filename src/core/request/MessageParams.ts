@@ -8,13 +8,13 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
-import { type InvalidInput, invalidInput, type MessageTooLong, messageTooLong } from '../errors.js'
+import { type InvalidInput, invalidInput, type MessageTooLong } from '../errors.js'
 import type { Hex, MessageText, Udh } from '../message/ContentCodecs.js'
 import { derive, type Feature, resolve, toMask } from '../message/Features.js'
 import type { ValidMessage, ValidOptions } from '../message/Message.js'
 import { optionCodecs, wireNames } from '../message/Message.js'
 import type { Msisdn } from '../message/Msisdn.js'
-import { type BinaryCount, countBytes } from '../text/Binary.js'
+import { type BinaryCount, checkBytes } from '../text/Binary.js'
 import { planWith, type WirePlan } from '../text/Charset.js'
 import { check, type Encoding, GATEWAY_MAX_PARTS } from '../text/Parts.js'
 import { toHex } from '../text/Ucs2.js'
@@ -132,20 +132,10 @@ export const planBinary = (
   maxParts: number,
 ): E.Either<MessageTooLong, Extract<Body, { _tag: 'Binary' }>> => {
   const bytes = ((content.udh?.length ?? 0) + (content.data?.length ?? 0)) / 2
-  const count = countBytes(bytes)
   // With the caller's own UDH the gateway cannot add a concatenation header: one message, 140 bytes in all.
-  const limit = content.udh === undefined ? maxParts : 1
-  if (count.parts > limit)
-    // More parts than a limit of at least 1: the count is in the concatenated layout, its perPart 134.
-    return E.left(
-      messageTooLong({
-        encoding: 'binary',
-        units: count.units,
-        parts: count.parts,
-        limit,
-        perPart: count.perPart,
-      }),
-    )
+  const checked = checkBytes(content.udh === undefined ? maxParts : 1)(bytes)
+  if (E.isLeft(checked)) return checked
+  const count = checked.right
   return E.right({
     _tag: 'Binary',
     ...(content.udh === undefined ? {} : { udh: content.udh }),

@@ -6,25 +6,8 @@ import { planBatch, startbatch } from '../../../src/core/request/BatchStart.js'
 import { session } from '../../../src/core/request/Credentials.js'
 import * as UnboundBatch from '../../../src/core/request/UnboundBatch.js'
 import type { Param, UnboundRequest } from '../../../src/core/request/Wire.js'
-import { type GatewayRequest, gateway, handle, normalise } from '../../../src/simulator/index.js'
 import { numRuns } from '../../support/arbitraries.js'
-
-// The simulator in memory, with its store, so a test can read what it kept.
-const simulated = () => {
-  const config = normalise({ accounts: [{ apiId: '1', user: 'u', password: 'p', credits: 1e9 }] })
-  if (E.isLeft(config)) throw new Error('config')
-  const gw = gateway(config.right)
-  const ask = (u: UnboundRequest): string =>
-    handle(gw, {
-      command: u.command as GatewayRequest['command'],
-      method: 'POST',
-      params: new Map([['api_id', '1'], ['user', 'u'], ['password', 'p'], ...u.params]),
-      duplicates: [],
-      ip: '127.0.0.1',
-      formEncoded: true,
-    } as GatewayRequest)
-  return { ask, gw }
-}
+import { inMemoryGateway } from '../../support/inMemoryGateway.js'
 
 const hex = (min: number, max: number) =>
   fc
@@ -113,7 +96,7 @@ describe('an 8-bit batch end to end in the simulator', () => {
     const started = planBatch({})({ data, ...(udh === undefined ? {} : { udh }) })
     fc.pre(E.isRight(started))
     if (E.isLeft(started)) return
-    const { ask, gw } = simulated()
+    const { ask, gw } = inMemoryGateway()
     const answer = ask(started.right.request)
     expect(answer).toMatch(/^ID: /)
     const batchId = answer.slice(4)
@@ -149,7 +132,7 @@ describe('an 8-bit batch end to end in the simulator', () => {
       concat,
       ...(udh === undefined ? {} : { udh }),
     } as const
-    const { ask } = simulated()
+    const { ask } = inMemoryGateway()
     const params: ReadonlyArray<Param> = [
       ['template', data],
       ...(udh === undefined ? [] : [['udh', udh] as Param]),
