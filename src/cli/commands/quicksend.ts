@@ -11,7 +11,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { ItemOutcome } from '../../client/Commands.js'
 import { toMessage } from '../../core/errors.js'
 import { quicksend as checkQuicksend } from '../../core/request/UnboundBatch.js'
-import { type Context, type Declare, textOf } from '../Context.js'
+import type { Context, Declare } from '../Context.js'
 import {
   type BinaryFlags,
   binaryOf,
@@ -26,7 +26,7 @@ import {
 import { withHttpClient } from '../Gateway.js'
 import { binaryReport, messageReport, reportLines, smartText, warningLines } from '../MessageReport.js'
 import { cliError, EXIT, emit, errorJson, fail, failWith, green, type Io, red, yellow } from '../Output.js'
-import { recipientsOf } from './send.js'
+import { recipientsOf, textOrBinary } from './send.js'
 
 /**
  * The flags of `quicksend`.
@@ -133,9 +133,7 @@ export const declare: Declare = (program, perform) => {
     ),
   ).action((o: QuicksendFlags & { to: string; text?: string }) =>
     perform(async (ctx) => {
-      // 8-bit content has no text: nothing is read from standard input.
-      if (isBinary(o) && o.text === undefined) return quicksend(ctx, recipientsOf(o.to), '', o)
-      const text = await textOf(ctx.world, o.text === undefined ? [] : [o.text], 'with --text "Hello"')
+      const text = await textOrBinary(ctx, o)
       return E.isLeft(text) ? fail(ctx.io, text.left) : quicksend(ctx, recipientsOf(o.to), text.right, o)
     }),
   )
