@@ -6,6 +6,9 @@
  * Choices where the specification is silent (docs/simulator.md):
  * - A place-holder without its field becomes the empty string (quicksend has no fields at all).
  * - With `unicode=1` the template is UCS-2 hex and nothing is substituted (section 5.2.14).
+ * - With `udh`, `data` or `binary=1` the batch is 8-bit: its content is `data` when given, else the template,
+ *   as hex bytes counted at `startbatch` (140 a part, 134 concatenated, the UDH included); nothing is
+ *   substituted. The template is still required (202).
  * - `deliv_time` counts from each item's arrival; items may carry their own `climsgid`.
  * - A batch that ended, expired (24 hours) or belongs to another account is an invalid batch id: 201.
  *
@@ -14,7 +17,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as Ucs2 from '../core/text/Ucs2.js'
 import { type Gateway, type GatewayRequest, newId } from './Gateway.js'
-import { clientMessageId, measure, messageParams, messageSpec, releaseTime } from './Params.js'
+import { clientMessageId, content, measure, messageParams, messageSpec, releaseTime } from './Params.js'
 import { authenticated } from './Queries.js'
 import * as Replies from './Replies.js'
 import { type Draft, recipients, sendAll } from './Send.js'
@@ -57,7 +60,12 @@ export const startbatch = authenticated([...messageParams, 'template'], (gw, req
   if (E.isLeft(spec)) return spec.left
   const raw = req.params.get('template') ?? ''
   if (raw === '') return Replies.error('202')
-  const template = spec.right.unicode ? Ucs2.fromHex(raw) : E.right(raw)
+  // 8-bit: the content is data when given, else the template, as hex bytes (counted at once: nothing is
+  // substituted into it). Text: UCS-2 hex decoded with unicode=1, counted per item once its fields are in.
+  const eight = spec.right.binary ? content(spec.right, raw, req.params.get('data')) : undefined
+  if (eight !== undefined && E.isLeft(eight)) return eight.left
+  const template =
+    eight !== undefined ? E.right(eight.right.text) : spec.right.unicode ? Ucs2.fromHex(raw) : E.right(raw)
   if (E.isLeft(template)) return Replies.error('116')
   const now = gw.now()
   const batch: BatchRow = {
@@ -99,7 +107,9 @@ const sendBatch =
     if (E.isLeft(release)) return Replies.error(release.left)
     const spec = { ...batch.spec, releaseAt: release.right, cliMsgId: own.right ?? batch.spec.cliMsgId }
     const fields = command === 'senditem' ? req.params : new Map<string, string>()
-    const body = measure(spec, batch.unicode ? batch.template : substitute(batch.template, fields))
+    const body = spec.binary
+      ? content(spec, batch.template)
+      : measure(spec, batch.unicode ? batch.template : substitute(batch.template, fields))
     if (E.isLeft(body)) return body.left
     const draft: Draft = { command, batchId: batch.batchId, spec, content: body.right, params: req.params }
     const before = gw.store.messages.length

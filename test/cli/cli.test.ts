@@ -233,6 +233,39 @@ describe('clickatell send and friends', () => {
     expect(r.stderr).toBe('')
   })
 
+  it('quicksend --udh --data sends 8-bit content to many numbers as a batch, counted in bytes', async () => {
+    const before = sim.state.messages.length
+    const args = [
+      'quicksend',
+      '--to',
+      '447900000001,447900000002',
+      '--udh',
+      '0605040B8423F0',
+      '--data',
+      'CAFE',
+    ]
+    const r = await cli(['--json', ...args], target)
+    expect([r.code, r.stderr]).toEqual([0, ''])
+    const doc = JSON.parse(r.stdout).value
+    expect([doc.message.encoding, doc.message.units, doc.message.parts, doc.outcomes.length]).toEqual([
+      'binary',
+      9,
+      1,
+      2,
+    ])
+    const stored = sim.state.messages.slice(before)
+    expect(stored.map((m) => [m.to, m.text, m.encoding, m.units, m.command])).toEqual([
+      ['447900000001', 'CAFE', '8bit', 9, 'quicksend'],
+      ['447900000002', 'CAFE', '8bit', 9, 'quicksend'],
+    ])
+    // Content over one part with a udh of its own is refused before anything is sent: exit 2.
+    const long = await cli(
+      ['quicksend', '--to', '447900000001', '--udh', '0605040B8423F0', '--data', 'AB'.repeat(134)],
+      target,
+    )
+    expect([long.code, sim.state.messages.length]).toEqual([2, before + 2])
+  })
+
   it('then status, charge, cancel by id and by client id', async () => {
     const sent = JSON.parse(
       (

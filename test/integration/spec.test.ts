@@ -93,6 +93,50 @@ describe('HTTP API v2.6 limits, through the client, against the simulator', () =
     expect(sim.state.messages).toHaveLength(1)
   })
 
+  it('an 8-bit batch (udh, data) is counted in bytes; an item over its plan is refused before sending', async () => {
+    const c = client()
+    const udh = '06050415810000'
+    const started = right(await c.startBatch({ udh, data: 'CAFE0102', from: '27831234567' })())
+    expect(started.plan).toEqual({ template: 'CAFE0102', encoding: 'binary', concat: 1, udh })
+    const item = right(
+      await c.sendItem({ batchId: started.batchId, plan: started.plan, to: '447700900001' })(),
+    )
+    const quick = right(
+      await c.quickSend({ batchId: started.batchId, to: ['447700900002', '447700900003'] })(),
+    )
+    expect([item._tag, ...quick.outcomes.map((o) => o._tag)]).toEqual(['Accepted', 'Accepted', 'Accepted'])
+    expect(sim.state.messages.map((m) => [m.text, m.encoding, m.units, m.parts, m.batchId])).toEqual(
+      Array(3).fill(['CAFE0102', '8bit', 11, 1, started.batchId]),
+    )
+    // 141 bytes take two parts of 134: concat 2 goes with the batch, and every item fits it.
+    const long = right(await c.startBatch({ data: 'AB'.repeat(141) })())
+    expect(long.plan.concat).toBe(2)
+    right(await c.quickSend({ batchId: long.batchId, to: '447700900004' })())
+    expect(sim.state.messages.at(-1)).toMatchObject({ encoding: '8bit', units: 141, parts: 2 })
+    // A plan handed back with less room than the content: refused here, with the numbers, and nothing sent.
+    const refused = left(
+      await c.sendItem({ batchId: long.batchId, plan: { ...long.plan, concat: 1 }, to: '447700900005' })(),
+    )
+    expect(refused).toEqual({
+      _tag: 'MessageTooLong',
+      encoding: 'binary',
+      units: 141,
+      parts: 2,
+      limit: 1,
+      perPart: 134,
+    })
+    const fields = left(
+      await c.sendItem({
+        batchId: started.batchId,
+        plan: started.plan,
+        to: '447700900005',
+        fields: ['Jo'],
+      })(),
+    )
+    expect(fields._tag === 'InvalidInput' && fields.problems[0]!.path).toBe('fields')
+    expect(sim.state.messages).toHaveLength(4)
+  })
+
   it('senditem and quicksend carry the client message id, so a lost answer can be looked up', async () => {
     const c = client()
     const { batchId } = right(await c.startBatch({ template: 'Hi #field1#' })())

@@ -102,6 +102,31 @@ describe('batches', () => {
     expect(sim.state.messages[0]).toMatchObject({ text: 'Ω#field1#', encoding: 'ucs2' })
   })
 
+  it('8-bit: the template (or data) is hex bytes, counted at startbatch, sent unchanged', async () => {
+    const { call, sim } = await boot()
+    const start = await call('/http_batch/startbatch', 'template=CAFE%23field1%23&binary=1')
+    expect(start).toBe('ERR: 101, Invalid or missing parameters')
+    expect(await call('/http_batch/startbatch', `template=${'00'.repeat(141)}&binary=1`)).toBe(
+      'ERR: 113, Max message parts exceeded',
+    )
+    expect(await call('/http_batch/startbatch', 'udh=06050415810000&data=CAFE')).toBe(
+      'ERR: 202, No batch template',
+    )
+    const batch = (await call('/http_batch/startbatch', 'template=CAFE&udh=06050415810000')).slice(4)
+    const item = await call('/http_batch/senditem', `batch_id=${batch}&to=447700900001&field1=x`)
+    expect(sim.state.message(item.slice(4))).toMatchObject({
+      text: 'CAFE',
+      encoding: '8bit',
+      units: 9,
+      parts: 1,
+    })
+    const withData = (
+      await call('/http_batch/startbatch', `template=x&data=${'AB'.repeat(141)}&concat=2`)
+    ).slice(4)
+    const quick = await call('/http_batch/quicksend', `batch_id=${withData}&to=447700900002`)
+    expect(sim.state.message(quick.slice(4, 36))).toMatchObject({ encoding: '8bit', units: 141, parts: 2 })
+  })
+
   it('items carry their own climsgid, and deliv_time counts from each item', async () => {
     const { call, clock, sim } = await boot()
     const batch = (await call('/http_batch/startbatch', 'template=x&deliv_time=10')).slice(4)

@@ -8,7 +8,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { RecipientOutcome } from '../../client/Send.js'
-import { toMessage } from '../../core/errors.js'
+import { type InvalidInput, toMessage } from '../../core/errors.js'
 import type { MessageInput } from '../../core/message/Message.js'
 import { type Context, type Declare, textOf } from '../Context.js'
 import {
@@ -195,6 +195,21 @@ export const send = (
 }
 
 /**
+ * The text of `--text` or standard input, or `''` for 8-bit content (`--udh`/`--data`) without `--text`: it has
+ * no text, so nothing is read. `send` and `quicksend` read their content so.
+ *
+ * @category parsing
+ * @since 0.1.0
+ */
+export const textOrBinary = (
+  ctx: Context,
+  o: BinaryFlags & { readonly text?: string | undefined },
+): Promise<E.Either<InvalidInput, string>> =>
+  isBinary(o) && o.text === undefined
+    ? Promise.resolve(E.right(''))
+    : textOf(ctx.world, o.text === undefined ? [] : [o.text], 'with --text "Hello"')
+
+/**
  * Declares `send`.
  *
  * @category commands
@@ -212,9 +227,7 @@ export const declare: Declare = (program, perform) => {
     ),
   ).action((o: SendFlags & { to: string; text?: string }) =>
     perform(async (ctx) => {
-      // 8-bit content has no text: nothing is read from standard input.
-      if (isBinary(o) && o.text === undefined) return send(ctx, recipientsOf(o.to), '', o)
-      const text = await textOf(ctx.world, o.text === undefined ? [] : [o.text], 'with --text "Hello"')
+      const text = await textOrBinary(ctx, o)
       return E.isLeft(text) ? fail(ctx.io, text.left) : send(ctx, recipientsOf(o.to), text.right, o)
     }),
   )

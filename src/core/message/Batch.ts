@@ -18,6 +18,8 @@ import { type ChunkOptions, type WireRequest, withCredentials, withCredentialsEa
 export type { BatchItem, BatchRef, BatchSend, BatchStart } from '../request/UnboundBatch.js'
 export {
   type BatchPlan,
+  type BinaryItemPreview,
+  checkBinaryItem,
   checkItem,
   type ItemPreview,
   type PreviewOptions,

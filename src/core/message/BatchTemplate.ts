@@ -17,6 +17,7 @@ import {
   messageTooLong,
   type Problem,
 } from '../errors.js'
+import { type BinaryCount, checkBytes } from '../text/Binary.js'
 import { planWith, type WirePlan } from '../text/Charset.js'
 import { GATEWAY_MAX_PARTS } from '../text/Parts.js'
 import { FieldValue, MessageText, TextEncoding } from './ContentCodecs.js'
@@ -238,9 +239,24 @@ export const preview: (
  * @since 0.1.0
  */
 export interface BatchPlan {
+  /** The template as given; for an 8-bit batch, its content as hex (`data`). */
   readonly template: string
-  readonly encoding: 'auto' | 'ucs2'
+  /** `binary` for an 8-bit batch (`udh`/`data`), whose items are counted in bytes. */
+  readonly encoding: 'auto' | 'ucs2' | 'binary'
   readonly concat: number
+  /** An 8-bit batch's user data header (hex), which travels in the same 140 bytes a part. */
+  readonly udh?: string
+}
+
+/**
+ * One item of an 8-bit batch as it would arrive: its content as hex and what it costs in bytes.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface BinaryItemPreview {
+  readonly data: string
+  readonly count: BinaryCount
 }
 
 /**
@@ -257,11 +273,44 @@ export const BatchPlan = checked<BatchPlan>('BatchPlan', (u) => {
   return typeof p === 'object' &&
     p !== null &&
     typeof p.template === 'string' &&
-    (p.encoding === 'auto' || p.encoding === 'ucs2') &&
-    MaxParts.is(p.concat)
+    (p.encoding === 'auto' || p.encoding === 'ucs2' || p.encoding === 'binary') &&
+    MaxParts.is(p.concat) &&
+    (p.udh === undefined || (p.encoding === 'binary' && typeof p.udh === 'string'))
     ? undefined
-    : `must be the plan startBatch answered ({ template, encoding, concat }); got ${describe(u)}`
+    : `must be the plan startBatch answered ({ template, encoding, concat, udh? }); got ${describe(u)}`
 })
+
+/**
+ * Checks one item of an 8-bit batch: it has no `#fieldN#` to fill (its content is hex), so values are refused,
+ * and its bytes, the `udh` included, must fit the batch's `concat` (1 with a `udh` of the caller's own, which
+ * leaves no room for a concatenation header); else `MessageTooLong`, as the gateway would answer 113.
+ *
+ * @example
+ * import * as BatchTemplate from './BatchTemplate.js'
+ * const plan = { template: '00'.repeat(141), encoding: 'binary', concat: 1 } as const
+ * const r = BatchTemplate.checkBinaryItem(plan)([], 'fields')
+ * console.log(r._tag === 'Left' && r.left) // { _tag: 'MessageTooLong', encoding: 'binary', units: 141, parts: 2, limit: 1, perPart: 134 }
+ * @category templates
+ * @since 0.1.0
+ */
+export const checkBinaryItem =
+  (plan: BatchPlan) =>
+  (
+    values: ReadonlyArray<string>,
+    path: string,
+  ): E.Either<InvalidInput | MessageTooLong, BinaryItemPreview> => {
+    if (values.length > 0)
+      return E.left(
+        invalidInput([
+          { path, message: 'an 8-bit batch has no #fieldN#: its content is data (hex), sent as it is' },
+        ]),
+      )
+    // A udh of the caller's own leaves no room for a concatenation header: one part in all.
+    const limit = plan.udh === undefined ? plan.concat : 1
+    return E.map((count: BinaryCount) => ({ data: plan.template, count }))(
+      checkBytes(limit)(((plan.udh ?? '').length + plan.template.length) / 2),
+    )
+  }
 
 /**
  * Checks one item against its batch before it is sent: the text it becomes must fit the batch's `concat`
@@ -279,7 +328,11 @@ export const BatchPlan = checked<BatchPlan>('BatchPlan', (u) => {
  */
 export const checkItem =
   (plan: BatchPlan) =>
-  (values: ReadonlyArray<string>, path: string): E.Either<InvalidInput | MessageTooLong, ItemPreview> => {
+  (
+    values: ReadonlyArray<string>,
+    path: string,
+  ): E.Either<InvalidInput | MessageTooLong, ItemPreview | BinaryItemPreview> => {
+    if (plan.encoding === 'binary') return checkBinaryItem(plan)(values, path)
     const withFields = placeholders(plan.template).length > 0
     const text = withFields ? substitute(plan.template, values) : plan.template
     const planned = planWith({ encoding: plan.encoding })(text)

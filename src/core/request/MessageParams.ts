@@ -8,13 +8,13 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
-import { type InvalidInput, invalidInput, type MessageTooLong, messageTooLong } from '../errors.js'
+import { type InvalidInput, invalidInput, type MessageTooLong } from '../errors.js'
 import type { Hex, MessageText, Udh } from '../message/ContentCodecs.js'
 import { derive, type Feature, resolve, toMask } from '../message/Features.js'
 import type { ValidMessage, ValidOptions } from '../message/Message.js'
 import { optionCodecs, wireNames } from '../message/Message.js'
 import type { Msisdn } from '../message/Msisdn.js'
-import { type BinaryCount, countBytes } from '../text/Binary.js'
+import { type BinaryCount, checkBytes } from '../text/Binary.js'
 import { planWith, type WirePlan } from '../text/Charset.js'
 import { check, type Encoding, GATEWAY_MAX_PARTS } from '../text/Parts.js'
 import { toHex } from '../text/Ucs2.js'
@@ -116,25 +116,26 @@ const planTextAt = (
   return E.right({ wire: plan.encoding === 'ucs2' ? toHex(text) : text, plan })
 }
 
-const binaryBody = (
-  content: Extract<ValidMessage['content'], { _tag: 'Binary' }>,
+/**
+ * Plans binary content: its bytes (the `udh` included) counted (`Binary.countBytes`) and checked against
+ * `maxParts`, or against 1 with the caller's own `udh`. A sendmsg message and an 8-bit batch both plan here.
+ *
+ * @example
+ * import * as Submission from './MessageParams.js'
+ * const r = Submission.planBinary({ data: '00'.repeat(141) as never, forced: false }, 3)
+ * console.log(r._tag === 'Right' && r.right._tag === 'Binary' && r.right.count.parts) // 2
+ * @category planning
+ * @since 0.1.0
+ */
+export const planBinary = (
+  content: { readonly udh?: Udh | undefined; readonly data?: Hex | undefined; readonly forced: boolean },
   maxParts: number,
-): E.Either<MessageTooLong, Body> => {
+): E.Either<MessageTooLong, Extract<Body, { _tag: 'Binary' }>> => {
   const bytes = ((content.udh?.length ?? 0) + (content.data?.length ?? 0)) / 2
-  const count = countBytes(bytes)
   // With the caller's own UDH the gateway cannot add a concatenation header: one message, 140 bytes in all.
-  const limit = content.udh === undefined ? maxParts : 1
-  if (count.parts > limit)
-    // More parts than a limit of at least 1: the count is in the concatenated layout, its perPart 134.
-    return E.left(
-      messageTooLong({
-        encoding: 'binary',
-        units: count.units,
-        parts: count.parts,
-        limit,
-        perPart: count.perPart,
-      }),
-    )
+  const checked = checkBytes(content.udh === undefined ? maxParts : 1)(bytes)
+  if (E.isLeft(checked)) return checked
+  const count = checked.right
   return E.right({
     _tag: 'Binary',
     ...(content.udh === undefined ? {} : { udh: content.udh }),
@@ -192,7 +193,7 @@ export const fromMessage = (message: ValidMessage): E.Either<InvalidInput | Mess
     if (E.isLeft(planned)) return planned
     body = { _tag: 'Text', text: content.text, wire: planned.right.wire, plan: planned.right.plan }
   } else {
-    const binary = binaryBody(content, maxParts)
+    const binary = planBinary(content, maxParts)
     if (E.isLeft(binary)) return binary
     body = binary.right
   }

@@ -8,24 +8,11 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { type InvalidInput, invalidInput, type MessageTooLong, type Problem } from '../errors.js'
-import {
-  BatchPlan,
-  checkItem,
-  FieldList,
-  placeholders,
-  previewWith,
-  unicodeWithFields,
-} from '../message/BatchTemplate.js'
-import { MessageText, TextEncoding } from '../message/ContentCodecs.js'
+import { type InvalidInput, invalidInput, type MessageTooLong } from '../errors.js'
+import { BatchPlan, checkItem, FieldList } from '../message/BatchTemplate.js'
 import { BatchId, ClientMessageId } from '../message/IdCodecs.js'
-import { type MessageOptions, hints as messageHints, optionCodecs } from '../message/Message.js'
 import { Msisdn, Recipients } from '../message/Msisdn.js'
-import { check as checkSchedule } from '../message/Schedule.js'
-import { checked, describe, fields, fromProblems, gather } from '../message/Validation.js'
-import { of as warningsOf } from '../message/Warnings.js'
-import { GATEWAY_MAX_PARTS } from '../text/Parts.js'
-import { featuresOf, optionParams, planText, textParams } from './MessageParams.js'
+import { fields, fromProblems, gather } from '../message/Validation.js'
 import {
   type ChunkOptions,
   chunk,
@@ -36,24 +23,8 @@ import {
   unbound,
 } from './Wire.js'
 
-/**
- * `startbatch` input: a template and the options of a message.
- *
- * @category model
- * @since 0.1.0
- */
-export interface BatchStart extends MessageOptions {
-  /** The text of every item, with `#field1#`..`#fieldN#` where each item's values go. */
-  readonly template: string
-  readonly encoding?: 'auto' | 'ucs2'
-  /**
-   * The field values of the items, when known in advance (never sent): without `maxParts`, `concat` then
-   * covers the longest of them; every one is checked as `Batch.preview` checks it.
-   */
-  readonly items?: ReadonlyArray<{ readonly fields?: ReadonlyArray<string> }>
-}
-
 export type { BatchPlan } from '../message/BatchTemplate.js'
+export { type BatchStart, type PlannedBatch, planBatch, startbatch } from './BatchStart.js'
 
 /**
  * `senditem` input: one recipient and the values of its fields, `fields[0]` for `#field1#`.
@@ -93,113 +64,6 @@ export interface BatchSend {
 export interface BatchRef {
   readonly batchId: string
 }
-
-// The items known in advance are read by `Batch.previewWith`, which names each problem: here only a list.
-const ItemList = checked<ReadonlyArray<{ readonly fields?: ReadonlyArray<string> }>>('BatchItems', (u) =>
-  Array.isArray(u) ? undefined : `must be a list of items ({ fields }); got ${describe(u)}`,
-)
-
-const decodeStart = fields(
-  { template: MessageText, encoding: TextEncoding, items: ItemList, ...optionCodecs },
-  {
-    hints: {
-      ...messageHints,
-      text: 'a batch has a template, not a text',
-      to: 'recipients go in senditem or quicksend',
-    },
-    required: { template: 'the text of the batch, with #field1#..#fieldN# where the values go' },
-  },
-)
-
-/**
- * A started batch: its `startbatch` request and its plan (what `senditem` checks items against).
- *
- * @category model
- * @since 0.1.0
- */
-export interface PlannedBatch {
-  readonly request: UnboundRequest
-  readonly plan: BatchPlan
-  /** What some networks may not carry (`Warnings.of`); the batch goes ahead. */
-  readonly warnings: ReadonlyArray<Problem>
-}
-
-// The parts the longest item known in advance needs (0 without items), or the problems of the items.
-const longestItem = (
-  template: string,
-  encoding: 'auto' | 'ucs2',
-  maxParts: number | undefined,
-  items: ReadonlyArray<{ readonly fields?: ReadonlyArray<string> }> | undefined,
-): E.Either<InvalidInput, number> =>
-  items === undefined
-    ? E.right(0)
-    : E.map((previews: ReadonlyArray<{ readonly plan: { readonly count: { readonly parts: number } } }>) =>
-        previews.reduce((most, p) => Math.max(most, p.plan.count.parts), 0),
-      )(previewWith({ encoding, ...(maxParts === undefined ? {} : { maxParts }) })(template, items))
-
-/**
- * `startbatch` with its plan, checked against `now` when given (a `deliverAt` more than 7 days ahead or in
- * the past is refused, `Schedule.check`). `concat` covers the items: `maxParts` when given, else the parts of
- * the longest of the template and the `items` known in advance (sent when more than 1).
- *
- * @example
- * import * as UnboundBatch from './UnboundBatch.js'
- * import * as E from 'fp-ts/Either'
- * const r = UnboundBatch.planBatch({})({ template: 'Hi #field1#', items: [{ fields: ['x'.repeat(200)] }] })
- * console.log(E.isRight(r) && [r.right.plan.concat, r.right.request.params[1]]) // [2, ['concat', '2']]
- * @category commands
- * @since 0.1.0
- */
-export const planBatch =
-  (edge: { readonly now?: Date }) =>
-  (input: BatchStart): E.Either<InvalidInput | MessageTooLong, PlannedBatch> => {
-    const decoded = decodeStart(input)
-    if (decoded.problems.length > 0) return E.left(invalidInput(decoded.problems))
-    const { template, encoding, items, ...options } = decoded.value
-    if (edge.now !== undefined) {
-      const scheduled = checkSchedule(edge.now)(options)
-      if (E.isLeft(scheduled)) return scheduled
-    }
-    const planned = planText({
-      encoding: encoding ?? 'auto',
-      maxParts: options.maxParts ?? GATEWAY_MAX_PARTS,
-      path: 'template',
-    })(template!)
-    if (E.isLeft(planned)) return planned
-    const { plan } = planned.right
-    if (plan.encoding === 'ucs2' && placeholders(template!).length > 0)
-      return E.left(invalidInput([unicodeWithFields('template', plan)]))
-    const longest = longestItem(template!, encoding ?? 'auto', options.maxParts, items)
-    if (E.isLeft(longest)) return longest
-    const parts = Math.max(plan.count.parts, longest.right)
-    const concat = options.maxParts ?? (parts > 1 ? parts : undefined)
-    const features = featuresOf(options, plan.encoding, concat ?? parts)
-    return E.right({
-      request: unbound('startbatch', [
-        ...textParams('template', planned.right),
-        ...optionParams(options, { concat, features }),
-      ]),
-      plan: { template: template!, encoding: encoding ?? 'auto', concat: concat ?? 1 },
-      warnings: warningsOf(options),
-    })
-  }
-
-/**
- * `startbatch`: defines the template and the options of every item. `concat` is `maxParts` when given (the
- * room fields may need), else the parts of the longest of the template and the `items` known in advance;
- * refuses a template over `maxParts` (default 35) and a UCS-2 template with fields. See `planBatch`.
- *
- * @example
- * import * as UnboundBatch from './UnboundBatch.js'
- * import * as E from 'fp-ts/Either'
- * const r = UnboundBatch.startbatch({ template: 'Hi #field1#, your balance is #field2#.', from: 'Sender' })
- * console.log(E.isRight(r) && r.right.params)
- * // [['template', 'Hi #field1#, your balance is #field2#.'], ['from', 'Sender'], ['req_feat', '16']]
- * @category commands
- * @since 0.1.0
- */
-export const startbatch = (input: BatchStart): E.Either<InvalidInput | MessageTooLong, UnboundRequest> =>
-  E.map((b: PlannedBatch) => b.request)(planBatch({})(input))
 
 const decodeItem = fields(
   { batchId: BatchId, to: Msisdn, fields: FieldList, clientMessageId: ClientMessageId, plan: BatchPlan },

@@ -6,7 +6,7 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { type InvalidInput, invalidInput } from '../errors.js'
+import { type InvalidInput, invalidInput, type MessageTooLong, messageTooLong } from '../errors.js'
 import { byteHex, hexValue } from './Hex.js'
 
 /**
@@ -42,6 +42,27 @@ export const countBytes = (bytes: number): BinaryCount => {
   const parts = Math.ceil(n / PART)
   return { encoding: 'binary', units: n, parts, perPart: PART, remaining: parts * PART - n }
 }
+
+/**
+ * Counts the parts for a number of bytes and checks them against `limit` (the parts allowed): more is
+ * `MessageTooLong` with the numbers, as the gateway would answer 113.
+ *
+ * @example
+ * import { Binary } from 'clickatell-fp'
+ * console.log(Binary.checkBytes(1)(141)) // { _tag: 'Left', left: { _tag: 'MessageTooLong', encoding: 'binary', units: 141, parts: 2, limit: 1, perPart: 134 } }
+ * @category counting
+ * @since 0.1.0
+ */
+export const checkBytes =
+  (limit: number) =>
+  (bytes: number): E.Either<MessageTooLong, BinaryCount> => {
+    const c = countBytes(bytes)
+    return c.parts > limit
+      ? E.left(
+          messageTooLong({ encoding: 'binary', units: c.units, parts: c.parts, limit, perPart: c.perPart }),
+        )
+      : E.right(c)
+  }
 
 /**
  * Counts the parts for binary content given as bytes.

@@ -34,6 +34,27 @@ describe('clickatell quicksend', () => {
     ])
   })
 
+  it('--data and --udh send 8-bit content as the batch, without reading a text', async () => {
+    const r = await cli([
+      'quicksend',
+      '--to',
+      '447900000001,447900000002',
+      '--udh',
+      '0605040B8423F0',
+      '--data',
+      'CAFE',
+    ])
+    expect([r.code, r.err]).toEqual([0, ''])
+    expect(r.out).toMatch(/^Message {3}8-bit, 1 part \(9 bytes\)/)
+    const stored = r.world.target.store.messages
+    expect(stored.map((m) => [m.text, m.encoding, m.units])).toEqual([
+      ['CAFE', '8bit', 9],
+      ['CAFE', '8bit', 9],
+    ])
+    const both = await cli(['quicksend', '--to', '447900000001', '--text', 'Hi', '--data', 'CAFE'])
+    expect([both.code, both.world.received]).toEqual([2, []])
+  })
+
   it('a bad number sends nothing, exit 2', async () => {
     const r = await cli(['quicksend', '--to', '447900000001,abc', '--text', 'Hi'])
     expect([r.code, r.world.received]).toEqual([2, []])

@@ -1,7 +1,14 @@
 import { fc, test } from '@fast-check/vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { placeholders, preview, previewWith, substitute } from '../../../src/core/message/BatchTemplate.js'
+import {
+  BatchPlan,
+  checkItem,
+  placeholders,
+  preview,
+  previewWith,
+  substitute,
+} from '../../../src/core/message/BatchTemplate.js'
 import { plan } from '../../../src/core/text/Charset.js'
 import { numRuns } from '../../support/arbitraries.js'
 
@@ -60,6 +67,28 @@ describe('BatchTemplate.preview', () => {
       null as never,
     ])
     expect(paths(r)).toEqual(['items.1.fields', 'items.2', 'items.3', 'items.4.fields.0', 'items.5'])
+  })
+
+  it('checks an 8-bit item in bytes, the udh included: 140 in one part, 134 a part after', () => {
+    const eight = (bytes: number, concat: number, udh?: string): BatchPlan => ({
+      template: '00'.repeat(bytes),
+      encoding: 'binary',
+      concat,
+      ...(udh === undefined ? {} : { udh }),
+    })
+    expect(checkItem(eight(140, 1))([], 'fields')._tag).toBe('Right')
+    expect(checkItem(eight(268, 2))([], 'fields')._tag).toBe('Right')
+    expect(checkItem(eight(269, 2))([], 'fields')).toEqual(
+      E.left({ _tag: 'MessageTooLong', encoding: 'binary', units: 269, parts: 3, limit: 2, perPart: 134 }),
+    )
+    // A udh of the caller's own leaves no room for a concatenation header: one part, whatever concat says.
+    expect(checkItem(eight(134, 3, '06050415810000'))([], 'fields')).toEqual(
+      E.left({ _tag: 'MessageTooLong', encoding: 'binary', units: 141, parts: 2, limit: 1, perPart: 134 }),
+    )
+    expect(paths(checkItem(eight(1, 1))(['Joe'], 'fields'))).toEqual(['fields'])
+    expect(BatchPlan.is(eight(1, 1, '0100'))).toBe(true)
+    expect(BatchPlan.is({ ...eight(1, 1), encoding: 'gsm7' })).toBe(false)
+    expect(BatchPlan.is({ template: 'x', encoding: 'auto', concat: 1, udh: '0100' })).toBe(false)
   })
 
   it('refuses a template that needs UCS-2 and has fields', () => {

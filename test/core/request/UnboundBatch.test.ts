@@ -45,24 +45,10 @@ describe('UnboundBatch: the batch commands without credentials', () => {
   })
 })
 
-import { type GatewayRequest, gateway, handle, normalise } from '../../../src/simulator/index.js'
+import { inMemoryGateway } from '../../support/inMemoryGateway.js'
 
 // The simulator in memory: a request is its parameters, with the account's credentials.
-const simulated = () => {
-  const config = normalise({ accounts: [{ apiId: '1', user: 'u', password: 'p', credits: 1e9 }] })
-  if (E.isLeft(config)) throw new Error('config')
-  const gw = gateway(config.right)
-  const ask = (u: UnboundRequest): string =>
-    handle(gw, {
-      command: u.command as GatewayRequest['command'],
-      method: 'POST',
-      params: new Map([['api_id', '1'], ['user', 'u'], ['password', 'p'], ...u.params]),
-      duplicates: [],
-      ip: '127.0.0.1',
-      formEncoded: true,
-    } as GatewayRequest)
-  return ask
-}
+const simulated = () => inMemoryGateway().ask
 
 const field = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '1', '[', '€', 'é'), maxLength: 400 })
 

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
-import { count, countBytes, countHex, fromHex, toHex } from '../../../src/core/text/Binary.js'
+import { checkBytes, count, countBytes, countHex, fromHex, toHex } from '../../../src/core/text/Binary.js'
 import { numRuns } from './textArbitraries.js'
 
 describe('Binary', () => {
@@ -34,4 +34,25 @@ describe('Binary', () => {
     expect(fromHex(toHex(bytes))).toEqual({ _tag: 'Right', right: bytes })
     expect(fromHex(toHex(bytes).toLowerCase())).toEqual({ _tag: 'Right', right: bytes })
   })
+
+  test.prop([fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 1, max: 35 })], { numRuns })(
+    'checkBytes lets through exactly the counts within the limit, and refuses the rest with their numbers',
+    (bytes, limit) => {
+      const c = countBytes(bytes)
+      const r = checkBytes(limit)(bytes)
+      if (c.parts <= limit) expect(r).toEqual({ _tag: 'Right', right: c })
+      else
+        expect(r).toEqual({
+          _tag: 'Left',
+          left: {
+            _tag: 'MessageTooLong',
+            encoding: 'binary',
+            units: bytes,
+            parts: c.parts,
+            limit,
+            perPart: 134,
+          },
+        })
+    },
+  )
 })
