@@ -66,7 +66,7 @@ export const progressBar = (io: Io, stream: Stream, total: number): ProgressBar 
  * @since 0.1.0
  */
 export interface ReadingBar {
-  /** The file's chunks as they are read, counted on their way through. */
+  /** The file's chunks as they are read, each counted once the reader is done with it. */
   readonly count: (chunks: AsyncIterable<Uint8Array>) => AsyncIterable<Uint8Array>
   /** One more row checked. */
   readonly row: () => void
@@ -126,30 +126,29 @@ export const readingBar = (io: Io, stream: Stream, size: number | undefined): Re
     clearOnComplete: true,
   })
   const at = { bytes: 0, rows: 0 }
-  const draw = (): void => {
+  const rows = (): { readonly rows: string } => ({ rows: plural(at.rows, 'row') })
+  const read = (): void => {
     // A file that grew while it was read ends at what was read.
     if (at.bytes > bar.getTotal()) bar.setTotal(at.bytes)
-    bar.update(at.bytes, {
-      read: bytesText(at.bytes),
-      size: bytesText(bar.getTotal()),
-      rows: plural(at.rows, 'row'),
-    })
+    bar.update(at.bytes, { read: bytesText(at.bytes), size: bytesText(bar.getTotal()), ...rows() })
   }
-  bar.start(size, 0, { read: bytesText(0), size: bytesText(size), rows: plural(0, 'row') })
+  bar.start(size, 0, { read: bytesText(0), size: bytesText(size), ...rows() })
   return {
     count: async function* (chunks) {
       for await (const chunk of chunks) {
-        at.bytes += chunk.length
-        draw()
         yield chunk
+        // Counted once the reader asks for the next: by then the parser has taken it, so bytes and rows agree.
+        at.bytes += chunk.length
+        read()
       }
     },
+    // The rows are told to the bar now and then as well (a chunk may hold thousands), as its payload alone: the
+    // time left is reckoned from the bytes, and a new value with no more bytes would make it endless.
     row: () => {
-      // Told to the bar now and then, as well as with each chunk: a chunk may hold thousands of rows.
-      if (++at.rows % ROWS_A_DRAW === 0) draw()
+      if (++at.rows % ROWS_A_DRAW === 0) bar.update(rows())
     },
     stop: () => {
-      draw()
+      bar.update(rows())
       bar.stop()
     },
   }
