@@ -39,8 +39,8 @@ describe('bulk --dry-run on a terminal', () => {
       const r = await onTerminal(args)
       expect(r.code).toBe(0)
       const size = bytesText(statSync(csv).size)
-      expect(r.output).toContain(`] 0% | 0 B of ${size} | 0 rows checked`)
-      const end = r.output.lastIndexOf(`] 100% | ${size} of ${size} | ${ROWS} rows checked`)
+      expect(r.output).toContain(`] 0% | 0 B of ${size} | 0 rows |`)
+      const end = r.output.lastIndexOf(`] 100% | ${size} of ${size} | ${ROWS} rows |`)
       expect(end).toBeGreaterThan(0)
       // Its line cleared, the cursor at its start: the preview is printed there, and nothing is drawn after it.
       const preview = r.output.indexOf(`Bulk preview\u001b[0m ${ROWS} rows:`)
