@@ -20,7 +20,7 @@ import { records } from './Csv.js'
 import { failuresFile, type Outcome } from './Failures.js'
 import { refuseRest, withHttpClient } from './Gateway.js'
 import { bold, cliError, EXIT, emit, fail, failWith, green, type Io, plural, red, yellow } from './Output.js'
-import { progressBar } from './Progress.js'
+import { progressBar, type ReadingBar, readingBarOf, silentReading } from './Progress.js'
 import type { World } from './World.js'
 
 /**
@@ -60,23 +60,37 @@ export const rowsOf = async (world: World, flags: BulkFlags) => {
   return E.right({ layout: layout.right, rows: rows() })
 }
 
-/**
- * The first reading: every row checked and counted.
- *
- * @category reading
- * @since 0.1.0
- */
-export const scan = async (world: World, flags: BulkFlags) => {
+/** Every row checked and counted, each told to the bar. */
+const tallied = async (world: World, flags: BulkFlags, bar: ReadingBar) => {
   const read = await rowsOf(world, flags)
   if (E.isLeft(read)) return read
   const counted = tally()
   for await (const row of read.right.rows) {
     if (E.isLeft(row)) return csvRefused(flags.csv, `is not valid CSV: ${row.left}`)
     counted.add(row.right)
+    bar.row()
   }
   const t = counted.result()
   if (t.rows === 0) return csvRefused(flags.csv, 'needs a header row and at least one row')
   return E.right({ layout: read.right.layout, preview: previewOf(read.right.layout, t, flags.charge) })
+}
+
+/**
+ * The first reading: every row checked and counted; with `io`, a reading bar on a terminal's stderr while it
+ * reads, taken off before anything else is printed.
+ *
+ * @category reading
+ * @since 0.1.0
+ */
+export const scan = async (world: World, flags: BulkFlags, io?: Io) => {
+  const bar = io === undefined ? silentReading : await readingBarOf(io, world, flags.csv)
+  // The bytes counted as the parser takes them, the rows as they are checked.
+  const counting: World = { ...world, readChunks: async (p) => E.map(bar.count)(await world.readChunks(p)) }
+  try {
+    return await tallied(counting, flags, bar)
+  } finally {
+    bar.stop()
+  }
 }
 
 /** What the send comes to, in words. */
@@ -276,7 +290,7 @@ export const bulk = async (ctx: Context, flags: BulkFlags): Promise<number> => {
   const { io } = ctx
   if (flags.failures === flags.csv)
     return fail(io, invalidInput([{ path: '--failures', message: 'must not be the CSV being read' }]))
-  const scanned = await scan(ctx.world, flags)
+  const scanned = await scan(ctx.world, flags, io)
   if (E.isLeft(scanned)) return fail(io, scanned.left)
   const { layout, preview } = scanned.right
   const lines = () => previewLines(io, preview)

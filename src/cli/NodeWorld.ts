@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Transport } from '../transport/Transport.js'
@@ -32,6 +32,15 @@ const readChunks = async (path: string): Promise<E.Either<string, AsyncIterable<
     // Opened here, so a file that is not there is a Left rather than a failure in the middle of reading.
     const handle = await open(path, 'r')
     return E.right(handle.createReadStream({ highWaterMark: 256 * 1024 }))
+  } catch (e) {
+    return E.left(reason(e))
+  }
+}
+
+const fileSize = async (path: string): Promise<E.Either<string, number>> => {
+  try {
+    const s = await stat(path)
+    return s.isFile() ? E.right(s.size) : E.left(`${path} is not a file: its size is not known`)
   } catch (e) {
     return E.left(reason(e))
   }
@@ -111,6 +120,7 @@ export const nodeWorld = (): World => ({
   readFile: (path) => readFile(path, 'utf8').then(E.right, (e: unknown) => E.left(reason(e))),
   writeFile: (path, text) => writeFile(path, text).then(E.right, (e: unknown) => E.left(reason(e))),
   readChunks,
+  fileSize,
   openWriter,
   ask,
   replaceFile: (path, text) => replaceFile(path, text).then(E.right, (e: unknown) => E.left(reason(e))),

@@ -115,6 +115,11 @@ export interface World {
    * why it cannot be opened. Reading them again reads the file again.
    */
   readonly readChunks: (path: string) => Promise<E.Either<string, AsyncIterable<Uint8Array>>>
+  /**
+   * A file's size in bytes (what reading it will come to, for a progress bar), or why it cannot be known. A pipe
+   * or a terminal has none: `Left`.
+   */
+  readonly fileSize: (path: string) => Promise<E.Either<string, number>>
   /** A file to write a piece at a time (made empty first), or why it cannot be opened. */
   readonly openWriter: (path: string) => Promise<E.Either<string, Writer>>
   /**

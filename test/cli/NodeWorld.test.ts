@@ -27,6 +27,16 @@ describe('nodeWorld', () => {
     )
   })
 
+  it("a file's size in bytes; none for a folder or a file that is not there", async () => {
+    const path = join(dir, 'sized.csv')
+    writeFileSync(path, 'name,number\nZoë,447900000001\n')
+    expect(await world.fileSize(path)).toEqual(E.right(30)) // bytes: ë is two
+    expect(await world.fileSize(dir)).toEqual(E.left(`${dir} is not a file: its size is not known`))
+    expect(await world.fileSize(join(dir, 'missing.csv'))).toEqual(
+      E.left(`ENOENT: no such file or directory, stat '${join(dir, 'missing.csv')}'`),
+    )
+  })
+
   it('writes a file as UTF-8, or says why it cannot', async () => {
     const path = join(dir, 'out.csv')
     expect(await world.writeFile(path, 'Zoë\n')).toEqual(E.right(undefined))

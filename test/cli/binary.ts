@@ -3,7 +3,7 @@
  * files never race one build), and run with a clean environment of `PATH` and what the test gives.
  */
 import { execFile } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildCli } from '../../cli.build.js'
@@ -47,6 +47,38 @@ export const runner =
       )
       if (input !== undefined) child.stdin?.end(input)
       else child.stdin?.end()
+    })
+
+/** Whether util-linux `script` is there to give the CLI a terminal. */
+export const SCRIPT = existsSync('/usr/bin/script')
+
+const quote = (s: string): string => `'${s.replaceAll("'", "'\\''")}'`
+
+/**
+ * Runs `bin` with a terminal for its standard input, output and error (util-linux `script`), `base` and `env` as
+ * its environment (besides `PATH`); `input` is typed in. What the terminal showed is `output` (newlines as CRLF).
+ */
+export const terminalRunner =
+  (bin: string, base: Readonly<Record<string, string>>) =>
+  (
+    args: ReadonlyArray<string>,
+    env: Record<string, string> = {},
+    input = '',
+  ): Promise<{ readonly code: number; readonly output: string }> =>
+    new Promise((resolve) => {
+      const command = [process.execPath, bin, ...args].map(quote).join(' ')
+      const child = execFile(
+        '/usr/bin/script',
+        ['-qec', command, '/dev/null'],
+        {
+          env: { PATH: process.env.PATH ?? '', ...base, ...env },
+          timeout: 60_000,
+          maxBuffer: 16 * 1024 * 1024,
+        },
+        (error, stdout) =>
+          resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, output: String(stdout) }),
+      )
+      child.stdin?.end(input)
     })
 
 /** A temporary folder with a HOME and an XDG_STATE_HOME in it (the embedded simulator keeps its state there). */

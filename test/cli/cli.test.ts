@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Simulator, startSimulator } from '../../src/simulator/index.js'
-import { binIn, buildBin, ROOT, type Run, runner, sandbox } from './binary.js'
+import { binIn, buildBin, ROOT, type Run, runner, SCRIPT, sandbox, terminalRunner } from './binary.js'
 
 // The bin compiled into a folder of this test's own so it never races test/package.test.ts, which may rebuild
 // dist/.
@@ -17,26 +17,8 @@ const { dir, HOME, STATE } = sandbox('clickatell-cli-')
 
 const cli = runner(BIN, { HOME, XDG_STATE_HOME: STATE })
 
-const SCRIPT = existsSync('/usr/bin/script')
-const quote = (s: string): string => `'${s.replaceAll("'", "'\\''")}'`
-
-/** Runs the CLI with a terminal for its standard input and output (util-linux `script`); `input` is typed in. */
-const onTerminal = (
-  args: ReadonlyArray<string>,
-  env: Record<string, string> = {},
-  input = '',
-): Promise<{ readonly code: number; readonly output: string }> =>
-  new Promise((resolve) => {
-    const command = [process.execPath, BIN, ...args].map(quote).join(' ')
-    const child = execFile(
-      '/usr/bin/script',
-      ['-qec', command, '/dev/null'],
-      { env: { PATH: process.env.PATH ?? '', HOME, XDG_STATE_HOME: STATE, ...env }, timeout: 60_000 },
-      (error, stdout) =>
-        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, output: String(stdout) }),
-    )
-    child.stdin?.end(input)
-  })
+/** Runs the CLI with a terminal for its standard input and output; `input` is typed in. */
+const onTerminal = terminalRunner(BIN, { HOME, XDG_STATE_HOME: STATE })
 
 let sim: Simulator
 let target: Record<string, string>

@@ -51,6 +51,8 @@ export interface FakeOptions {
   readonly simulatorFails?: string
   /** Standard input is a terminal where someone answers every question so; none: not a terminal. */
   readonly answer?: string
+  /** Files have no size (as a pipe has none). */
+  readonly sizeUnknown?: boolean
   /** The size of the chunks a file is read in (default 7 bytes, to cut records and characters apart). */
   readonly chunkBytes?: number
 }
@@ -83,6 +85,8 @@ const gatewayOf = (options: SimulatorOptions): Gateway => {
   if (E.isLeft(config)) throw new Error(JSON.stringify(config.left))
   return gateway(config.right)
 }
+
+const byteLength = (text: string): number => new TextEncoder().encode(text).length
 
 const HTML = { 'content-type': 'text/html; charset=UTF-8' }
 
@@ -184,6 +188,11 @@ export const fakeWorld = (options: FakeOptions = {}): FakeWorld => {
           for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size)
         },
       })
+    },
+    fileSize: async (path) => {
+      const text = files.get(path)
+      if (text === undefined) return E.left(`ENOENT: no such file or directory, stat '${path}'`)
+      return options.sizeUnknown === true ? E.left(`${path} is not a file`) : E.right(byteLength(text))
     },
     openWriter: async (path) => {
       if (options.readOnly?.includes(path)) return E.left(`EACCES: permission denied, open '${path}'`)
