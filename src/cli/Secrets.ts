@@ -12,9 +12,9 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
+import { knownSecrets } from '../client/KnownSecrets.js'
 import * as UrlForm from '../core/callback/UrlForm.js'
 import type { HttpRequest, HttpResponse } from '../core/http.js'
-import * as Scrub from '../core/request/Scrub.js'
 import type { Stream, World, Writer } from './World.js'
 
 /**
@@ -90,15 +90,7 @@ const chunk = (scrub: <A>(a: A) => A, s: string): string => {
  * @since 0.1.0
  */
 export const guarded = (world: World, secrets: ReadonlyArray<string>): World => {
-  const known = [...secrets]
-  const state = { scrub: Scrub.secrets(known) }
-  const learn = (ids: ReadonlyArray<string>): void => {
-    const fresh = ids.filter((id) => id !== '' && !known.includes(id))
-    if (fresh.length === 0) return
-    known.push(...fresh)
-    state.scrub = Scrub.secrets(known)
-  }
-  const scrub = <A>(a: A): A => state.scrub(a)
+  const { learn, scrub } = knownSecrets(secrets)
   const stream = (s: Stream): Stream => ({
     write: (text: string) => s.write(chunk(scrub, text)),
     ...(s.isTTY === undefined ? {} : { isTTY: s.isTTY }),

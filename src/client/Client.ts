@@ -29,6 +29,7 @@ import {
   type Settings,
 } from './Config.js'
 import * as Exchange from './Exchange.js'
+import { knownSecrets } from './KnownSecrets.js'
 import type { BulkOptions, BulkOutcome, SendResult } from './Messages.js'
 import * as Messages from './Messages.js'
 import * as Rest from './Rest.js'
@@ -97,21 +98,6 @@ export type RestClient = Pick<
   'send' | 'sendAll' | 'status' | 'charge' | 'cancel' | 'balance' | 'coverage' | 'close'
 >
 
-// The secrets of one client: its password (or the session id it was given) and every session id it obtains.
-// Held per client, never in module state; the scrubber is rebuilt only when a new session id arrives.
-const secretsOf = (account: ValidCredentials) => {
-  const known = [account._tag === 'Account' ? account.password : account.sessionId]
-  const state = { scrub: Scrub.secrets(known) }
-  return {
-    learn: (sessionId: string): void => {
-      if (known.includes(sessionId)) return
-      known.push(sessionId)
-      state.scrub = Scrub.secrets(known)
-    },
-    scrub: <A>(a: A): A => state.scrub(a),
-  }
-}
-
 type Scrubber = <A>(a: A) => A
 
 // Every result leaves the client here, scrubbed of its secrets: an echoing gateway or proxy can put them in any
@@ -164,7 +150,7 @@ const authOf = (
   exchange: Exchange.Exchange,
   retry: Commands.Retry,
   failures: WeakSet<ClickatellError>,
-  learn: (sessionId: string) => void,
+  learn: (secrets: ReadonlyArray<string>) => void,
 ) => {
   const closing: { controller: AbortController } = { controller: new AbortController() }
   const authWire = bind(s.account)(Unbound.auth())
@@ -172,7 +158,7 @@ const authOf = (
     const signal = closing.controller.signal
     return retry('auth', () => exchange('auth', authWire, signal), signal).then((r) => {
       if (E.isLeft(r)) failures.add(r.left)
-      else learn(r.right.sessionId)
+      else learn([r.right.sessionId])
       return r
     })
   }
@@ -189,7 +175,8 @@ const timed = (s: Settings | RestSettings) =>
 
 // The HTTP client over decoded settings: each part gets what it uses, as a record of functions.
 const compose = (s: Settings): Client => {
-  const secrets = secretsOf(s.account)
+  // Its password (or the session id it was given) and every session id it obtains.
+  const secrets = knownSecrets([s.account._tag === 'Account' ? s.account.password : s.account.sessionId])
   const exchange = Exchange.make({ ...s, transport: timed(s) })
   // An `auth` failure had its own retries: the command it failed is not repeated for it (4 x 4 tries of a dead
   // gateway otherwise).
