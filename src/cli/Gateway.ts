@@ -109,9 +109,9 @@ const running = async <C extends RestClient>(
  * Runs `f` with a client of the target, of either dialect (`--rest` for the REST API); resolves to `f`'s exit
  * code, or to a failure's when the target or the client cannot be made. The client has its default time-out
  * (30 s a request) unless `--timeout` or `--deadline` says otherwise: a gateway that never answers ends the
- * command with exit code 1. The embedded simulator's line is printed before the first request, so input refused before anything is sent never mentions it. The transport,
- * the client and an embedded simulator are closed afterwards; the embedded simulator's state is kept when a
- * request was made (a warning when it cannot be).
+ * command with exit code 1. The embedded simulator's line is printed before the first request, so input refused
+ * before anything is sent never mentions it. The transport, the client and an embedded simulator are closed
+ * afterwards; the embedded simulator's state is kept when a request was made (a warning when it cannot be).
  *
  * @category main
  * @since 0.1.0

@@ -173,6 +173,27 @@ const authOf = (
 const timed = (s: Settings | RestSettings) =>
   s.timeoutMs === Number.POSITIVE_INFINITY ? s.transport : withTimeout(s.timeoutMs)(s.transport)
 
+// The retry rule for reads, from the settings; `repeated` marks failures already retried below it.
+const retryOf = (s: Settings | RestSettings, repeated?: (e: ClickatellError) => boolean): Commands.Retry =>
+  Commands.retrying({
+    backoff: s.retry,
+    sleep: s.env.sleep,
+    random: s.env.random,
+    onEvent: s.onEvent,
+    ...(repeated === undefined ? {} : { repeated }),
+  })
+
+// What the sends of either dialect take from the settings.
+const sendSettings = (s: Settings | RestSettings) => ({
+  newClientMessageId: s.newClientMessageId,
+  env: s.env,
+  policy: { ...s.confirm, backoff: s.retry },
+  bulk: s.bulk,
+  deadlineMs: s.deadlineMs,
+  onEvent: s.onEvent,
+  defaultCountryCode: s.defaultCountryCode,
+})
+
 // The HTTP client over decoded settings: each part gets what it uses, as a record of functions.
 const compose = (s: Settings): Client => {
   // Its password (or the session id it was given) and every session id it obtains.
@@ -181,13 +202,7 @@ const compose = (s: Settings): Client => {
   // An `auth` failure had its own retries: the command it failed is not repeated for it (4 x 4 tries of a dead
   // gateway otherwise).
   const authFailures = new WeakSet<ClickatellError>()
-  const retry = Commands.retrying({
-    backoff: s.retry,
-    sleep: s.env.sleep,
-    random: s.env.random,
-    onEvent: s.onEvent,
-    repeated: (e) => authFailures.has(e),
-  })
+  const retry = retryOf(s, (e) => authFailures.has(e))
   const { authenticate, abort } = authOf(s, exchange, retry, authFailures, secrets.learn)
   const sessions = Session.make<ValidCredentials>({
     now: s.env.now,
@@ -213,15 +228,9 @@ const compose = (s: Settings): Client => {
         () => via('querymsg', (cr) => bind(cr)(unbound('querymsg', [['climsgid', id]])), signal),
         signal,
       ),
-    newClientMessageId: s.newClientMessageId,
-    env: s.env,
-    policy: { ...s.confirm, backoff: s.retry },
-    bulk: s.bulk,
-    deadlineMs: s.deadlineMs,
+    ...sendSettings(s),
     // A send whose `auth` failed never went out: sent again (within `confirm.sends`) without a check.
     unsent: (e) => authFailures.has(e),
-    onEvent: s.onEvent,
-    defaultCountryCode: s.defaultCountryCode,
   })
   const commands = Commands.make({
     via,
@@ -244,23 +253,12 @@ const compose = (s: Settings): Client => {
 const composeRest = (s: RestSettings): RestClient => {
   const deps: Rest.RestDeps = {
     exchange: Rest.exchange({ ...s, transport: timed(s) }),
-    retry: Commands.retrying({
-      backoff: s.retry,
-      sleep: s.env.sleep,
-      random: s.env.random,
-      onEvent: s.onEvent,
-    }),
+    retry: retryOf(s),
     endpoint: { baseUrl: s.baseUrl, token: s.token },
   }
   const messages = Messages.make({
     ...Rest.sends(deps),
-    newClientMessageId: s.newClientMessageId,
-    env: s.env,
-    policy: { ...s.confirm, backoff: s.retry },
-    bulk: s.bulk,
-    deadlineMs: s.deadlineMs,
-    onEvent: s.onEvent,
-    defaultCountryCode: s.defaultCountryCode,
+    ...sendSettings(s),
   })
   // The token is the REST dialect's only secret; an echoing peer could return it in any error.
   return scrubbedShared({ ...Rest.commands(deps), ...messages, close: () => {} }, Scrub.secrets([s.token]))
